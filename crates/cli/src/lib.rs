@@ -1,1 +1,14 @@
-//! accord-cli
+//! The accord command line: settings, logging and the one runner that calls the four stages
+//! in order (ingest → extract → normalize → publish).
+//!
+//! Exit codes: `0` every input processed; `1` some inputs failed (their `failures` rows
+//! are written and the tables published); `2` usage or environment error (bad pipeline
+//! file, unreadable gazetteer, unwritable output).
+
+mod cli;
+mod runner;
+mod settings;
+
+pub use cli::{Cli, Command, dispatch, init_logging};
+pub use runner::{RunReport, run_pipeline};
+pub use settings::{Corpus, Output, Settings};

@@ -200,3 +200,34 @@ impl Document {
         self.text.chars().count()
     }
 }
+
+/// Converts byte offsets of one text to Unicode code-point offsets in O(1) each.
+///
+/// Published offsets are code points, end-exclusive, so that in Python
+/// `text[char_start:char_end] == quote`.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Code-point offset of every byte offset `0..=len` (only char boundaries are meaningful).
+    at: Vec<u32>,
+}
+
+impl CharIndex {
+    /// Builds the index of `text` (4 bytes of memory per byte of text).
+    pub fn new(text: &str) -> Self {
+        let mut at = vec![0u32; text.len() + 1];
+        let mut chars = 0u32;
+        for (byte, c) in text.char_indices() {
+            for slot in &mut at[byte..byte + c.len_utf8()] {
+                *slot = chars;
+            }
+            chars += 1;
+        }
+        at[text.len()] = chars;
+        Self { at }
+    }
+
+    /// Code-point offset of byte offset `byte` (which must be a char boundary).
+    pub fn char_of(&self, byte: usize) -> usize {
+        self.at[byte] as usize
+    }
+}

@@ -43,7 +43,7 @@ mod mention;
 pub use dataset::{
     Agency, Agreement, Dataset, Failure, Funding, MentionRecord, WorkingGroup,
 };
-pub use document::{Block, BlockKind, Document, Format, NoteLink, Span};
+pub use document::{Block, BlockKind, CharIndex, Document, Format, NoteLink, Span};
 pub use ids::{normalize_key, slug};
 pub use mention::{
     AgencyKind, AgreementKind, EntityType, Mention, MentionValue, Money, ParseStatus, Period,

@@ -1,0 +1,85 @@
+//! Command-line arguments (clap derive) and logging.
+
+use crate::{Settings, run_pipeline};
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// accord turns a folder of policy documents into research tables: agreements, working
+/// groups, agencies and funding figures, each row traceable to a quote in a document.
+#[derive(Debug, Parser)]
+#[command(name = "accord", version, about, long_about = None)]
+pub struct Cli {
+    /// More log output (-v: debug, -vv: trace). `RUST_LOG` overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a pipeline: ingest → extract → normalize → publish.
+    ///
+    /// Exit status: 0 all inputs processed; 1 some inputs failed (see failures.parquet; the
+    /// tables are still written); 2 usage or environment error.
+    Run {
+        /// Pipeline file (e.g. pipelines/north-american-security.toml).
+        pipeline: PathBuf,
+        /// Read documents from this folder (or file) instead of the pipeline's corpus root.
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// Write tables to this folder instead of the pipeline's output directory.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Worker threads for ingest and extract (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// No progress bar, even on a terminal.
+        #[arg(long)]
+        no_progress: bool,
+    },
+}
+
+/// Installs the tracing subscriber (stderr; `RUST_LOG` overrides `-v`/`-q`).
+pub fn init_logging(cli: &Cli) {
+    let level = if cli.quiet {
+        "error"
+    } else {
+        match cli.verbose {
+            0 => "info",
+            1 => "debug",
+            _ => "trace",
+        }
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+}
+
+/// Runs the parsed command.
+///
+/// # Errors
+/// Usage and environment errors (exit status 2 in `main`).
+pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Run { pipeline, input, out, threads, no_progress } => {
+            let mut settings = Settings::load(pipeline)?;
+            if let Some(input) = input {
+                settings.corpus.root.clone_from(input);
+            }
+            if let Some(out) = out {
+                settings.output.dir.clone_from(out);
+            }
+            let progress = !no_progress && !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let report = run_pipeline(&settings, *threads, progress)?;
+            Ok(if report.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+    }
+}

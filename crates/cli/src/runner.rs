@@ -1,0 +1,183 @@
+//! The one runner: calls the four stages in order.
+
+use crate::Settings;
+use accord_core::{Document, Failure, Mention};
+use anyhow::{Context, Result};
+use fs_err as fs;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use tracing::{info, info_span, warn};
+
+/// Counts of one run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunReport {
+    /// Input files found.
+    pub inputs: usize,
+    /// Documents ingested.
+    pub documents: usize,
+    /// Inputs that failed.
+    pub failed: usize,
+    /// Mentions extracted.
+    pub mentions: usize,
+    /// Rows written per table.
+    pub rows: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// Every file under `root` (or `root` itself), as `/`-separated relative paths, sorted;
+/// hidden files and `exclude` entries (relative paths or file names) skipped.
+fn list_inputs(root: &Path, exclude: &[String]) -> Result<(PathBuf, Vec<String>)> {
+    if root.is_file() {
+        let parent = root.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        return Ok((parent, vec![name]));
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).with_context(|| format!("cannot list the corpus folder {}", dir.display()))? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            if exclude.iter().any(|e| *e == rel || *e == name) {
+                continue;
+            }
+            out.push(rel);
+        }
+    }
+    out.sort();
+    Ok((root.to_path_buf(), out))
+}
+
+/// Runs ingest → extract → normalize → publish for `settings`.
+///
+/// Per-document work runs in parallel (rayon, `threads` workers); a document that fails
+/// becomes a `failures` row and never stops the others. Results are assembled in path
+/// order, so the output does not depend on the thread count.
+///
+/// # Errors
+/// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
+pub fn run_pipeline(settings: &Settings, threads: Option<usize>, progress: bool) -> Result<RunReport> {
+    let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
+    info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
+    let gazetteer = accord_extract::Gazetteer::load(&settings.gazetteers)
+        .with_context(|| format!("cannot load gazetteers from {}", settings.gazetteers.display()))?;
+    let ingester = accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
+    let extractor = accord_extract::Extractor::new(&settings.extract, &gazetteer).context("cannot set up extract")?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build().context("cannot start worker threads")?;
+    let bar = progress.then(|| {
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} documents {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        bar
+    });
+
+    let per_doc: Vec<(String, Result<(Document, Vec<Mention>), Failure>)> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|rel| {
+                let result = {
+                    let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
+                    ingester.ingest_file(&root, rel)
+                };
+                let out = match result {
+                    Ok(doc) => {
+                        let _s = info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
+                        let mentions = accord_extract::run(&doc, &extractor);
+                        Ok((doc, mentions))
+                    }
+                    Err(err) => {
+                        let error = error_chain(&err);
+                        warn!(path = %rel, error = %error, "Input failed.");
+                        Err(Failure { path: rel.clone(), stage: "ingest".to_owned(), error })
+                    }
+                };
+                if let Some(bar) = &bar {
+                    bar.inc(1);
+                }
+                (rel.clone(), out)
+            })
+            .collect()
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+
+    let mut report = RunReport { inputs: inputs.len(), ..RunReport::default() };
+    let mut docs = Vec::new();
+    let mut failures = Vec::new();
+    let mut manifest_inputs = Vec::new();
+    for (rel, result) in per_doc {
+        let bytes = fs::metadata(root.join(&rel)).map(|m| m.len()).unwrap_or(0);
+        match result {
+            Ok((doc, mentions)) => {
+                manifest_inputs.push(accord_publish::Input { path: rel, bytes, sha256: doc.sha256.clone() });
+                report.mentions += mentions.len();
+                docs.push((doc, mentions));
+            }
+            Err(failure) => {
+                let sha256 = fs::read(root.join(&rel)).map(|b| hex(&Sha256::digest(&b))).unwrap_or_default();
+                manifest_inputs.push(accord_publish::Input { path: rel, bytes, sha256 });
+                failures.push(failure);
+            }
+        }
+    }
+    report.documents = docs.len();
+    report.failed = failures.len();
+    info!(documents = report.documents, failed = report.failed, mentions = report.mentions, "Extracted mentions.");
+
+    let dataset = {
+        let _s = info_span!("stage", stage = "normalize").entered();
+        accord_normalize::normalize(docs, failures, &gazetteer)
+    };
+    let manifest = accord_publish::Manifest {
+        accord_version: env!("CARGO_PKG_VERSION").to_owned(),
+        pipeline: settings.name.clone(),
+        config: serde_json::json!({
+            "ingest": { "max_file_bytes": settings.ingest.max_file_bytes },
+            "extract": { "default_currency": settings.extract.default_currency, "patterns_in_footnotes": settings.extract.patterns_in_footnotes },
+        }),
+        inputs: manifest_inputs,
+    };
+    let written = {
+        let _s = info_span!("stage", stage = "publish").entered();
+        accord_publish::publish(&dataset, &manifest, &settings.output.dir)
+            .with_context(|| format!("cannot publish to {}", settings.output.dir.display()))?
+    };
+    report.rows = written.rows;
+    info!(
+        out = %settings.output.dir.display(),
+        agreements = report.rows.get("agreements").copied().unwrap_or(0),
+        working_groups = report.rows.get("working_groups").copied().unwrap_or(0),
+        agencies = report.rows.get("agencies").copied().unwrap_or(0),
+        funding = report.rows.get("funding").copied().unwrap_or(0),
+        "Published tables."
+    );
+    Ok(report)
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

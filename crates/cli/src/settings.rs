@@ -1,0 +1,66 @@
+//! Pipeline files (`pipelines/*.toml`) and the settings they give.
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// `[corpus]`: where the documents are.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Corpus {
+    /// Corpus root; relative paths are resolved against the pipeline file's directory.
+    pub root: PathBuf,
+    /// Relative paths or file names to skip (e.g. the corpus's own `README.md`).
+    #[serde(default = "default_exclude")]
+    pub exclude: Vec<String>,
+}
+
+fn default_exclude() -> Vec<String> {
+    vec!["README.md".to_owned()]
+}
+
+/// `[output]`: where tables go.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Output {
+    /// Output directory, replaced atomically on each run.
+    pub dir: PathBuf,
+}
+
+/// A whole pipeline file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Pipeline name, recorded in the manifest.
+    pub name: String,
+    /// Documents.
+    pub corpus: Corpus,
+    /// Gazetteer directory (`data/gazetteers`).
+    pub gazetteers: PathBuf,
+    /// Output.
+    pub output: Output,
+    /// Ingest options.
+    #[serde(default)]
+    pub ingest: accord_ingest::Config,
+    /// Extract options.
+    #[serde(default)]
+    pub extract: accord_extract::Config,
+}
+
+impl Settings {
+    /// Reads a pipeline file and resolves its relative paths against its directory.
+    ///
+    /// # Errors
+    /// When the file cannot be read or is not a valid pipeline (the message names the file).
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = fs_err::read_to_string(path)?;
+        let mut s: Settings = toml::from_str(&text).with_context(|| format!("invalid pipeline file {}", path.display()))?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        for p in [&mut s.corpus.root, &mut s.gazetteers, &mut s.output.dir] {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        }
+        Ok(s)
+    }
+}

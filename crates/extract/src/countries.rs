@@ -1,0 +1,102 @@
+//! Country names, abbreviations and demonyms → ISO 3166-1 alpha-3, from `countries.csv`.
+
+use crate::gazetteer::Gazetteer;
+use crate::matcher::fold_diacritics;
+use accord_core::Span;
+use std::collections::HashMap;
+
+/// Lookup of country forms. Abbreviations (`U.S.`, `US`, `EE.UU.`) match case-sensitively;
+/// names and demonyms match when capitalised (`Mexican`, not `mexican`), diacritics ignored.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Countries {
+    exact: HashMap<String, String>,
+    names: HashMap<String, String>,
+    /// Longest name in words, for multi-word scans.
+    max_words: usize,
+}
+
+impl Countries {
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Self {
+        let mut c = Countries::default();
+        for entry in &gazetteer.countries {
+            let forms = std::iter::once(&entry.name).chain(&entry.aliases).chain(&entry.demonyms);
+            for form in forms {
+                let form = form.trim();
+                if form.is_empty() {
+                    continue;
+                }
+                let upper = form.chars().filter(|ch| ch.is_uppercase()).count();
+                let lower = form.chars().filter(|ch| ch.is_lowercase()).count();
+                if upper >= 2 && lower <= 2 && !form.contains(' ') {
+                    c.exact.entry(form.to_owned()).or_insert_with(|| entry.iso3.clone());
+                } else {
+                    c.max_words = c.max_words.max(form.split_whitespace().count());
+                    c.names.entry(fold_diacritics(form).to_lowercase()).or_insert_with(|| entry.iso3.clone());
+                }
+            }
+        }
+        c
+    }
+
+    /// The country one word or phrase names (`Canada`, `U.S.`, `Mexican`, `United States`).
+    pub(crate) fn lookup(&self, form: &str) -> Option<&str> {
+        let form = form.trim_end_matches(['\'', '’']).trim_end_matches("’s").trim_end_matches("'s");
+        if let Some(code) = self.exact.get(form) {
+            return Some(code);
+        }
+        if !form.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        self.names.get(&fold_diacritics(form).to_lowercase()).map(String::as_str)
+    }
+
+    /// Countries of a hyphen, en-dash or slash compound (`Canada-U.S.`, `US-Mexican`,
+    /// `Canada/US`); `None` unless every part is a country and there are at least two.
+    pub(crate) fn compound(&self, word: &str) -> Option<Vec<String>> {
+        let parts: Vec<&str> = word.split(['-', '–', '/']).filter(|p| !p.is_empty()).collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let mut codes: Vec<String> = Vec::new();
+        for part in parts {
+            let code = self.lookup(part)?;
+            if !codes.iter().any(|c| c == code) {
+                codes.push(code.to_owned());
+            }
+        }
+        codes.sort();
+        (codes.len() >= 2).then_some(codes)
+    }
+
+    /// Every country named in `text[span]`, with spans, longest phrase first at each word.
+    pub(crate) fn find(&self, text: &str, span: Span) -> Vec<(Span, String)> {
+        let tokens = crate::text::tokens(text, span);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut found = None;
+            for n in (1..=self.max_words.max(1).min(tokens.len() - i)).rev() {
+                let s = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
+                let phrase = &text[s.start..s.end];
+                if let Some(code) = self.lookup(phrase) {
+                    found = Some((n, s, vec![code.to_owned()]));
+                    break;
+                }
+                if n == 1 {
+                    if let Some(codes) = self.compound(phrase) {
+                        found = Some((1, s, codes));
+                    }
+                }
+            }
+            if let Some((n, s, codes)) = found {
+                for code in codes {
+                    out.push((s, code));
+                }
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,720 @@
+//! The extract stage: rules over one document's blocks, producing mentions.
+
+use crate::countries::Countries;
+use crate::gazetteer::Gazetteer;
+use crate::matcher::{Matcher, Target, variants};
+use crate::names::{self, NamePhrase};
+use crate::text::{Token, sentences, tokens, url_spans};
+use crate::{MoneyOptions, Result, find_dates, find_money};
+use accord_core::{
+    AgencyKind, AgreementKind, BlockKind, Document, EntityType, Mention, MentionValue, Span,
+    normalize_key,
+};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+/// Options of the extract stage (`[extract]` in a pipeline file).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// ISO 4217 code assumed for an unqualified "dollars" or "$" when the document does not
+    /// say otherwise; `None` leaves such figures without a currency (`parse_status =
+    /// ambiguous`).
+    pub default_currency: Option<String>,
+    /// Apply name patterns (head nouns, lists) inside footnotes too. Off by default:
+    /// endnotes are mostly bibliographic, and titles of papers look like names.
+    pub patterns_in_footnotes: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self { default_currency: Some("USD".to_owned()), patterns_in_footnotes: false }
+    }
+}
+
+/// A compiled extractor: gazetteer automata plus the rules. Build once, apply to many
+/// documents (it is `Sync`).
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    config: Config,
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+    countries: Countries,
+    keys: HashMap<String, Vec<Target>>,
+}
+
+/// A mention before overlap resolution.
+#[derive(Debug, Clone)]
+struct Cand {
+    entity_type: EntityType,
+    span: Span,
+    name: String,
+    rule: &'static str,
+    gaz: Option<String>,
+    acronym: Option<String>,
+    kind: Option<&'static str>,
+    parties: Vec<String>,
+}
+
+impl Cand {
+    fn new(entity_type: EntityType, span: Span, name: String, rule: &'static str) -> Self {
+        Self { entity_type, span, name, rule, gaz: None, acronym: None, kind: None, parties: Vec::new() }
+    }
+}
+
+static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(sign(?:ed|ing)?|establish(?:ed)?|conclud(?:ed|e)|launch(?:ed)?|agreed|issued|adopted|announced|unveiled|enter(?:ed)? into force|ratified|created)\b").expect("static regex")
+});
+static ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(terminated|ended|expired|abandoned|replaced|superseded|dissolved|lapsed)\b").expect("static regex")
+});
+static PILLAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([a-z]+) (?:working groups?|pillar|agenda|track)\b[^.]{0,40}?\b(?:were|are|was|is|include[ds]?|included|comprised?|consist(?:ed|s)? of)\b").expect("static regex")
+});
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:agreement|initiative|plan|program|programme|package|aid package|accord|partnership|treaty)\b").expect("static regex")
+});
+static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:to|for|provide|provides|providing|give|gives|assist|assistance to|aid to)\s+(?:the\s+)?$").expect("static regex")
+});
+static CURRENCY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:all )?(?:amounts|figures|dollars?)\b[^.]{0,40}\b(?:are )?in (canadian|u\.?s\.?|american|mexican) (?:dollars|pesos)").expect("static regex")
+});
+
+fn agency_kind_from_name(name: &str) -> Option<AgencyKind> {
+    let n = name.to_lowercase();
+    let has = |w: &[&str]| w.iter().any(|x| n.contains(x));
+    Some(if has(&["intelligence", "security intelligence", "investigaci"]) {
+        AgencyKind::Intelligence
+    } else if has(&["border", "customs", "immigration", "aduana", "migraci"]) {
+        AgencyKind::Border
+    } else if has(&["police", "policía", "attorney", "investigation", "investigative", "enforcement", "marshal", "procuradur"]) {
+        AgencyKind::LawEnforcement
+    } else if has(&["army", "navy", "naval", "air force", "command", "coast guard", "forces", "military", "defense", "defence", "marine", "ejército", "armada"]) {
+        AgencyKind::Military
+    } else if has(&["congress", "senate", "parliament", "house of", "committee", "chamber of deputies", "legislat"]) {
+        AgencyKind::Legislature
+    } else if has(&["department", "ministry", "secretariat", "secretaría", "ministère"]) {
+        AgencyKind::Ministry
+    } else if has(&["council on", "institute", "institution", "center for", "centre for", "foundation", "conference board"]) {
+        AgencyKind::ThinkTank
+    } else if has(&["association", "chamber of commerce", "exporters", "manufacturers", "council of chief"]) {
+        AgencyKind::BusinessAssociation
+    } else if has(&["white house", "presidential", "prime minister", "privy council"]) {
+        AgencyKind::ExecutiveOffice
+    } else {
+        AgencyKind::Other
+    })
+}
+
+impl Extractor {
+    /// Compiles the gazetteer automata.
+    ///
+    /// # Errors
+    /// [`crate::Error::Automaton`] when the automaton cannot be built (too many patterns).
+    pub fn new(config: &Config, gazetteer: &Gazetteer) -> Result<Self> {
+        let matcher = Matcher::new(gazetteer)?;
+        let countries = Countries::new(gazetteer);
+        let mut keys: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut add = |entity_type: EntityType, id: &str, form: &str| {
+            for v in variants(form) {
+                let target = Target { entity_type, id: id.to_owned(), is_acronym: crate::matcher::is_acronym_form(&v) };
+                let list = keys.entry(normalize_key(&v)).or_default();
+                if !list.contains(&target) {
+                    list.push(target);
+                }
+            }
+        };
+        for a in &gazetteer.agencies {
+            for f in std::iter::once(&a.name).chain(a.acronym.iter()).chain(&a.aliases) {
+                add(EntityType::Agency, &a.id, f);
+            }
+        }
+        for a in &gazetteer.agreements {
+            for f in std::iter::once(&a.name).chain(a.acronym.iter()).chain(&a.aliases) {
+                add(EntityType::Agreement, &a.id, f);
+            }
+        }
+        for w in &gazetteer.working_groups {
+            for f in std::iter::once(&w.name).chain(&w.aliases) {
+                add(EntityType::WorkingGroup, &w.id, f);
+            }
+        }
+        Ok(Self { config: config.clone(), gazetteer: gazetteer.clone(), matcher, countries, keys })
+    }
+
+    /// The gazetteer the extractor was built from.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Gazetteer id of type `entity_type` for a name, matched on its normalised key (and
+    /// its singular).
+    pub fn resolve(&self, entity_type: EntityType, name: &str) -> Option<&str> {
+        let key = normalize_key(name);
+        let singular = key.strip_suffix('s').map(str::to_owned);
+        for k in std::iter::once(key).chain(singular) {
+            if let Some(t) = self.keys.get(&k).and_then(|ts| ts.iter().find(|t| t.entity_type == entity_type)) {
+                return Some(&t.id);
+            }
+        }
+        None
+    }
+
+    /// Extracts every mention of `document`, sorted by span.
+    pub fn extract(&self, document: &Document) -> Vec<Mention> {
+        let text = &document.text;
+        let urls = url_spans(text);
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut sentence_spans: Vec<(usize, Span)> = Vec::new();
+        for (bi, block) in document.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Furniture {
+                continue;
+            }
+            let patterns = block.kind != BlockKind::Footnote || self.config.patterns_in_footnotes;
+            for hit in self.matcher.find(text, block.span, &urls) {
+                let mut seen: Vec<EntityType> = Vec::new();
+                for target in &hit.targets {
+                    if seen.contains(&target.entity_type) {
+                        continue;
+                    }
+                    seen.push(target.entity_type);
+                    let mut c = Cand::new(target.entity_type, hit.span, text[hit.span.start..hit.span.end].to_owned(), "gazetteer");
+                    c.gaz = Some(target.id.clone());
+                    cands.push(c);
+                }
+            }
+            for sentence in sentences(text, block.span) {
+                sentence_spans.push((bi, sentence));
+                let toks = tokens(text, sentence);
+                if patterns {
+                    for p in names::head_noun_phrases(text, &toks) {
+                        cands.push(self.phrase_cand(&p));
+                    }
+                    cands.extend(self.party_compounds(text, &toks));
+                    for bare in names::bare_list_items(text, sentence, "Working Group") {
+                        let name = format!("{} Working Group", &text[bare.start..bare.end]);
+                        let mut c = Cand::new(EntityType::WorkingGroup, bare, name, "list-expansion");
+                        c.gaz = self.resolve(EntityType::WorkingGroup, &c.name).map(str::to_owned);
+                        cands.push(c);
+                    }
+                }
+                cands.extend(self.acronym_definitions(text, &toks, &urls));
+            }
+        }
+        self.list_members(text, &sentence_spans, &mut cands);
+        self.acronym_uses(document, &urls, &mut cands);
+        let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
+        let mut mentions: Vec<Mention> = cands
+            .into_iter()
+            .map(|c| self.attributes(document, &sentence_spans, c))
+            .collect();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
+        self.link_context(document, &sentence_spans, &mut mentions);
+        let funding = self.funding(document, &sentence_spans, &mentions);
+        mentions.extend(funding);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
+        mentions
+    }
+
+    fn phrase_cand(&self, p: &NamePhrase) -> Cand {
+        let mut c = Cand::new(p.entity_type, p.full_span, p.name.clone(), p.rule);
+        c.acronym.clone_from(&p.acronym);
+        c.kind = p.kind;
+        c.gaz = self
+            .resolve(p.entity_type, &p.name)
+            .or_else(|| p.acronym.as_deref().and_then(|a| self.resolve(p.entity_type, a)))
+            .map(str::to_owned);
+        if p.entity_type == EntityType::Agreement {
+            if let Some(first) = p.name.split_whitespace().next() {
+                if let Some(parties) = self.countries.compound(first) {
+                    c.parties = parties;
+                }
+            }
+        }
+        c
+    }
+
+    /// "Canada-US border agreement", "the Mexican-US version of the agreement": an
+    /// agreement named by its parties. Resolved to the gazetteer agreement with the same
+    /// parties whose name shares the topic word ("border").
+    fn party_compounds(&self, text: &str, toks: &[Token<'_>]) -> Vec<Cand> {
+        let mut out = Vec::new();
+        let mut last_topic: Option<String> = None;
+        for (i, t) in toks.iter().enumerate() {
+            let Some(parties) = self.countries.compound(t.text) else { continue };
+            let rest: Vec<&str> = toks[i + 1..toks.len().min(i + 6)].iter().map(|t| t.text).collect();
+            let head_pos = rest.iter().position(|w| matches!(*w, "agreement" | "accord" | "treaty" | "declaration"));
+            let Some(h) = head_pos else { continue };
+            let between = &rest[..h];
+            if between.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+                continue; // a capitalised name; the head-noun rule handles it
+            }
+            let version = between.first() == Some(&"version");
+            let topic = if version { last_topic.clone() } else { between.iter().find(|w| !matches!(**w, "the" | "of" | "a" | "version")).map(|w| (*w).to_owned()) };
+            if !version && h > 2 {
+                continue;
+            }
+            let end = toks[i + 1 + h].span.end;
+            let span = Span::new(t.span.start, end);
+            let mut c = Cand::new(EntityType::Agreement, span, text[span.start..end].to_owned(), "party-compound");
+            c.kind = Some("agreement");
+            c.gaz = self.by_parties(&parties, topic.as_deref(), rest[h]).map(str::to_owned);
+            c.parties = parties;
+            if !version {
+                last_topic.clone_from(&topic);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn by_parties(&self, parties: &[String], topic: Option<&str>, head: &str) -> Option<&str> {
+        let topic = topic?.to_lowercase();
+        let hits: Vec<&crate::gazetteer::AgreementEntry> = self
+            .gazetteer
+            .agreements
+            .iter()
+            .filter(|a| a.parties == parties)
+            .filter(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| n.to_lowercase().split_whitespace().any(|w| w == topic)))
+            .filter(|a| a.kind != Some(AgreementKind::Plan) || head == "plan")
+            .collect();
+        (hits.len() == 1).then(|| hits[0].id.as_str())
+    }
+
+    /// Generic "Long Form (ACR)" and "ACR (Long Form)" definitions (Schwartz & Hearst
+    /// 2003) whose long form is a known entity or ends in a head noun.
+    fn acronym_definitions(&self, text: &str, toks: &[Token<'_>], urls: &[Span]) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if i == 0 || !t.is_acronym() || urls.iter().any(|u| u.overlaps(t.span)) {
+                continue;
+            }
+            let before = &text[toks[i - 1].span.end..t.span.start];
+            let after = &text[t.span.end..];
+            if !(before.trim_end().ends_with('(') || before.trim_end().ends_with("(the")) || !after.starts_with(')') {
+                continue;
+            }
+            let n = t.text.chars().filter(|c| c.is_alphanumeric()).count();
+            let max_words = (n + 5).min(2 * n).max(2);
+            for words in 1..=max_words.min(i) {
+                let start = i - words;
+                let first = &toks[start];
+                if !(first.is_capitalized() && !names_stop(first.text)) || !names::schwartz_hearst(t.text, &text[first.span.start..toks[i - 1].span.end]) {
+                    continue;
+                }
+                if toks[start..i].iter().any(|w| w.text.chars().next().is_some_and(char::is_uppercase) && crate::matcher::is_acronym_form(w.text)) && words > 1 && toks[start].is_acronym() {
+                    continue;
+                }
+                let long = &text[first.span.start..toks[i - 1].span.end];
+                let typed = [EntityType::Agency, EntityType::Agreement, EntityType::WorkingGroup]
+                    .into_iter()
+                    .find_map(|ty| self.resolve(ty, long).or_else(|| self.resolve(ty, t.text)).map(|id| (ty, Some(id.to_owned()))))
+                    .or_else(|| {
+                        let toks_long = tokens(text, Span::new(first.span.start, toks[i - 1].span.end));
+                        names::head_noun_phrases(text, &toks_long).last().filter(|p| p.span.end == toks[i - 1].span.end).map(|p| (p.entity_type, None))
+                    });
+                if let Some((ty, gaz)) = typed {
+                    let span = Span::new(first.span.start, t.span.end + 1);
+                    let mut c = Cand::new(ty, span, long.to_owned(), "acronym-definition");
+                    c.acronym = Some(t.text.to_owned());
+                    c.gaz = gaz;
+                    out.push(c);
+                }
+                break;
+            }
+        }
+        out
+    }
+
+    /// Items of a list whose other items are organisations are organisations too
+    /// ("…include the CISEN, Naval Intelligence, Army Intelligence, …").
+    fn list_members(&self, text: &str, sentences: &[(usize, Span)], cands: &mut Vec<Cand>) {
+        let mut added = Vec::new();
+        for &(_, sentence) in sentences {
+            let slice = &text[sentence.start..sentence.end];
+            let mut items: Vec<Span> = Vec::new();
+            let mut offset = 0;
+            for part in slice.split([',', ';']) {
+                let mut item = part.trim_start();
+                let mut lead = part.len() - item.len();
+                for prefix in ["and finally ", "and then ", "and ", "or ", "the ", "The "] {
+                    if let Some(rest) = item.strip_prefix(prefix) {
+                        lead += prefix.len();
+                        item = rest.trim_start();
+                        lead += rest.len() - rest.trim_start().len();
+                    }
+                }
+                let item = item.trim_end().trim_end_matches(['.', ')', ';']);
+                items.push(Span::new(sentence.start + offset + lead, sentence.start + offset + lead + item.len()));
+                offset += part.len() + 1;
+            }
+            if items.len() < 3 {
+                continue;
+            }
+            let is_agency = |s: &Span| cands.iter().any(|c| c.entity_type == EntityType::Agency && s.overlaps(c.span) && c.span.start >= s.start.saturating_sub(1));
+            let known = items.iter().filter(|s| is_agency(s)).count();
+            if known < 2 || known * 2 < items.len() {
+                continue;
+            }
+            for s in items.iter().filter(|s| !is_agency(s) && !cands.iter().any(|c| c.span.overlaps(**s))) {
+                let words: Vec<&str> = text[s.start..s.end].split_whitespace().collect();
+                let ok = (2..=5).contains(&words.len())
+                    && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "and" | "for" | "&"))
+                    && !names_stop(words[0]);
+                if ok {
+                    added.push(Cand::new(EntityType::Agency, *s, text[s.start..s.end].to_owned(), "list-member"));
+                }
+            }
+        }
+        cands.extend(added);
+    }
+
+    /// Uses of acronyms defined in the document (anywhere in it, before or after the
+    /// definition), including all-caps plurals ("IBETS" for "IBETs").
+    fn acronym_uses(&self, document: &Document, urls: &[Span], cands: &mut Vec<Cand>) {
+        let text = &document.text;
+        let mut defined: BTreeMap<String, Vec<Cand>> = BTreeMap::new();
+        for c in cands.iter() {
+            if let Some(a) = &c.acronym {
+                let list = defined.entry(a.clone()).or_default();
+                if !list.iter().any(|d| d.entity_type == c.entity_type) {
+                    list.push(c.clone());
+                }
+            }
+        }
+        let mut added = Vec::new();
+        for block in document.blocks.iter().filter(|b| b.kind != BlockKind::Furniture) {
+            for t in tokens(text, block.span) {
+                let key = t.text.trim_end_matches('s');
+                let defs = defined.get(t.text).or_else(|| defined.get(key)).or_else(|| defined.get(&format!("{key}s")));
+                let Some(defs) = defs else { continue };
+                if urls.iter().any(|u| u.overlaps(t.span)) || cands.iter().any(|c| c.span.contains(t.span)) {
+                    continue;
+                }
+                for d in defs {
+                    let mut c = Cand::new(d.entity_type, t.span, t.text.to_owned(), "acronym");
+                    c.gaz.clone_from(&d.gaz);
+                    c.acronym.clone_from(&d.acronym);
+                    c.kind = d.kind;
+                    c.parties.clone_from(&d.parties);
+                    c.name.clone_from(&d.name);
+                    added.push(c);
+                }
+            }
+        }
+        cands.extend(added);
+    }
+
+    fn attributes(&self, document: &Document, sentences: &[(usize, Span)], c: Cand) -> Mention {
+        let text = &document.text;
+        let sentence = sentences.iter().find(|(_, s)| s.contains(c.span) || s.overlaps(c.span)).map(|(_, s)| *s);
+        let mut v = MentionValue { name: c.name.clone(), gazetteer_id: c.gaz.clone(), acronym: c.acronym.clone(), parties: c.parties.clone(), ..MentionValue::default() };
+        match c.entity_type {
+            EntityType::Agency => {
+                if let Some(e) = c.gaz.as_deref().and_then(|id| self.gazetteer.agency(id)) {
+                    v.agency_kind = e.kind;
+                    v.country.clone_from(&e.country);
+                    v.parent.clone_from(&e.parent);
+                    v.parent_id.clone_from(&e.parent);
+                } else {
+                    v.agency_kind = agency_kind_from_name(&c.name);
+                    v.country = self.country_of_name(&c.name).or_else(|| {
+                        sentence.and_then(|s| self.dominant_country(text, document, s))
+                    });
+                }
+            }
+            EntityType::Agreement => {
+                if let Some(e) = c.gaz.as_deref().and_then(|id| self.gazetteer.agreement(id)) {
+                    v.agreement_kind = e.kind;
+                    v.parties.clone_from(&e.parties);
+                } else {
+                    v.agreement_kind = c.kind.and_then(|k| k.parse().ok());
+                    if v.parties.is_empty() {
+                        if let Some(s) = sentence {
+                            v.parties = self.parties_in(text, s, c.span);
+                        }
+                    }
+                }
+                if let Some(s) = sentence {
+                    let sent = &text[s.start..s.end];
+                    let dates: Vec<_> = find_dates(sent);
+                    let years: std::collections::BTreeSet<i32> = dates.iter().map(|d| d.year).collect();
+                    if years.len() == 1 && SIGNING.is_match(sent) && !c.name.contains(|ch: char| ch.is_ascii_digit()) {
+                        let best = dates.iter().max_by_key(|d| d.edtf.len()).map(|d| d.edtf.clone());
+                        if ENDING.is_match(sent) && !SIGNING.is_match(sent) {
+                            v.ended = best;
+                        } else {
+                            v.signed = best;
+                        }
+                    } else if years.len() == 1 && ENDING.is_match(sent) {
+                        v.ended = dates.iter().max_by_key(|d| d.edtf.len()).map(|d| d.edtf.clone());
+                    }
+                }
+            }
+            EntityType::WorkingGroup => {
+                if let Some(e) = c.gaz.as_deref().and_then(|id| self.gazetteer.working_group(id)) {
+                    v.pillar.clone_from(&e.pillar);
+                    v.parent_id.clone_from(&e.agreement_id);
+                    v.parent = e.agreement_id.as_deref().and_then(|id| self.gazetteer.agreement(id)).map(|a| a.name.clone());
+                }
+                if let Some(s) = sentence {
+                    let before = &text[s.start..c.span.start];
+                    if let Some(p) = PILLAR.captures_iter(before).last() {
+                        let word = p[1].to_lowercase();
+                        if !matches!(word.as_str(), "the" | "these" | "those" | "other" | "of" | "and" | "several" | "many") {
+                            v.pillar = Some(word);
+                        }
+                    }
+                }
+            }
+            EntityType::Funding => {}
+        }
+        Mention { entity_type: c.entity_type, span: c.span, text: text[c.span.start..c.span.end].to_owned(), rule: c.rule.to_owned(), value: v }
+    }
+
+    /// Working groups get their parent agreement from the nearest agreement mention before
+    /// them in the same or the two previous blocks.
+    fn link_context(&self, document: &Document, _sentences: &[(usize, Span)], mentions: &mut [Mention]) {
+        for i in 0..mentions.len() {
+            if mentions[i].entity_type != EntityType::WorkingGroup || mentions[i].value.parent.is_some() {
+                continue;
+            }
+            let block = document.block_at(mentions[i].span.start).unwrap_or(0);
+            let parent = mentions[..i].iter().rev().find(|m| {
+                m.entity_type == EntityType::Agreement && document.block_at(m.span.start).is_some_and(|b| b + 2 >= block)
+            });
+            if let Some(p) = parent {
+                let (name, id) = (p.value.name.clone(), p.value.gazetteer_id.clone());
+                mentions[i].value.parent = Some(name);
+                mentions[i].value.parent_id = id;
+            }
+        }
+    }
+
+    fn country_of_name(&self, name: &str) -> Option<String> {
+        let toks = tokens(name, Span::new(0, name.len()));
+        let mut found: Vec<String> = Vec::new();
+        for t in &toks {
+            if let Some(code) = self.countries.lookup(t.text) {
+                if !found.iter().any(|f| f == code) {
+                    found.push(code.to_owned());
+                }
+            }
+        }
+        let found_multi = self.countries.find(name, Span::new(0, name.len()));
+        for (_, code) in found_multi {
+            if !found.contains(&code) {
+                found.push(code);
+            }
+        }
+        (found.len() == 1).then(|| found.remove(0))
+    }
+
+    fn dominant_country(&self, text: &str, document: &Document, sentence: Span) -> Option<String> {
+        let block = document.block_at(sentence.start).map(|b| document.blocks[b].span)?;
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, code) in self.countries.find(text, Span::new(block.start, sentence.end)) {
+            *counts.entry(code).or_default() += 1;
+        }
+        let max = counts.values().max().copied()?;
+        let top: Vec<&String> = counts.iter().filter(|(_, n)| **n == max).map(|(c, _)| c).collect();
+        (top.len() == 1).then(|| top[0].clone())
+    }
+
+    /// Parties named in the sentence: "between Canada and the United States", compounds.
+    fn parties_in(&self, text: &str, sentence: Span, _mention: Span) -> Vec<String> {
+        let sent = &text[sentence.start..sentence.end];
+        if !sent.contains("between") && !sent.contains("bilateral") && !sent.contains("trilateral") {
+            return Vec::new();
+        }
+        let mut codes: Vec<String> = self.countries.find(text, sentence).into_iter().map(|(_, c)| c).collect();
+        codes.sort();
+        codes.dedup();
+        if (sent.contains("bilateral") && codes.len() != 2) || (sent.contains("trilateral") && codes.len() != 3) || codes.len() < 2 {
+            return Vec::new();
+        }
+        codes
+    }
+
+    /// Money expressions of every block, with context: kind, program, donor, recipient.
+    fn funding(&self, document: &Document, sentences: &[(usize, Span)], mentions: &[Mention]) -> Vec<Mention> {
+        let text = &document.text;
+        let default_currency = CURRENCY_NOTE
+            .captures(text)
+            .map(|c| match c[1].to_lowercase().as_str() {
+                "canadian" => "CAD".to_owned(),
+                "mexican" => "MXN".to_owned(),
+                _ => "USD".to_owned(),
+            })
+            .or_else(|| self.config.default_currency.clone());
+        let options = MoneyOptions { default_currency, table_scale: None };
+        let mut out = Vec::new();
+        for block in document.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Furniture)) {
+            let slice = &text[block.span.start..block.span.end];
+            let mut last_program: Option<(String, Option<String>)> = None;
+            for m in find_money(slice, &options) {
+                let span = m.span.shift(block.span.start);
+                let sentence = sentences.iter().find(|(_, s)| s.contains(span) || s.overlaps(span)).map_or(block.span, |(_, s)| *s);
+                let sent = &text[sentence.start..sentence.end];
+                let mut v = MentionValue { name: text[span.start..span.end].to_owned(), ..MentionValue::default() };
+                v.funding_kind = Some(funding_kind(sent).to_owned());
+                let program = if m.money.share.is_some() { last_program.clone() } else { None }
+                    .or_else(|| self.program_of(document, mentions, sentence, span));
+                if let Some((name, id)) = &program {
+                    v.parent = Some(name.clone());
+                    v.parent_id.clone_from(id);
+                }
+                last_program.clone_from(&program);
+                let (donor, recipient) = self.donor_recipient(text, sentence, span, program.as_ref().and_then(|p| p.1.as_deref()));
+                v.donor = donor;
+                v.recipient = recipient;
+                v.money = Some(m.money);
+                out.push(Mention { entity_type: EntityType::Funding, span, text: text[span.start..span.end].to_owned(), rule: "money".to_owned(), value: v });
+            }
+        }
+        out
+    }
+
+    /// The program a figure pays for: "through the X", "X budget", an agreement named in the
+    /// sentence, or the agreement "the agreement"/"the initiative" refers back to.
+    fn program_of(&self, document: &Document, mentions: &[Mention], sentence: Span, money: Span) -> Option<(String, Option<String>)> {
+        let text = &document.text;
+        let in_sentence: Vec<&Mention> = mentions.iter().filter(|m| sentence.contains(m.span) && m.entity_type != EntityType::Funding).collect();
+        let after = &text[money.end..sentence.end];
+        if let Some(pos) = after.find(" through the ").or_else(|| after.find(" under the ")) {
+            let at = money.end + pos;
+            if let Some(m) = in_sentence.iter().find(|m| m.span.start > at && m.span.start <= at + 14) {
+                return Some(self.entity_name(m));
+            }
+        }
+        // "<organisation> budget" (also lower-case: "border patrol budget").
+        let before = &text[sentence.start..money.start];
+        if let Some(pos) = before.rfind(" budget") {
+            let words: Vec<&str> = before[..pos].split_whitespace().rev().take(4).collect();
+            for n in (1..=words.len()).rev() {
+                let phrase: Vec<&str> = words[..n].iter().rev().copied().collect();
+                let phrase = phrase.join(" ");
+                if let Some(id) = self.resolve(EntityType::Agency, &phrase) {
+                    let name = self.gazetteer.agency(id).map_or(phrase.clone(), |a| a.name.clone());
+                    return Some((format!("{name} budget"), None));
+                }
+            }
+        }
+        if let Some(m) = in_sentence.iter().find(|m| m.entity_type == EntityType::Agreement) {
+            return Some(self.entity_name(m));
+        }
+        if ANAPHOR.is_match(&text[sentence.start..sentence.end]) {
+            let earlier = mentions.iter().rev().find(|m| m.entity_type == EntityType::Agreement && m.span.end <= sentence.start);
+            if let Some(m) = earlier {
+                return Some(self.entity_name(m));
+            }
+        }
+        None
+    }
+
+    fn entity_name(&self, m: &Mention) -> (String, Option<String>) {
+        let gaz_name = m.value.gazetteer_id.as_deref().and_then(|id| match m.entity_type {
+            EntityType::Agency => self.gazetteer.agency(id).map(|a| a.name.clone()),
+            EntityType::Agreement => self.gazetteer.agreement(id).map(|a| a.name.clone()),
+            _ => None,
+        });
+        (gaz_name.unwrap_or_else(|| m.value.name.clone()), m.value.gazetteer_id.clone())
+    }
+
+    fn donor_recipient(&self, text: &str, sentence: Span, money: Span, program: Option<&str>) -> (Option<String>, Option<String>) {
+        let mut donor = None;
+        let mut recipient = None;
+        for (s, code) in self.countries.find(text, sentence) {
+            let before = &text[sentence.start..s.start];
+            if before.ends_with("from the ") || before.ends_with("from ") || before.ends_with("by the ") {
+                donor.get_or_insert(code);
+            } else if RECIPIENT.is_match(before) && s.start > sentence.start {
+                recipient.get_or_insert(code);
+            }
+        }
+        let _ = money;
+        if let (Some(r), None, Some(p)) = (&recipient, &donor, program.and_then(|id| self.gazetteer.agreement(id))) {
+            let others: Vec<&String> = p.parties.iter().filter(|c| *c != r).collect();
+            if others.len() == 1 {
+                donor = Some(others[0].clone());
+            }
+        }
+        (donor, recipient)
+    }
+}
+
+fn names_stop(word: &str) -> bool {
+    matches!(word, "The" | "A" | "An" | "In" | "On" | "And" | "Or" | "Of" | "For" | "To" | "By" | "With" | "At" | "From" | "This" | "That" | "Its" | "Their")
+}
+
+fn funding_kind(sentence: &str) -> &'static str {
+    let s = sentence.to_lowercase();
+    let has = |w: &[&str]| w.iter().any(|x| s.contains(x));
+    if has(&["profit", "revenue", "earn", "proceeds", "illicit"]) {
+        "revenue_estimate"
+    } else if has(&["appropriat", "enacted", "provided in", "omnibus", "supplemental act", "p.l."]) {
+        "appropriation"
+    } else if has(&["request"]) {
+        "request"
+    } else if has(&["authoriz", "authoris"]) {
+        "authorization"
+    } else if has(&["budget"]) {
+        "budget"
+    } else if has(&["assistance", "aid", "provide", "grant", "funding for", "package"]) {
+        "assistance"
+    } else {
+        "other"
+    }
+}
+
+/// Keeps the longest of overlapping candidates; equal spans of one type merge (gazetteer id
+/// and acronym kept); a contained candidate of the same type lends its gazetteer id to its
+/// container when the container only adds a matching country prefix ("US Coast Guard").
+fn resolve_overlaps(mut cands: Vec<Cand>, countries: &Countries, gazetteer: &Gazetteer) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end), a.entity_type, a.gaz.is_none())
+            .cmp(&(b.span.start, std::cmp::Reverse(b.span.end), b.entity_type, b.gaz.is_none()))
+    });
+    let mut kept: Vec<Cand> = Vec::new();
+    'next: for c in cands {
+        for k in kept.iter_mut().rev() {
+            if k.span.end <= c.span.start && k.span.start < c.span.start {
+                // kept is sorted by start; earlier non-overlapping ones cannot conflict, but
+                // a long earlier span might, so keep scanning a little.
+            }
+            if !k.span.overlaps(c.span) {
+                continue;
+            }
+            if k.span == c.span && k.entity_type == c.entity_type {
+                if k.gaz.is_none() {
+                    k.gaz.clone_from(&c.gaz);
+                }
+                if k.acronym.is_none() {
+                    k.acronym.clone_from(&c.acronym);
+                }
+                if k.kind.is_none() {
+                    k.kind = c.kind;
+                }
+                continue 'next;
+            }
+            if k.span == c.span {
+                continue; // same span, another type: keep both (IBETs: teams and program)
+            }
+            if k.entity_type == c.entity_type && k.gaz.is_none() && c.gaz.is_some() && k.span.contains(c.span) {
+                let extra = format!("{}{}", &k.name[..c.span.start.saturating_sub(k.span.start).min(k.name.len())], "");
+                let prefix_is_country = extra.split_whitespace().all(|w| countries.lookup(w).is_some() || w == "the");
+                let entry_country = c.gaz.as_deref().and_then(|id| gazetteer.agency(id)).and_then(|a| a.country.clone());
+                let same_country = extra.split_whitespace().filter_map(|w| countries.lookup(w)).all(|code| entry_country.as_deref().is_none_or(|e| e == code));
+                if prefix_is_country && same_country && c.span.end == k.span.end {
+                    k.gaz.clone_from(&c.gaz);
+                }
+            }
+            continue 'next;
+        }
+        kept.push(c);
+    }
+    kept
+}

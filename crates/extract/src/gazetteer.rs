@@ -1,0 +1,269 @@
+//! Curated domain knowledge loaded from `data/gazetteers/*.csv`.
+//!
+//! Files and columns (see `data/gazetteers/README.md`); `|` separates values inside a cell:
+//!
+//! - `agencies.csv`: `id,name,acronym,aliases,country,kind,parent,source`
+//! - `agreements.csv`: `id,name,acronym,aliases,kind,parties,signed,ended,source`
+//! - `working_groups.csv`: `id,name,aliases,agreement_id,pillar,source`
+//! - `countries.csv`: `iso3,name,aliases,demonyms,source`
+//!
+//! A missing file is an empty list (a project may not need working groups); a malformed row
+//! is an error naming the file and line.
+
+use crate::{Error, Result};
+use accord_core::{AgencyKind, AgreementKind};
+use serde::Deserialize;
+use std::path::Path;
+
+/// An organisation of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgencyEntry {
+    /// Stable id.
+    pub id: String,
+    /// Official English name.
+    pub name: String,
+    /// Main acronym.
+    pub acronym: Option<String>,
+    /// Other names (other languages, former names, variants, other acronyms).
+    pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-3, `BINATIONAL` or `INTERNATIONAL`.
+    pub country: Option<String>,
+    /// Kind.
+    pub kind: Option<AgencyKind>,
+    /// Id of the parent organisation.
+    pub parent: Option<String>,
+}
+
+/// An agreement of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementEntry {
+    /// Stable id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Acronym.
+    pub acronym: Option<String>,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Kind.
+    pub kind: Option<AgreementKind>,
+    /// Parties, ISO 3166-1 alpha-3.
+    pub parties: Vec<String>,
+    /// Signature date, EDTF.
+    pub signed: Option<String>,
+    /// End date, EDTF.
+    pub ended: Option<String>,
+}
+
+/// A working group of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkingGroupEntry {
+    /// Stable id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Id of the parent agreement.
+    pub agreement_id: Option<String>,
+    /// Pillar.
+    pub pillar: Option<String>,
+}
+
+/// A country of ISO 3166-1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryEntry {
+    /// ISO 3166-1 alpha-3 code.
+    pub iso3: String,
+    /// English short name.
+    pub name: String,
+    /// Other names and abbreviations (`U.S.`, `Estados Unidos`).
+    pub aliases: Vec<String>,
+    /// Adjectival forms (`Mexican`, `canadien`).
+    pub demonyms: Vec<String>,
+}
+
+/// All curated entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gazetteer {
+    /// Organisations.
+    pub agencies: Vec<AgencyEntry>,
+    /// Agreements.
+    pub agreements: Vec<AgreementEntry>,
+    /// Working groups.
+    pub working_groups: Vec<WorkingGroupEntry>,
+    /// Countries.
+    pub countries: Vec<CountryEntry>,
+}
+
+#[derive(Deserialize)]
+struct AgencyRow {
+    id: String,
+    name: String,
+    acronym: String,
+    aliases: String,
+    country: String,
+    kind: String,
+    parent: String,
+}
+
+#[derive(Deserialize)]
+struct AgreementRow {
+    id: String,
+    name: String,
+    acronym: String,
+    aliases: String,
+    kind: String,
+    parties: String,
+    signed: String,
+    ended: String,
+}
+
+#[derive(Deserialize)]
+struct WorkingGroupRow {
+    id: String,
+    name: String,
+    aliases: String,
+    agreement_id: String,
+    pillar: String,
+}
+
+#[derive(Deserialize)]
+struct CountryRow {
+    iso3: String,
+    name: String,
+    aliases: String,
+    demonyms: String,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+}
+
+/// Reads the rows of one CSV file with their 1-based line numbers; a missing file is empty.
+fn read_rows<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<(u64, T)>> {
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let bytes =
+        fs_err::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let headers = reader
+        .headers()
+        .map_err(|source| Error::Csv { path: path.to_path_buf(), source })?
+        .clone();
+    while reader
+        .read_record(&mut record)
+        .map_err(|source| Error::Csv { path: path.to_path_buf(), source })?
+    {
+        let line = record.position().map_or(0, csv::Position::line);
+        let row = record
+            .deserialize(Some(&headers))
+            .map_err(|source| Error::Csv { path: path.to_path_buf(), source })?;
+        rows.push((line, row));
+    }
+    Ok(rows)
+}
+
+fn parse_kind<K: std::str::FromStr<Err = String>>(
+    path: &Path,
+    line: u64,
+    value: &str,
+) -> Result<Option<K>> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    value
+        .trim()
+        .parse::<K>()
+        .map(Some)
+        .map_err(|message| Error::Row { path: path.to_path_buf(), line, message })
+}
+
+impl Gazetteer {
+    /// Loads every gazetteer file of `dir`.
+    ///
+    /// # Errors
+    /// [`Error::Read`] when a file exists but cannot be read, [`Error::Csv`] when it is not
+    /// valid CSV with the expected header, [`Error::Row`] when a `kind` is outside the
+    /// vocabulary.
+    pub fn load(dir: &Path) -> Result<Self> {
+        let mut gazetteer = Gazetteer::default();
+        let path = dir.join("agencies.csv");
+        for (line, r) in read_rows::<AgencyRow>(&path)? {
+            gazetteer.agencies.push(AgencyEntry {
+                kind: parse_kind(&path, line, &r.kind)?,
+                id: r.id.trim().to_owned(),
+                name: r.name.trim().to_owned(),
+                acronym: opt(&r.acronym),
+                aliases: list(&r.aliases),
+                country: opt(&r.country),
+                parent: opt(&r.parent),
+            });
+        }
+        let path = dir.join("agreements.csv");
+        for (line, r) in read_rows::<AgreementRow>(&path)? {
+            let mut parties = list(&r.parties);
+            parties.sort();
+            gazetteer.agreements.push(AgreementEntry {
+                kind: parse_kind(&path, line, &r.kind)?,
+                id: r.id.trim().to_owned(),
+                name: r.name.trim().to_owned(),
+                acronym: opt(&r.acronym),
+                aliases: list(&r.aliases),
+                parties,
+                signed: opt(&r.signed),
+                ended: opt(&r.ended),
+            });
+        }
+        let path = dir.join("working_groups.csv");
+        for (_, r) in read_rows::<WorkingGroupRow>(&path)? {
+            gazetteer.working_groups.push(WorkingGroupEntry {
+                id: r.id.trim().to_owned(),
+                name: r.name.trim().to_owned(),
+                aliases: list(&r.aliases),
+                agreement_id: opt(&r.agreement_id),
+                pillar: opt(&r.pillar),
+            });
+        }
+        let path = dir.join("countries.csv");
+        for (_, r) in read_rows::<CountryRow>(&path)? {
+            gazetteer.countries.push(CountryEntry {
+                iso3: r.iso3.trim().to_owned(),
+                name: r.name.trim().to_owned(),
+                aliases: list(&r.aliases),
+                demonyms: list(&r.demonyms),
+            });
+        }
+        tracing::debug!(
+            agencies = gazetteer.agencies.len(),
+            agreements = gazetteer.agreements.len(),
+            working_groups = gazetteer.working_groups.len(),
+            countries = gazetteer.countries.len(),
+            "Loaded gazetteer."
+        );
+        Ok(gazetteer)
+    }
+
+    /// The agency with id `id`.
+    pub fn agency(&self, id: &str) -> Option<&AgencyEntry> {
+        self.agencies.iter().find(|a| a.id == id)
+    }
+
+    /// The agreement with id `id`.
+    pub fn agreement(&self, id: &str) -> Option<&AgreementEntry> {
+        self.agreements.iter().find(|a| a.id == id)
+    }
+
+    /// The working group with id `id`.
+    pub fn working_group(&self, id: &str) -> Option<&WorkingGroupEntry> {
+        self.working_groups.iter().find(|a| a.id == id)
+    }
+}

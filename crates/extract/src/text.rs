@@ -1,0 +1,151 @@
+//! Word tokens and sentence boundaries over one block of a document.
+
+use accord_core::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A word of the text: letters and digits with inner `.`, `'`, `’`, `-` and `&` kept
+/// (`U.S.`, `Attorney's`, `Canada-US`, `E-Commerce`); a trailing period is kept only for
+/// dotted abbreviations (`U.S.`, `D.F.`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
+    /// Absolute byte span in the document text.
+    pub(crate) span: Span,
+    /// The word.
+    pub(crate) text: &'a str,
+}
+
+impl Token<'_> {
+    /// First character is uppercase.
+    pub(crate) fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Looks like an acronym: at least two uppercase letters and no more lowercase letters
+    /// than a plural `s` (`NORAD`, `IBETs`, `U.S.`).
+    pub(crate) fn is_acronym(&self) -> bool {
+        let upper = self.text.chars().filter(|c| c.is_uppercase()).count();
+        let lower = self.text.chars().filter(|c| c.is_lowercase()).count();
+        upper >= 2 && (lower == 0 || (lower == 1 && self.text.ends_with('s')))
+    }
+}
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*\.?['’]?").expect("static regex")
+});
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\.){2,}$").expect("static regex"));
+
+/// Word tokens of `text[span]`, with absolute spans.
+pub(crate) fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
+    let slice = &text[span.start..span.end];
+    WORD.find_iter(slice)
+        .map(|m| {
+            let mut word = m.as_str();
+            if word.ends_with('.') && !DOTTED.is_match(word) {
+                word = &word[..word.len() - 1];
+            }
+            if word.ends_with(['\'', '’']) && !word.ends_with("s'") && !word.ends_with("s’") {
+                word = &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)];
+            }
+            let start = span.start + m.start();
+            Token { span: Span::new(start, start + word.len()), text: &text[start..start + word.len()] }
+        })
+        .collect()
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "U.S", "U.K", "U.N", "D.F", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Inc", "Ltd",
+    "Co", "Corp", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Gen", "Gov", "Sen", "Rep", "Hon", "P.L", "H.R",
+    "Art", "Sec", "pp", "p", "Vol", "ed", "eds", "Ibid", "cf", "approx", "Fig",
+];
+
+/// Sentence spans of `text[span]`: a sentence ends at `.`, `?` or `!` (plus closing quotes
+/// and brackets) followed by white space and an uppercase letter, a digit or an opening
+/// quote, unless the period closes a known abbreviation or a single initial.
+pub(crate) fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let slice = &text[span.start..span.end];
+    let bytes = slice.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if matches!(c, b'.' | b'?' | b'!') {
+            let mut end = i + 1;
+            while end < bytes.len() && slice[end..].starts_with(['"', '\'', ')', ']', '”', '’']) {
+                end += slice[end..].chars().next().map_or(1, char::len_utf8);
+            }
+            let rest = &slice[end..];
+            let trimmed = rest.trim_start();
+            let gap = rest.len() - trimmed.len();
+            let next_ok = trimmed
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘(".contains(n));
+            if gap > 0 && next_ok && !(c == b'.' && is_abbreviation(&slice[start..i])) {
+                out.push(Span::new(span.start + start, span.start + end));
+                start = end + gap;
+                i = start;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < slice.len() {
+        out.push(Span::new(span.start + start, span.end));
+    }
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word) || DOTTED.is_match(&format!("{word}."))
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("static regex")
+});
+
+/// Spans of URLs and e-mail addresses in `text` (absolute offsets); names inside them are
+/// not mentions.
+pub(crate) fn url_spans(text: &str) -> Vec<Span> {
+    URL.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokens(s, Span::new(0, s.len())).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_compounds() {
+        assert_eq!(words("the U.S. and Canada-US border."), ["the", "U.S.", "and", "Canada-US", "border"]);
+        assert_eq!(words("Attorney's General's office (PGR)"), ["Attorney's", "General's", "office", "PGR"]);
+        assert_eq!(words("the Truckers' Association."), ["the", "Truckers'", "Association"]);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        let s = "Talks with U.S. Homeland Security began. The SPP was signed in 2005. It ended.";
+        let got: Vec<&str> = sentences(s, Span::new(0, s.len())).iter().map(|x| &s[x.start..x.end]).collect();
+        assert_eq!(got, ["Talks with U.S. Homeland Security began.", "The SPP was signed in 2005.", "It ended."]);
+    }
+
+    #[test]
+    fn acronym_shapes() {
+        let t = |s: &'static str| Token { span: Span::new(0, s.len()), text: s };
+        assert!(t("NORAD").is_acronym());
+        assert!(t("IBETs").is_acronym());
+        assert!(!t("Canada").is_acronym());
+        assert!(!t("A").is_acronym());
+    }
+}

@@ -1,0 +1,18 @@
+//! Configuration of the ingest stage.
+
+use serde::Deserialize;
+
+/// Options of the ingest stage, read from the `[ingest]` table of a pipeline file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Files larger than this many bytes are refused with [`crate::Error::TooLarge`]
+    /// (default 200 MB = 200,000,000 bytes).
+    pub max_file_bytes: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self { max_file_bytes: 200_000_000 }
+    }
+}

@@ -1,0 +1,103 @@
+//! Errors of the ingest stage.
+
+use accord_core::Format;
+
+/// Why a file could not be turned into a [`accord_core::Document`].
+///
+/// Every variant except [`Error::InvalidConfig`] is a problem with one input file: the CLI
+/// records it as a `failures` row and carries on with the other files
+/// ([`Error::is_bad_input`]).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The ingest configuration is unusable.
+    #[error("invalid ingest configuration: {message}")]
+    InvalidConfig {
+        /// What is wrong.
+        message: String,
+    },
+    /// The file could not be read.
+    #[error("cannot read {path}")]
+    Io {
+        /// Path relative to the corpus root.
+        path: String,
+        /// The I/O error (it names the full path).
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is larger than [`crate::Config::max_file_bytes`].
+    #[error("{path}: file is too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        /// Path relative to the corpus root.
+        path: String,
+        /// Size of the file in bytes.
+        size: u64,
+        /// The configured limit in bytes.
+        limit: u64,
+    },
+    /// The file has no extension that maps to a known format.
+    #[error(
+        "{path}: unknown file type {extension:?} (expected .txt, .md, .markdown, .html, .htm, .pdf or .docx)"
+    )]
+    UnknownFormat {
+        /// Path relative to the corpus root.
+        path: String,
+        /// The extension as found, without the dot (empty when there is none).
+        extension: String,
+    },
+    /// The format is recognised but this version cannot read it.
+    #[error("{path}: {} input is not supported yet", format_name(*.format))]
+    Unsupported {
+        /// Path relative to the corpus root.
+        path: String,
+        /// The recognised format.
+        format: Format,
+    },
+    /// The file is empty or holds only whitespace.
+    #[error("{path}: file is empty (no text to ingest)")]
+    Empty {
+        /// Path relative to the corpus root.
+        path: String,
+    },
+    /// The bytes are not text in any encoding ingest accepts.
+    #[error("{path}: not a text file ({reason})")]
+    Binary {
+        /// Path relative to the corpus root.
+        path: String,
+        /// What gave it away, e.g. "contains NUL bytes".
+        reason: String,
+    },
+}
+
+impl Error {
+    /// True when the error is about one input file (a `failures` row, exit code 1), false when
+    /// it is about the configuration (exit code 2).
+    pub fn is_bad_input(&self) -> bool {
+        !matches!(self, Error::InvalidConfig { .. })
+    }
+
+    /// The input path the error is about, when there is one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::InvalidConfig { .. } => None,
+            Error::Io { path, .. }
+            | Error::TooLarge { path, .. }
+            | Error::UnknownFormat { path, .. }
+            | Error::Unsupported { path, .. }
+            | Error::Empty { path }
+            | Error::Binary { path, .. } => Some(path),
+        }
+    }
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Text => "Plain-text",
+        Format::Markdown => "Markdown",
+        Format::Html => "HTML",
+        Format::Pdf => "PDF",
+        Format::Docx => "DOCX",
+    }
+}
+
+/// Result of the ingest stage.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

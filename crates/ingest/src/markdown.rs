@@ -1,0 +1,247 @@
+//! Markdown (`.md`) to blocks, with pulldown-cmark (CommonMark plus footnotes, tables,
+//! strikethrough and YAML front matter).
+//!
+//! Headings → heading; paragraphs, block quotes and code blocks → paragraph; list items →
+//! one list item each (nested ones too; the paragraphs of a loose item are one block); table
+//! cells → table cell with (row, column), the header row being row 0; footnote definitions →
+//! footnote with its label; YAML front matter → furniture. Emphasis, strong, strikethrough
+//! and link markup go (their text stays; link URLs go). Footnote references are taken out of
+//! the text and recorded as markers.
+
+use accord_core::BlockKind;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::builder::DocBuilder;
+use crate::decode::clean_chars;
+use crate::inline::{Inline, Marker, collapse_whitespace, normalise_label};
+
+/// Block-level context that decides the kind of the text inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Context {
+    Heading,
+    Item,
+    Footnote(String),
+    Cell(u32, u32),
+    /// Code and front matter keep their line breaks.
+    Verbatim(BlockKind),
+    Other,
+}
+
+#[derive(Debug, Default)]
+struct Walker {
+    contexts: Vec<Context>,
+    buf: Inline,
+    row: u32,
+    next_row: u32,
+    col: u32,
+}
+
+impl Walker {
+    fn flush(&mut self, builder: &mut DocBuilder) {
+        let mut kind = BlockKind::Paragraph;
+        let mut label = None;
+        let mut cell = None;
+        let mut verbatim = false;
+        for context in self.contexts.iter().rev() {
+            match context {
+                Context::Heading => kind = BlockKind::Heading,
+                Context::Item => kind = BlockKind::ListItem,
+                Context::Footnote(l) => {
+                    kind = BlockKind::Footnote;
+                    label = Some(l.clone());
+                }
+                Context::Cell(r, c) => {
+                    kind = BlockKind::TableCell;
+                    cell = Some((*r, *c));
+                }
+                Context::Verbatim(k) => {
+                    kind = *k;
+                    verbatim = true;
+                }
+                Context::Other => continue,
+            }
+            break;
+        }
+        let inline = std::mem::take(&mut self.buf);
+        let inline = if verbatim {
+            let text: Vec<&str> = inline.text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect();
+            Inline::plain(text.join("\n"))
+        } else {
+            collapse_whitespace(inline)
+        };
+        if !inline.text.is_empty() || !inline.markers.is_empty() {
+            builder.push(kind, inline, label, cell);
+        }
+    }
+
+    /// Inside a list item or footnote, paragraphs run together into one block.
+    fn joins_paragraphs(&self) -> bool {
+        matches!(self.contexts.last(), Some(Context::Item | Context::Footnote(_)))
+    }
+}
+
+/// Turns Markdown source into blocks.
+pub(crate) fn ingest(source: &str, mut builder: DocBuilder) -> DocBuilder {
+    let options = Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut w = Walker::default();
+    for event in Parser::new_ext(source, options) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => {
+                    if w.joins_paragraphs() {
+                        w.buf.text.push(' ');
+                    } else {
+                        w.flush(&mut builder);
+                    }
+                }
+                Tag::Heading { .. } => open(&mut w, &mut builder, Context::Heading),
+                Tag::Item => open(&mut w, &mut builder, Context::Item),
+                Tag::FootnoteDefinition(label) => {
+                    open(&mut w, &mut builder, Context::Footnote(normalise_label(&label)));
+                }
+                Tag::CodeBlock(_) => open(&mut w, &mut builder, Context::Verbatim(BlockKind::Paragraph)),
+                Tag::MetadataBlock(_) => open(&mut w, &mut builder, Context::Verbatim(BlockKind::Furniture)),
+                Tag::TableHead => {
+                    w.row = 0;
+                    w.next_row = 1;
+                    w.col = 0;
+                }
+                Tag::TableRow => {
+                    w.row = w.next_row;
+                    w.next_row += 1;
+                    w.col = 0;
+                }
+                Tag::TableCell => {
+                    let context = Context::Cell(w.row, w.col);
+                    w.col += 1;
+                    open(&mut w, &mut builder, context);
+                }
+                Tag::Table(_) => {
+                    w.next_row = 0;
+                    open(&mut w, &mut builder, Context::Other);
+                }
+                Tag::BlockQuote(_) | Tag::List(_) | Tag::HtmlBlock | Tag::DefinitionList => {
+                    open(&mut w, &mut builder, Context::Other);
+                }
+                Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                    open(&mut w, &mut builder, Context::Other);
+                }
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. } => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph => {
+                    if !w.joins_paragraphs() {
+                        w.flush(&mut builder);
+                    }
+                }
+                TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::FootnoteDefinition
+                | TagEnd::CodeBlock
+                | TagEnd::MetadataBlock(_)
+                | TagEnd::TableCell
+                | TagEnd::Table
+                | TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::HtmlBlock
+                | TagEnd::DefinitionList
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition => {
+                    w.flush(&mut builder);
+                    w.contexts.pop();
+                }
+                TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image => {}
+            },
+            Event::Text(text) | Event::Code(text) => {
+                let clean = clean_chars(&text, &mut builder.repairs);
+                w.buf.text.push_str(&clean);
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => w.buf.text.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => {
+                let verbatim = matches!(w.contexts.last(), Some(Context::Verbatim(_)));
+                w.buf.text.push(if verbatim { '\n' } else { ' ' });
+            }
+            Event::FootnoteReference(label) => {
+                let at = w.buf.text.len();
+                w.buf.markers.push(Marker { at, marker: format!("[^{label}]"), label: normalise_label(&label) });
+            }
+            Event::Html(_) | Event::InlineHtml(_) | Event::TaskListMarker(_) => {}
+            Event::Rule => w.flush(&mut builder),
+        }
+    }
+    w.flush(&mut builder);
+    builder
+}
+
+fn open(w: &mut Walker, builder: &mut DocBuilder, context: Context) {
+    w.flush(builder);
+    w.contexts.push(context);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repairs::Repairs;
+
+    fn render(source: &str) -> (Vec<String>, Vec<String>) {
+        let doc = ingest(source, DocBuilder::new(Repairs::default())).finish(
+            "d".into(),
+            "d.md".into(),
+            accord_core::Format::Markdown,
+            String::new(),
+        );
+        let blocks = doc
+            .blocks
+            .iter()
+            .map(|b| {
+                let extra = b.label.clone().or(b.cell.map(|(r, c)| format!("{r},{c}"))).unwrap_or_default();
+                format!("{} {extra}: {}", b.kind, doc.slice(b.span))
+            })
+            .collect();
+        let notes = doc.notes.iter().map(|n| format!("{}@{} {} -> {:?}", n.marker, n.at, n.label, n.note_block)).collect();
+        (blocks, notes)
+    }
+
+    #[test]
+    fn blocks_of_each_kind() {
+        let (blocks, notes) = render(
+            "---\ntitle: x\n---\n# Title *here*\n\nText with [a link](http://x) and a note.[^n1]\n\n- one\n  - nested\n- two\n\n  second para\n\n| A | B |\n|---|---|\n| 1 | **2** |\n\n> quoted\n\n```\ncode  line\n\nmore\n```\n\n[^n1]: The note.\n",
+        );
+        assert_eq!(
+            blocks,
+            [
+                "furniture : title: x",
+                "heading : Title here",
+                "paragraph : Text with a link and a note.",
+                "list_item : one",
+                "list_item : nested",
+                "list_item : two second para",
+                "table_cell 0,0: A",
+                "table_cell 0,1: B",
+                "table_cell 1,0: 1",
+                "table_cell 1,1: 2",
+                "paragraph : quoted",
+                "paragraph : code  line\nmore",
+                "footnote n1: The note.",
+            ]
+        );
+        assert_eq!(notes, ["[^n1]@50 n1 -> Some(12)"]);
+    }
+}

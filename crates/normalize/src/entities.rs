@@ -1,0 +1,364 @@
+use accord_core::{
+    Agency, AgencyKind, Agreement, AgreementKind, CharIndex, Dataset, Document, EntityType,
+    Failure, Funding, Mention, MentionRecord, WorkingGroup, normalize_key, slug,
+};
+use accord_extract::Gazetteer;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Union-find over mention indices.
+struct Clusters {
+    parent: Vec<usize>,
+}
+
+impl Clusters {
+    fn new(n: usize) -> Self {
+        Self { parent: (0..n).collect() }
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut y = x;
+        while self.parent[y] != r {
+            let next = self.parent[y];
+            self.parent[y] = r;
+            y = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+/// One mention with the document it came from.
+struct Item<'a> {
+    doc: &'a Document,
+    mention: &'a Mention,
+}
+
+fn name_key(name: &str) -> String {
+    let key = normalize_key(name);
+    match key.strip_suffix('s') {
+        Some(k) if k.ends_with("agreement") || k.ends_with("group") || k.ends_with("team") || k.ends_with("accord") => k.to_owned(),
+        _ => key,
+    }
+}
+
+fn majority<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    let max = *counts.values().max()?;
+    counts.into_iter().find(|(_, n)| *n == max).map(|(v, _)| v)
+}
+
+/// Builds the dataset of a corpus.
+///
+/// `documents` pairs each ingested document with its mentions; `failures` are the inputs
+/// that did not get that far. Gazetteer entries provide canonical names and fallback
+/// attributes for mentions that extraction resolved to them.
+pub fn normalize(
+    documents: Vec<(Document, Vec<Mention>)>,
+    mut failures: Vec<Failure>,
+    gazetteer: &Gazetteer,
+) -> Dataset {
+    let mut documents = documents;
+    documents.sort_by(|a, b| a.0.doc_id.cmp(&b.0.doc_id));
+    let items: Vec<Item<'_>> = documents
+        .iter()
+        .flat_map(|(doc, ms)| ms.iter().map(move |m| Item { doc, mention: m }))
+        .collect();
+
+    // Entity ids per item (None for funding).
+    let mut entity_of: Vec<Option<String>> = vec![None; items.len()];
+    let mut agreements = Vec::new();
+    let mut working_groups = Vec::new();
+    let mut agencies = Vec::new();
+    let mut agreement_index: HashMap<String, (String, String)> = HashMap::new(); // key → (id, name)
+    let mut agency_index: HashMap<String, (String, String)> = HashMap::new();
+
+    for ty in [EntityType::Agreement, EntityType::Agency, EntityType::WorkingGroup] {
+        let idx: Vec<usize> = (0..items.len()).filter(|&i| items[i].mention.entity_type == ty).collect();
+        let mut uf = Clusters::new(items.len());
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for &i in &idx {
+            let v = &items[i].mention.value;
+            let mut keys = vec![match &v.gazetteer_id {
+                Some(id) => format!("gaz:{id}"),
+                None => format!("name:{}", name_key(&v.name)),
+            }];
+            if let Some(a) = &v.acronym {
+                keys.push(format!("acr:{}:{}", items[i].doc.doc_id, a.trim_end_matches('s').to_uppercase()));
+            }
+            if v.gazetteer_id.is_none() {
+                keys.push(format!("name:{}", name_key(&v.name)));
+            }
+            for k in keys {
+                match by_key.get(&k) {
+                    Some(&j) => uf.union(i, j),
+                    None => {
+                        by_key.insert(k, i);
+                    }
+                }
+            }
+        }
+        let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &i in &idx {
+            clusters.entry(uf.find(i)).or_default().push(i);
+        }
+        let mut used_ids: BTreeSet<String> = BTreeSet::new();
+        for members in clusters.values() {
+            let ms: Vec<&Mention> = members.iter().map(|&i| items[i].mention).collect();
+            let gaz = majority(ms.iter().filter_map(|m| m.value.gazetteer_id.clone()));
+            let (gaz_name, gaz_acronym) = match (ty, gaz.as_deref()) {
+                (EntityType::Agency, Some(id)) => gazetteer.agency(id).map_or((None, None), |e| (Some(e.name.clone()), e.acronym.clone())),
+                (EntityType::Agreement, Some(id)) => gazetteer.agreement(id).map_or((None, None), |e| (Some(e.name.clone()), e.acronym.clone())),
+                (EntityType::WorkingGroup, Some(id)) => gazetteer.working_group(id).map_or((None, None), |e| (Some(e.name.clone()), None)),
+                _ => (None, None),
+            };
+            let acronym = gaz_acronym.or_else(|| majority(ms.iter().filter_map(|m| m.value.acronym.clone())));
+            let name = gaz_name.unwrap_or_else(|| {
+                let full: Vec<&str> = ms.iter().map(|m| m.value.name.as_str()).filter(|n| Some(*n) != acronym.as_deref()).collect();
+                let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+                for n in &full {
+                    *counts.entry(n).or_default() += 1;
+                }
+                counts
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+                    .map_or_else(|| ms[0].value.name.clone(), |(n, _)| n.to_owned())
+            });
+            let mut id = gaz.clone().unwrap_or_else(|| slug(&name));
+            if id.is_empty() {
+                id = "entity".to_owned();
+            }
+            let base = id.clone();
+            let mut n = 2;
+            while used_ids.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            used_ids.insert(id.clone());
+            let mut aliases: BTreeSet<String> = BTreeSet::new();
+            let own = [normalize_key(&name), acronym.as_deref().map(normalize_key).unwrap_or_default()];
+            for m in &ms {
+                for form in [m.value.name.as_str(), m.text.as_str()] {
+                    if form.contains('(') || own.contains(&normalize_key(form)) {
+                        continue;
+                    }
+                    if !aliases.iter().any(|a| normalize_key(a) == normalize_key(form)) {
+                        aliases.insert(form.to_owned());
+                    }
+                }
+                if let Some(a) = &m.value.acronym {
+                    if !own.contains(&normalize_key(a)) && !aliases.iter().any(|x| normalize_key(x) == normalize_key(a)) {
+                        aliases.insert(a.clone());
+                    }
+                }
+            }
+            let aliases: Vec<String> = aliases.into_iter().collect();
+            let doc_ids: Vec<String> = members.iter().map(|&i| items[i].doc.doc_id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+            let mention_count = u32::try_from(members.len()).unwrap_or(u32::MAX);
+            for &i in members {
+                entity_of[i] = Some(id.clone());
+            }
+            let keys: Vec<String> = std::iter::once(name.clone()).chain(aliases.iter().cloned()).chain(acronym.clone()).map(|s| normalize_key(&s)).collect();
+            match ty {
+                EntityType::Agreement => {
+                    let entry = gaz.as_deref().and_then(|g| gazetteer.agreement(g));
+                    let kind = entry.and_then(|e| e.kind).or_else(|| majority(ms.iter().filter_map(|m| m.value.agreement_kind)));
+                    let mut parties = entry.map(|e| e.parties.clone()).filter(|p| !p.is_empty()).or_else(|| majority(ms.iter().map(|m| m.value.parties.clone()).filter(|p| !p.is_empty()))).unwrap_or_default();
+                    parties.sort();
+                    let signed = pick_date(ms.iter().filter_map(|m| m.value.signed.clone())).or_else(|| entry.and_then(|e| e.signed.clone()));
+                    let ended = pick_date(ms.iter().filter_map(|m| m.value.ended.clone())).or_else(|| entry.and_then(|e| e.ended.clone()));
+                    let scope = match parties.len() {
+                        0 => None,
+                        1 => Some("unilateral"),
+                        2 => Some("bilateral"),
+                        3 => Some("trilateral"),
+                        _ => Some("multilateral"),
+                    };
+                    for k in keys {
+                        agreement_index.entry(k).or_insert_with(|| (id.clone(), name.clone()));
+                    }
+                    if let Some(g) = &gaz {
+                        agreement_index.entry(format!("gaz:{g}")).or_insert_with(|| (id.clone(), name.clone()));
+                    }
+                    agreements.push(Agreement {
+                        agreement_id: id,
+                        name,
+                        acronym,
+                        aliases,
+                        kind: kind.or(Some(AgreementKind::Other)),
+                        scope: scope.map(str::to_owned),
+                        signed_year: signed.as_deref().and_then(|s| s.get(..4)).and_then(|y| y.parse().ok()),
+                        signed,
+                        ended,
+                        parties,
+                        doc_ids,
+                        mention_count,
+                    });
+                }
+                EntityType::Agency => {
+                    let entry = gaz.as_deref().and_then(|g| gazetteer.agency(g));
+                    let kind = entry.and_then(|e| e.kind).or_else(|| majority(ms.iter().filter_map(|m| m.value.agency_kind)));
+                    let country = entry.and_then(|e| e.country.clone()).or_else(|| majority(ms.iter().filter_map(|m| m.value.country.clone())));
+                    for k in keys {
+                        agency_index.entry(k).or_insert_with(|| (id.clone(), name.clone()));
+                    }
+                    if let Some(g) = &gaz {
+                        agency_index.entry(format!("gaz:{g}")).or_insert_with(|| (id.clone(), name.clone()));
+                    }
+                    agencies.push(Agency {
+                        agency_id: id,
+                        name,
+                        acronym,
+                        aliases,
+                        country,
+                        kind: kind.or(Some(AgencyKind::Other)),
+                        parent_id: entry.and_then(|e| e.parent.clone()),
+                        doc_ids,
+                        mention_count,
+                    });
+                }
+                EntityType::WorkingGroup => {
+                    let parent = majority(ms.iter().filter_map(|m| m.value.parent_id.clone().map(|g| format!("gaz:{g}")).or_else(|| m.value.parent.as_deref().map(normalize_key))));
+                    let pillar = majority(ms.iter().filter_map(|m| m.value.pillar.clone()));
+                    working_groups.push(WorkingGroup {
+                        working_group_id: id,
+                        name,
+                        acronym,
+                        aliases,
+                        agreement_id: parent.clone(),
+                        agreement: None,
+                        pillar,
+                        doc_ids,
+                        mention_count,
+                    });
+                }
+                EntityType::Funding => {}
+            }
+        }
+    }
+    // Working groups → parent agreement rows.
+    for wg in &mut working_groups {
+        let found = wg.agreement_id.as_ref().and_then(|k| agreement_index.get(k)).cloned();
+        wg.agreement_id = found.as_ref().map(|f| f.0.clone());
+        wg.agreement = found.map(|f| f.1);
+    }
+    // Agency parents only when the parent is in the dataset.
+    let agency_ids: BTreeSet<String> = agencies.iter().map(|a| a.agency_id.clone()).collect();
+    for a in &mut agencies {
+        if a.parent_id.as_ref().is_some_and(|p| !agency_ids.contains(p)) {
+            a.parent_id = None;
+        }
+    }
+
+    let mut mentions = Vec::new();
+    let mut funding = Vec::new();
+    // `items` lists the mentions in this same order, so a running index finds each one.
+    let mut item = 0;
+    for (doc, ms) in &documents {
+        let index = CharIndex::new(&doc.text);
+        for m in ms {
+            let (cs, ce) = (index.char_of(m.span.start), index.char_of(m.span.end));
+            let mention_id = format!("{}:{cs:07}-{ce:07}:{}", doc.doc_id, m.entity_type.as_str());
+            let entity_id = match m.entity_type {
+                EntityType::Funding => format!("{}:{cs:07}", doc.doc_id),
+                _ => entity_of[item].clone().unwrap_or_default(),
+            };
+            item += 1;
+            let block_kind = doc.block_at(m.span.start).map_or("paragraph", |b| doc.blocks[b].kind.as_str());
+            let prefix_start = cs.saturating_sub(40);
+            let prefix: String = doc.text[..m.span.start].chars().skip(prefix_start).collect();
+            let suffix: String = doc.text[m.span.end..].chars().take(40).collect();
+            if m.entity_type == EntityType::Funding {
+                if let Some(money) = &m.value.money {
+                    let (program, agreement_id) = resolve_program(m, &agreement_index, &agency_index);
+                    funding.push(Funding {
+                        funding_id: entity_id.clone(),
+                        doc_id: doc.doc_id.clone(),
+                        mention_id: mention_id.clone(),
+                        quote: m.text.clone(),
+                        money: money.clone(),
+                        kind: m.value.funding_kind.clone(),
+                        program,
+                        agreement_id,
+                        donor: m.value.donor.clone(),
+                        recipient: m.value.recipient.clone(),
+                        char_start: cs,
+                        char_end: ce,
+                    });
+                }
+            }
+            mentions.push(MentionRecord {
+                mention_id,
+                doc_id: doc.doc_id.clone(),
+                entity_type: m.entity_type.as_str().to_owned(),
+                entity_id,
+                char_start: cs,
+                char_end: ce,
+                quote: m.text.clone(),
+                prefix,
+                suffix,
+                block_kind: block_kind.to_owned(),
+                rule: m.rule.clone(),
+            });
+        }
+    }
+    mentions.sort_by(|a, b| a.mention_id.cmp(&b.mention_id));
+    mentions.dedup_by(|a, b| a.mention_id == b.mention_id);
+    funding.sort_by(|a, b| a.funding_id.cmp(&b.funding_id));
+    agreements.sort_by(|a, b| a.agreement_id.cmp(&b.agreement_id));
+    agencies.sort_by(|a, b| a.agency_id.cmp(&b.agency_id));
+    working_groups.sort_by(|a, b| a.working_group_id.cmp(&b.working_group_id));
+    failures.sort_by(|a, b| a.path.cmp(&b.path));
+    tracing::info!(
+        agreements = agreements.len(),
+        working_groups = working_groups.len(),
+        agencies = agencies.len(),
+        funding = funding.len(),
+        "Normalized entities."
+    );
+    Dataset {
+        documents: documents.into_iter().map(|(d, _)| d).collect(),
+        mentions,
+        agreements,
+        working_groups,
+        agencies,
+        funding,
+        failures,
+    }
+}
+
+/// The most frequent year among `dates`, written at the finest precision seen for it.
+fn pick_date(dates: impl Iterator<Item = String>) -> Option<String> {
+    let dates: Vec<String> = dates.collect();
+    let year = majority(dates.iter().filter_map(|d| d.get(..4).map(str::to_owned)))?;
+    dates.into_iter().filter(|d| d.starts_with(&year)).max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+}
+
+fn resolve_program(
+    m: &Mention,
+    agreements: &HashMap<String, (String, String)>,
+    agencies: &HashMap<String, (String, String)>,
+) -> (Option<String>, Option<String>) {
+    let Some(name) = &m.value.parent else { return (None, None) };
+    let by_gaz = m.value.parent_id.as_ref().map(|g| format!("gaz:{g}"));
+    for key in by_gaz.into_iter().chain(std::iter::once(normalize_key(name))) {
+        if let Some((id, canonical)) = agreements.get(&key) {
+            return (Some(canonical.clone()), Some(id.clone()));
+        }
+        if let Some((_, canonical)) = agencies.get(&key) {
+            return (Some(canonical.clone()), None);
+        }
+    }
+    (Some(name.clone()), None)
+}

@@ -1,0 +1,40 @@
+use std::path::PathBuf;
+
+/// Errors of the publish stage. All of them are environment errors (disk, permissions), not
+/// bad input: publish only sees data the earlier stages produced.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A table could not be assembled as a DataFrame.
+    #[error("could not build table `{table}`")]
+    Table {
+        /// Table name.
+        table: &'static str,
+        /// Cause.
+        #[source]
+        source: polars::error::PolarsError,
+    },
+    /// A Parquet file could not be written.
+    #[error("could not write {}", path.display())]
+    Parquet {
+        /// File being written.
+        path: PathBuf,
+        /// Cause.
+        #[source]
+        source: polars::error::PolarsError,
+    },
+    /// A JSON file could not be serialised.
+    #[error("could not serialise {}", path.display())]
+    Json {
+        /// File being written.
+        path: PathBuf,
+        /// Cause.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// Creating, writing or renaming a file or directory failed (the message names the path).
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Result of the publish stage.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,49 @@
+//! `manifest.json`: what a run read and wrote, for reproducibility.
+
+use crate::{Error, Report, Result};
+use fs_err as fs;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One input file of a run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Input {
+    /// Path relative to the corpus root, `/`-separated.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Lowercase hex SHA-256 of the bytes.
+    pub sha256: String,
+}
+
+/// Run metadata written as `manifest.json`. Holds no timestamps, so reruns are byte-identical.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Manifest {
+    /// accord version.
+    pub accord_version: String,
+    /// Name of the pipeline.
+    pub pipeline: String,
+    /// The pipeline configuration as JSON.
+    pub config: serde_json::Value,
+    /// Inputs, sorted by path.
+    pub inputs: Vec<Input>,
+}
+
+#[derive(Serialize)]
+struct Written<'a> {
+    #[serde(flatten)]
+    manifest: &'a Manifest,
+    rows: &'a BTreeMap<&'static str, usize>,
+}
+
+impl Manifest {
+    pub(crate) fn write(&self, path: &Path, report: &Report) -> Result<()> {
+        let written = Written { manifest: self, rows: &report.rows };
+        let mut json = serde_json::to_string_pretty(&written)
+            .map_err(|source| Error::Json { path: path.to_path_buf(), source })?;
+        json.push('\n');
+        fs::write(path, json)?;
+        Ok(())
+    }
+}

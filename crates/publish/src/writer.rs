@@ -1,0 +1,90 @@
+//! Parquet writing and the atomic swap of the output directory.
+
+use crate::{Error, Result};
+use fs_err as fs;
+use polars::io::parquet::write::get_encodings;
+use polars::prelude::*;
+use polars_parquet::write::{
+    CompressionOptions, FileWriter, RowGroupIterator, StatisticsOptions, Version, WriteOptions,
+};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Writes `df` as Parquet (zstd, full statistics) at `path`.
+///
+/// Strings are written as Arrow `large_string` and lists as `large_list<large_string>`
+/// (polars' oldest compatibility level), never `string_view`, which older Arrow readers
+/// cannot open. Output is deterministic: the same frame gives the same bytes.
+///
+/// # Errors
+/// [`Error::Io`] when the file cannot be created or written, [`Error::Parquet`] when
+/// encoding fails.
+pub fn write_parquet(df: &DataFrame, path: &Path) -> Result<()> {
+    let parquet_err = |source| Error::Parquet { path: path.to_path_buf(), source };
+    let compat = CompatLevel::oldest();
+    let schema = df.schema().to_arrow(compat);
+    let options = WriteOptions {
+        statistics: StatisticsOptions::full(),
+        version: Version::V2,
+        compression: CompressionOptions::Zstd(None),
+        data_page_size: None,
+    };
+    let encodings = get_encodings(&schema);
+    let mut df = df.clone();
+    df.rechunk_mut();
+    let batches = df.iter_chunks(compat, false).map(Ok);
+    let row_groups =
+        RowGroupIterator::try_new(batches, &schema, options, encodings).map_err(parquet_err)?;
+    let file = fs::File::create(path)?;
+    let mut writer = FileWriter::try_new(BufWriter::new(file), schema, options).map_err(parquet_err)?;
+    for group in row_groups {
+        writer.write(u64::MAX, group.map_err(parquet_err)?).map_err(parquet_err)?;
+    }
+    writer.end(None).map_err(parquet_err)?;
+    writer.into_inner().flush()?;
+    Ok(())
+}
+
+/// A staging directory beside the final output, renamed into place by [`Staging::commit`].
+pub(crate) struct Staging {
+    dir: tempfile::TempDir,
+    target: PathBuf,
+}
+
+impl Staging {
+    pub(crate) fn new(target: &Path) -> Result<Self> {
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let dir = tempfile::Builder::new()
+            .prefix(".accord-staging-")
+            .tempdir_in(&parent)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("creating a staging directory in {}: {e}", parent.display())))?;
+        Ok(Self { dir, target: target.to_path_buf() })
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Replaces the target directory with the staged one. The old output is moved aside
+    /// first and removed only after the new one is in place.
+    pub(crate) fn commit(self) -> Result<()> {
+        let staged = self.dir.keep();
+        let backup = self.target.with_extension("accord-old");
+        if backup.exists() {
+            fs::remove_dir_all(&backup)?;
+        }
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &backup)?;
+        }
+        fs::rename(&staged, &self.target)?;
+        if had_old {
+            fs::remove_dir_all(&backup)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,47 @@
+# accord — the same commands CI runs.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+export CARGO_TARGET_DIR := env_var_or_default("CARGO_TARGET_DIR", env_var("HOME") + "/.cache/accord-target")
+
+# List recipes.
+default:
+    @just --list
+
+# Build in release mode and run the default pipeline (tables in data/processed/north-american-security/).
+pipeline *ARGS:
+    cargo build --workspace --release
+    "$CARGO_TARGET_DIR/release/accord" run pipelines/north-american-security.toml {{ARGS}}
+
+# Every test: formatting, lints, unit, snapshot, doc and end-to-end tests.
+test: lint
+    cargo test --workspace --all-targets
+    cargo test --workspace --doc
+    just client-test
+
+# Python client checks on a fresh run of the default pipeline (pyarrow, pytest).
+client-test:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    cargo build --workspace
+    "$CARGO_TARGET_DIR/debug/accord" run pipelines/north-american-security.toml --out "$tmp/out" -q
+    ACCORD_TABLES="$tmp/out" python3 -m pytest -q tests/python
+
+# Formatting and clippy, warnings as errors.
+lint:
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+# Format the code.
+fmt:
+    cargo fmt --all
+
+# Review pending snapshots (needs cargo-insta).
+snap:
+    cargo insta review
+
+# Score a table directory against gold annotations (needs pyarrow).
+score TABLES="data/processed/north-american-security" GOLD="../shared/eval/gold":
+    python3 ../shared/eval/score.py --gold {{GOLD}} --tables {{TABLES}} --show-errors

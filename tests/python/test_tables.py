@@ -1,0 +1,76 @@
+"""Client checks on published tables, as a researcher's notebook would read them.
+
+Run after a pipeline run; ACCORD_TABLES names the output folder
+(default: data/processed/north-american-security).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+TABLES = Path(os.environ.get("ACCORD_TABLES", "data/processed/north-american-security"))
+NAMES = ["documents", "blocks", "mentions", "agreements", "working_groups", "agencies", "funding", "failures"]
+LIST_COLUMNS = {
+    "documents": ["warnings"],
+    "agreements": ["aliases", "parties", "doc_ids"],
+    "working_groups": ["aliases", "doc_ids"],
+    "agencies": ["aliases", "doc_ids"],
+}
+
+
+def read(name: str) -> pa.Table:
+    return pq.read_table(TABLES / f"{name}.parquet")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_table_reads_with_plain_strings(name: str) -> None:
+    table = read(name)
+    for field in table.schema:
+        t = field.type
+        assert not pa.types.is_string_view(t), f"{name}.{field.name} is string_view"
+        if pa.types.is_list(t) or pa.types.is_large_list(t):
+            assert pa.types.is_string(t.value_type) or pa.types.is_large_string(t.value_type), f"{name}.{field.name}: {t}"
+
+
+@pytest.mark.parametrize("name,columns", sorted(LIST_COLUMNS.items()))
+def test_list_columns_are_lists_of_strings(name: str, columns: list[str]) -> None:
+    schema = read(name).schema
+    for col in columns:
+        t = schema.field(col).type
+        assert pa.types.is_list(t) or pa.types.is_large_list(t), f"{name}.{col}: {t}"
+
+
+def test_amount_is_double() -> None:
+    assert read("funding").schema.field("amount").type == pa.float64()
+
+
+def test_quotes_are_code_point_slices_of_the_text() -> None:
+    texts = {r["doc_id"]: r["text"] for r in read("documents").to_pylist()}
+    assert texts, "no documents"
+    checked = 0
+    for name in ("mentions", "funding"):
+        for row in read(name).to_pylist():
+            text = texts[row["doc_id"]]
+            assert text[row["char_start"]:row["char_end"]] == row["quote"], row
+            checked += 1
+    assert checked > 0
+
+
+def test_blocks_lie_inside_their_text() -> None:
+    lengths = {r["doc_id"]: r["n_chars"] for r in read("documents").to_pylist()}
+    for row in read("blocks").to_pylist():
+        assert 0 <= row["char_start"] < row["char_end"] <= lengths[row["doc_id"]], row
+
+
+def test_entity_rows_are_cited_by_mentions() -> None:
+    cited = {r["entity_id"] for r in read("mentions").to_pylist()}
+    for name, key in (("agreements", "agreement_id"), ("working_groups", "working_group_id"), ("agencies", "agency_id")):
+        rows = read(name).to_pylist()
+        assert rows, f"{name} is empty"
+        for row in rows:
+            assert row[key] in cited, f"{name} row {row[key]} has no mention"
+            assert row["mention_count"] >= 1
