@@ -43,6 +43,9 @@ pub struct Extractor {
     matcher: Matcher,
     countries: Countries,
     keys: HashMap<String, Vec<Target>>,
+    /// Keys without a leading country word ("us border patrol" → "border patrol"), for
+    /// descriptive lower-case phrases; only unambiguous stems are kept.
+    stems: HashMap<String, Target>,
 }
 
 /// A mention before overlap resolution.
@@ -142,7 +145,21 @@ impl Extractor {
                 add(EntityType::WorkingGroup, &w.id, f);
             }
         }
-        Ok(Self { config: config.clone(), gazetteer: gazetteer.clone(), matcher, countries, keys })
+        let mut stems: HashMap<String, Option<Target>> = HashMap::new();
+        for (key, targets) in &keys {
+            let Some((first, rest)) = key.split_once(' ') else { continue };
+            if countries.lookup(&first.to_uppercase()).is_none() && countries.lookup(&capitalize(first)).is_none() {
+                continue;
+            }
+            for t in targets {
+                let slot = stems.entry(rest.to_owned()).or_insert_with(|| Some(t.clone()));
+                if slot.as_ref().is_some_and(|s| s.id != t.id) {
+                    *slot = None;
+                }
+            }
+        }
+        let stems = stems.into_iter().filter_map(|(k, t)| t.map(|t| (k, t))).collect();
+        Ok(Self { config: config.clone(), gazetteer: gazetteer.clone(), matcher, countries, keys, stems })
     }
 
     /// The gazetteer the extractor was built from.
@@ -191,7 +208,10 @@ impl Extractor {
                 let toks = tokens(text, sentence);
                 if patterns {
                     for p in names::head_noun_phrases(text, &toks) {
-                        cands.push(self.phrase_cand(&p));
+                        let c = self.phrase_cand(&p);
+                        if c.rule != "plural-head" || c.gaz.is_some() {
+                            cands.push(c);
+                        }
                     }
                     cands.extend(self.party_compounds(text, &toks));
                     for bare in names::bare_list_items(text, sentence, "Working Group") {
@@ -204,6 +224,7 @@ impl Extractor {
                 cands.extend(self.acronym_definitions(text, &toks, &urls));
             }
         }
+        drop_footnote_only_agreements(document, &mut cands);
         self.list_members(text, &sentence_spans, &mut cands);
         self.acronym_uses(document, &urls, &mut cands);
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
@@ -227,6 +248,14 @@ impl Extractor {
             .resolve(p.entity_type, &p.name)
             .or_else(|| p.acronym.as_deref().and_then(|a| self.resolve(p.entity_type, a)))
             .map(str::to_owned);
+        // "the NORAD Center": a known acronym plus a generic head names the same body.
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        if c.gaz.is_none() && p.entity_type == EntityType::Agency && words.len() == 2 && crate::matcher::is_acronym_form(words[0]) {
+            if let Some(id) = self.resolve(EntityType::Agency, words[0]) {
+                c.gaz = Some(id.to_owned());
+                c.rule = "acronym-head";
+            }
+        }
         if p.entity_type == EntityType::Agreement {
             if let Some(first) = p.name.split_whitespace().next() {
                 if let Some(parties) = self.countries.compound(first) {
@@ -279,7 +308,11 @@ impl Extractor {
             .iter()
             .filter(|a| a.parties == parties)
             .filter(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| n.to_lowercase().split_whitespace().any(|w| w == topic)))
-            .filter(|a| a.kind != Some(AgreementKind::Plan) || head == "plan")
+            .filter(|a| match head {
+                "declaration" => a.kind == Some(AgreementKind::Declaration),
+                "plan" => a.kind == Some(AgreementKind::Plan),
+                _ => matches!(a.kind, Some(AgreementKind::Agreement | AgreementKind::Treaty)),
+            })
             .collect();
         (hits.len() == 1).then(|| hits[0].id.as_str())
     }
@@ -597,7 +630,8 @@ impl Extractor {
             for n in (1..=words.len()).rev() {
                 let phrase: Vec<&str> = words[..n].iter().rev().copied().collect();
                 let phrase = phrase.join(" ");
-                if let Some(id) = self.resolve(EntityType::Agency, &phrase) {
+                let stem = self.stems.get(&normalize_key(&phrase)).filter(|t| t.entity_type == EntityType::Agency).map(|t| t.id.as_str());
+                if let Some(id) = self.resolve(EntityType::Agency, &phrase).or(stem) {
                     let name = self.gazetteer.agency(id).map_or(phrase.clone(), |a| a.name.clone());
                     return Some((format!("{name} budget"), None));
                 }
@@ -644,6 +678,26 @@ impl Extractor {
         }
         (donor, recipient)
     }
+}
+
+/// Agreements named only in footnotes are, in practice, titles of cited works ("Security
+/// and Prosperity: The Dynamics of a new Canada-United States Partnership…"); they are
+/// kept only when the body mentions the same agreement.
+fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
+    let in_footnote = |c: &Cand| document.block_at(c.span.start).is_some_and(|b| document.blocks[b].kind == BlockKind::Footnote);
+    let body: Vec<String> = cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Agreement && !in_footnote(c))
+        .map(|c| c.gaz.clone().unwrap_or_else(|| normalize_key(&c.name)))
+        .collect();
+    cands.retain(|c| {
+        c.entity_type != EntityType::Agreement || !in_footnote(c) || body.contains(&c.gaz.clone().unwrap_or_else(|| normalize_key(&c.name)))
+    });
+}
+
+fn capitalize(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn names_stop(word: &str) -> bool {
@@ -700,8 +754,8 @@ fn resolve_overlaps(mut cands: Vec<Cand>, countries: &Countries, gazetteer: &Gaz
                 }
                 continue 'next;
             }
-            if k.span == c.span {
-                continue; // same span, another type: keep both (IBETs: teams and program)
+            if k.entity_type != c.entity_type && (k.span == c.span || !k.span.contains(c.span)) {
+                continue; // same span or crossing spans of another type: keep both
             }
             if k.entity_type == c.entity_type && k.gaz.is_none() && c.gaz.is_some() && k.span.contains(c.span) {
                 let extra = format!("{}{}", &k.name[..c.span.start.saturating_sub(k.span.start).min(k.name.len())], "");

@@ -37,6 +37,7 @@ pub use error::{Error, Result};
 pub use extractor::{Config, Extractor};
 pub use gazetteer::{AgencyEntry, AgreementEntry, CountryEntry, Gazetteer, WorkingGroupEntry};
 pub use money::{MoneyMatch, MoneyOptions, find_money};
+pub use names::agreement_kind_of_name;
 
 /// Extracts the mentions of `document` with `extractor` (see [`Extractor::extract`]).
 pub fn run(document: &accord_core::Document, extractor: &Extractor) -> Vec<accord_core::Mention> {

@@ -170,8 +170,7 @@ impl Matcher {
             let (start, end) = (m.start(), m.end());
             let surface = &slice[start..end];
             let form = &self.folded_forms[m.pattern().as_usize()];
-            let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
-            if !bounded(slice, start, end) || (!capitalised && form.split_whitespace().count() < 3 && surface != form) {
+            if !bounded(slice, start, end) || !case_compatible(form, surface) || continues_as_longer_name(&slice[end..]) {
                 continue;
             }
             hits.push(Hit { span: Span::new(start, end).shift(span.start), targets: self.folded_targets[m.pattern().as_usize()].clone() });
@@ -180,6 +179,26 @@ impl Matcher {
         hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
         hits
     }
+}
+
+/// A name of fewer than four words matches only where every word capitalised in the
+/// gazetteer form is capitalised in the text too ("Canadian Forces", not "Canadian forces");
+/// longer names match whatever their case ("the North American free trade agreement").
+fn case_compatible(form: &str, surface: &str) -> bool {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    if words.len() >= 4 {
+        return true;
+    }
+    words.iter().zip(surface.split_whitespace()).all(|(f, s)| {
+        let f_upper = f.chars().next().is_some_and(char::is_uppercase);
+        !f_upper || s.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// "European Union" in "the European Union of North America": the name goes on, so it is
+/// another name, not the gazetteer entry.
+fn continues_as_longer_name(after: &str) -> bool {
+    after.strip_prefix(" of ").is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_word_char(c: Option<char>) -> bool {

@@ -428,7 +428,11 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize) -> Option<Figure> {
     let (value, grouped, needs_scale, spelled, k) = match toks.get(j)? {
         t if t.kind == Kind::Num => {
             let numeral = parse_numeral(t.text);
-            (numeral.value, numeral.grouped, false, false, j + 1)
+            match space_grouped_end(toks, j) {
+                // "1 200 dollars": ordinary spaces may group digits or separate two numbers.
+                Some(end) => (None, true, false, false, end),
+                None => (numeral.value, numeral.grouped, false, false, j + 1),
+            }
         }
         t if t.kind == Kind::Word && prefix.is_none() => match spelled_at(toks, j) {
             Some(s) => (Some(s.value), false, s.needs_scale, true, j + s.words),
@@ -473,6 +477,22 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize) -> Option<Figure> {
         pair_from: None,
         year_like_cell: false,
     })
+}
+
+/// End of "1 200" or "12 400 000" written with ordinary spaces from a number at `j`: a run of
+/// one to three digits followed by spaced groups of exactly three digits.
+fn space_grouped_end(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    let pure = |t: &Tok<'_>, lens: std::ops::RangeInclusive<usize>| {
+        t.kind == Kind::Num && lens.contains(&t.text.len()) && t.text.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !pure(&toks[j], 1..=3) {
+        return None;
+    }
+    let groups = toks[j + 1..]
+        .iter()
+        .take_while(|t| t.spaced && pure(t, 3..=3))
+        .count();
+    (groups > 0).then_some(j + 1 + groups)
 }
 
 fn spelled_at(toks: &[Tok<'_>], j: usize) -> Option<crate::numbers::Spelled> {
@@ -1524,16 +1544,22 @@ fn build(toks: &[Tok<'_>], figure: &Figure, time: &Time, options: &MoneyOptions)
     }
 }
 
-/// The "to" figure of a change pair takes the period (and count of years) of the "from" figure
-/// when it states none.
+/// The two figures of a change pair share a period (and count of years) that only one of them
+/// states: "from 1.4 billion dollars annually to 1.6 billion dollars", "cut from $10 million to
+/// $7.5 million per year".
 fn inherit_along_pairs(figures: &[Figure], built: &mut [Built]) {
     for (b, figure) in figures.iter().enumerate() {
         let Some(a) = figure.pair_from else { continue };
-        if built[b].found.money.period == Period::Unknown {
-            let (period, years) = (built[a].found.money.period, built[a].found.money.years);
-            built[b].found.money.period = period;
-            built[b].found.money.years = built[b].found.money.years.or(years);
-        }
+        let (from, to) = if built[b].found.money.period == Period::Unknown {
+            (a, b)
+        } else if built[a].found.money.period == Period::Unknown {
+            (b, a)
+        } else {
+            continue;
+        };
+        let (period, years) = (built[from].found.money.period, built[from].found.money.years);
+        built[to].found.money.period = period;
+        built[to].found.money.years = built[to].found.money.years.or(years);
     }
 }
 
@@ -2318,6 +2344,24 @@ mod tests {
     }
 
     #[test]
+    fn a_period_after_the_pair_covers_both() {
+        let found = find("cut from US$10 million to US$7.5 million per year");
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|f| f.money.period == Period::PerYear));
+    }
+
+    #[test]
+    fn ordinary_spaces_between_digit_groups_are_ambiguous() {
+        for text in ["1 200 dollars", "$1 200 million"] {
+            let found = find(text);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(surface(text, &found[0]), text);
+            assert_eq!(found[0].money.amount, None);
+            assert_eq!(found[0].money.parse_status, ParseStatus::Ambiguous);
+        }
+    }
+
+    #[test]
     fn change_pair_with_qualifiers() {
         let found = find("from about $1 billion to more than $2 billion");
         assert_eq!(found.len(), 2);
@@ -2488,6 +2532,20 @@ mod tests {
 }
 #[cfg(test)]
 mod probe {
+    #[test]
+    fn fuzz() {
+        let sample = "In FY 2012–13, US$4.7bn (Canadian)¹ — from 1.4 to 1.6 billion dollars annually; 40% of the money, the rest. between $50 and $75 million over a three-year period, beginning in 2008-10. 54,207 millones de pesos; mil millones de pesos. 22 de octubre de 2007, Dec. 12, 2001, mid-2008, the 1990s, H.R. 2005, 1-800-555-2005, $1.2.3 million, 1\u{a0}400 dollars, 1 200 dollars, half a billion dollars, a quarter of the total, FY2008-FY2010 $ € £ C$ Can$ Mex$ U.S.$ USD$ 5 mil";
+        let o = super::MoneyOptions { default_currency: Some("USD".into()), table_scale: Some(1e3) };
+        let idx: Vec<usize> = sample.char_indices().map(|(i, _)| i).chain([sample.len()]).collect();
+        for (n, &a) in idx.iter().enumerate() {
+            for &b in idx[n..].iter().step_by(3) {
+                let t = &sample[a..b];
+                for m in super::find_money(t, &o) { assert!(m.span.end <= t.len()); let _ = &t[m.span.start..m.span.end]; }
+                for d in crate::find_dates(t) { let _ = &t[d.span.start..d.span.end]; }
+            }
+        }
+    }
+
     #[test]
     fn probe() {
         let o = super::MoneyOptions {

@@ -3,7 +3,7 @@
 //! expansion ("…Movement of Goods Working Group, Health, and Immigration").
 
 use crate::text::Token;
-use accord_core::{EntityType, Span};
+use accord_core::{AgreementKind, EntityType, Span};
 
 /// Head nouns of organisation names (English, French, Spanish).
 const AGENCY_HEADS: &[&str] = &[
@@ -80,6 +80,23 @@ pub(crate) struct NamePhrase {
     /// Kind implied by the head noun (vocabulary of the entity type).
     pub(crate) kind: Option<&'static str>,
     pub(crate) rule: &'static str,
+}
+
+/// The kind an agreement's name implies by its head noun: the last capitalised head word
+/// ("Security and Prosperity Partnership of North America" → partnership), or a final
+/// lower-case "treaty" ("the NORAD treaty" → treaty). With `last_word_only`, only the final
+/// word counts (the evidence of one mention in running text).
+pub fn agreement_kind_of_name(name: &str, last_word_only: bool) -> Option<AgreementKind> {
+    let words: Vec<&str> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let last = *words.last()?;
+    if matches!(last, "treaty" | "treaties") {
+        return Some(AgreementKind::Treaty);
+    }
+    let kind_of = |w: &str| AGREEMENT_HEADS.iter().find(|(h, _)| *h == w).and_then(|(_, k)| k.parse().ok());
+    if last_word_only {
+        return kind_of(last);
+    }
+    words.iter().rev().find_map(|w| kind_of(w))
 }
 
 fn is_connector(t: &str) -> bool {
@@ -229,7 +246,8 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
         let between = &text[prev.span.end..tokens[i].span.start];
         if prev.is_acronym() && (between.trim().is_empty() || between.trim() == ")") {
             // "(NORAD) treaty" / "NORAD treaty": name it by the acronym and the head.
-            let start = if between.trim() == ")" { modifiers_start(text, tokens, i - 1).min(i - 1) } else { i - 1 };
+            // "(NORAD) treaty" starts where the long form before the parenthesis starts.
+            let start = if between.trim() == ")" && i >= 2 { modifiers_start(text, tokens, i - 2).min(i - 2) } else { i - 1 };
             let span = Span::new(tokens[start].span.start, tokens[i].span.end);
             let name = format!("{} {}", prev.text, t);
             return Some(NamePhrase { entity_type: EntityType::Agreement, span, full_span: span, name, acronym: None, kind: Some(kind), rule: "acronym-head" });
@@ -240,10 +258,15 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
             if words.len() >= 2 && words.iter().all(|w| is_name_word(w) || is_connector(w.text)) {
                 let span = Span::new(tokens[start].span.start, tokens[i].span.end);
                 let mut name = text[span.start..span.end].to_owned();
-                if name.ends_with('s') {
+                // A plural ("two Smart Border agreements") names several instruments: it is a
+                // mention only if the gazetteer knows the singular (see `plural-head`).
+                let rule = if name.ends_with('s') {
                     name.pop();
-                }
-                return Some(NamePhrase { entity_type: EntityType::Agreement, span, full_span: span, name, acronym: None, kind: Some(kind), rule: "head-noun" });
+                    "plural-head"
+                } else {
+                    "head-noun"
+                };
+                return Some(NamePhrase { entity_type: EntityType::Agreement, span, full_span: span, name, acronym: None, kind: Some(kind), rule });
             }
         }
         return None;

@@ -21,7 +21,10 @@ pub(crate) struct DocBuilder {
 
 impl DocBuilder {
     pub(crate) fn new(repairs: Repairs) -> Self {
-        Self { repairs, ..Self::default() }
+        Self {
+            repairs,
+            ..Self::default()
+        }
     }
 
     /// Appends a block (trimmed, NFC, separated from the previous one by a blank line).
@@ -33,7 +36,10 @@ impl DocBuilder {
         label: Option<String>,
         cell: Option<(u32, u32)>,
     ) {
-        let Inline { mut text, mut markers } = inline;
+        let Inline {
+            mut text,
+            mut markers,
+        } = inline;
         if is_nfc_quick(text.chars()) != IsNormalized::Yes {
             // Offsets move with the text; composition across a marker position is not
             // possible because the marker stood between two base characters.
@@ -49,7 +55,7 @@ impl DocBuilder {
             let at = self.text.len();
             self.notes.extend(markers.into_iter().map(|m| NoteLink {
                 at,
-                marker: m.marker,
+                marker: m.written,
                 label: m.label,
                 note_block: None,
             }));
@@ -63,7 +69,12 @@ impl DocBuilder {
         let end = self.text.len();
         for m in markers {
             let at = start + m.at.saturating_sub(lead).min(body.len());
-            self.notes.push(NoteLink { at, marker: m.marker, label: m.label, note_block: None });
+            self.notes.push(NoteLink {
+                at,
+                marker: m.written,
+                label: m.label,
+                note_block: None,
+            });
         }
         let mut block = Block::new(kind, Span::new(start, end));
         block.label = label;
@@ -81,17 +92,24 @@ impl DocBuilder {
     /// A digit marker whose label has no note is linked to the roman-numbered note of the
     /// same value when the document's notes are numbered in roman numerals (and the reverse),
     /// as in a text whose `¹` points at endnote `i`.
-    pub(crate) fn finish(mut self, doc_id: String, path: String, format: Format, sha256: String) -> Document {
+    pub(crate) fn finish(
+        mut self,
+        doc_id: String,
+        path: String,
+        format: Format,
+        sha256: String,
+    ) -> Document {
         let mut by_label: HashMap<&str, usize> = HashMap::new();
         for (i, b) in self.blocks.iter().enumerate() {
             if let (BlockKind::Footnote, Some(label)) = (b.kind, &b.label) {
                 by_label.entry(label.as_str()).or_insert(i);
             }
         }
-        let all_roman = !by_label.is_empty()
-            && by_label.keys().all(|l| roman_to_int(l).is_some());
+        let all_roman = !by_label.is_empty() && by_label.keys().all(|l| roman_to_int(l).is_some());
         let all_digits = !by_label.is_empty()
-            && by_label.keys().all(|l| l.bytes().all(|b| b.is_ascii_digit()));
+            && by_label
+                .keys()
+                .all(|l| l.bytes().all(|b| b.is_ascii_digit()));
         for note in &mut self.notes {
             note.note_block = by_label.get(note.label.as_str()).copied();
             if note.note_block.is_none() {
@@ -109,7 +127,8 @@ impl DocBuilder {
             }
         }
         self.repairs.markers = self.notes.len();
-        self.repairs.unmatched_markers = self.notes.iter().filter(|n| n.note_block.is_none()).count();
+        self.repairs.unmatched_markers =
+            self.notes.iter().filter(|n| n.note_block.is_none()).count();
         let title = self.title.take().or_else(|| {
             self.blocks
                 .iter()

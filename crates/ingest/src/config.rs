@@ -13,6 +13,8 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Self { max_file_bytes: 200_000_000 }
+        Self {
+            max_file_bytes: 200_000_000,
+        }
     }
 }

@@ -12,13 +12,14 @@ use crate::{Error, Result};
 /// Decodes `bytes` to a `String`, refusing empty and binary input.
 pub(crate) fn decode(path: &str, bytes: &[u8], repairs: &mut Repairs) -> Result<String> {
     if bytes.is_empty() {
-        return Err(Error::Empty { path: path.to_owned() });
+        return Err(Error::Empty {
+            path: path.to_owned(),
+        });
     }
     let text = match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) if encoding == UTF_16LE || encoding == UTF_16BE => {
             let body = &bytes[bom_len..];
-            let Some(text) =
-                encoding.decode_without_bom_handling_and_without_replacement(body)
+            let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body)
             else {
                 return Err(Error::Binary {
                     path: path.to_owned(),
@@ -45,7 +46,9 @@ pub(crate) fn decode(path: &str, bytes: &[u8], repairs: &mut Repairs) -> Result<
         text
     };
     if text.trim().is_empty() {
-        return Err(Error::Empty { path: path.to_owned() });
+        return Err(Error::Empty {
+            path: path.to_owned(),
+        });
     }
     Ok(text)
 }
@@ -107,8 +110,14 @@ pub(crate) fn clean_chars(input: &str, repairs: &mut Repairs) -> String {
                 continue;
             }
             '\u{200B}' | '\u{FEFF}' => continue,
-            '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\u{2000}'..='\u{2006}'
-            | '\u{2008}' | '\u{200A}' | '\u{3000}' => {
+            '\u{00A0}'
+            | '\u{2007}'
+            | '\u{2009}'
+            | '\u{202F}'
+            | '\u{2000}'..='\u{2006}'
+            | '\u{2008}'
+            | '\u{200A}'
+            | '\u{3000}' => {
                 let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
                     && chars.peek().is_some_and(char::is_ascii_digit);
                 out.push(if between_digits { c } else { ' ' });
@@ -152,8 +161,14 @@ mod tests {
 
     #[test]
     fn utf16_with_bom() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Mérida".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Mérida".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Mérida".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Mérida".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(dec(&le).0.unwrap(), "Mérida");
         assert_eq!(dec(&be).0.unwrap(), "Mérida");
     }
@@ -169,14 +184,23 @@ mod tests {
     fn empty_and_binary_are_errors() {
         assert!(matches!(dec(b"").0, Err(Error::Empty { .. })));
         assert!(matches!(dec(b" \n\t\n").0, Err(Error::Empty { .. })));
-        assert!(matches!(dec(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").0, Err(Error::Binary { .. })));
-        assert!(matches!(dec(b"\x01\x02\x03\x04abc").0, Err(Error::Binary { .. })));
+        assert!(matches!(
+            dec(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").0,
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            dec(b"\x01\x02\x03\x04abc").0,
+            Err(Error::Binary { .. })
+        ));
     }
 
     #[test]
     fn char_cleanup() {
         let mut r = Repairs::default();
-        let out = clean_chars("e\u{FB03}cient\r\nco\u{00AD}operation\r12\u{00A0}000 a\u{00A0}b e\u{0301}", &mut r);
+        let out = clean_chars(
+            "e\u{FB03}cient\r\nco\u{00AD}operation\r12\u{00A0}000 a\u{00A0}b e\u{0301}",
+            &mut r,
+        );
         assert_eq!(out, "efficient\ncooperation\n12\u{00A0}000 a b é");
         assert_eq!((r.ligatures, r.soft_hyphens, r.crlf, r.cr), (1, 1, 1, 1));
     }

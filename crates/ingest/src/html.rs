@@ -37,9 +37,13 @@ pub(crate) struct HtmlPatterns {
 impl HtmlPatterns {
     pub(crate) fn new() -> Result<Self, regex::Error> {
         Ok(Self {
-            note_id: Regex::new(r"(?i)^(?:fn|footnote|endnote|note|cite_note)[-_:]?([0-9]{1,3}|[ivxlc]{1,6}|[a-z])$")?,
+            note_id: Regex::new(
+                r"(?i)^(?:fn|footnote|endnote|note|cite_note)[-_:]?([0-9]{1,3}|[ivxlc]{1,6}|[a-z])$",
+            )?,
             sup_marker: Regex::new(r"^\[?([0-9]{1,3}|[ivxlc]{1,6}|[*†‡§])\]?$")?,
-            furniture: Regex::new(r"(?i)cookie|banner|breadcrumb|sidebar|skip|navigation|contentinfo")?,
+            furniture: Regex::new(
+                r"(?i)cookie|banner|breadcrumb|sidebar|skip|navigation|contentinfo",
+            )?,
         })
     }
 }
@@ -68,10 +72,12 @@ fn role(name: &str) -> Role {
         "p" | "dt" | "dd" | "pre" | "caption" | "figcaption" | "legend" | "summary" => {
             Role::Leaf(BlockKind::Paragraph)
         }
-        "ul" | "ol" | "dl" | "menu" | "table" | "thead" | "tbody" | "tfoot" | "tr" => Role::Structure,
+        "ul" | "ol" | "dl" | "menu" | "table" | "thead" | "tbody" | "tfoot" | "tr" => {
+            Role::Structure
+        }
         "html" | "body" | "main" | "article" | "section" | "div" | "nav" | "header" | "footer"
-        | "aside" | "form" | "fieldset" | "figure" | "address" | "details" | "hgroup" | "center"
-        | "hr" | "blockquote" | "dialog" | "search" => Role::Container,
+        | "aside" | "form" | "fieldset" | "figure" | "address" | "details" | "hgroup"
+        | "center" | "hr" | "blockquote" | "dialog" | "search" => Role::Container,
         _ => Role::Inline,
     }
 }
@@ -80,6 +86,10 @@ fn role(name: &str) -> Role {
 /// the parent frame when the frame is pushed, so every question about the open elements is
 /// answered in constant time, whatever the depth.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one open element, each read on its own"
+)]
 struct Frame {
     /// Depth of the element in the tree (its identity while it is open).
     depth: usize,
@@ -142,7 +152,12 @@ impl Walker<'_> {
     }
 
     /// Handles an opening element at depth `id`; false when its contents are to be skipped.
-    fn open(&mut self, id: usize, element: &scraper::node::Element, builder: &mut DocBuilder) -> bool {
+    fn open(
+        &mut self,
+        id: usize,
+        element: &scraper::node::Element,
+        builder: &mut DocBuilder,
+    ) -> bool {
         let name = element.name().to_ascii_lowercase();
         if name == "title" && self.title.is_none() {
             self.in_title = Some(id);
@@ -177,7 +192,8 @@ impl Walker<'_> {
             }
             return true;
         }
-        let splits = matches!(role, Role::Structure) || matches!(name.as_str(), "li" | "td" | "th" | "tr");
+        let splits =
+            matches!(role, Role::Structure) || matches!(name.as_str(), "li" | "td" | "th" | "tr");
         let inline = self.in_leaf() && !splits && !furniture && note.is_none();
         if inline {
             self.buf.text.push(' ');
@@ -198,21 +214,38 @@ impl Walker<'_> {
             inline,
             table: (name == "table").then_some((None, 0)),
             furniture: furniture || parent.is_some_and(|f| f.furniture),
-            content: matches!(name.as_str(), "article" | "main" | "section") || parent.is_some_and(|f| f.content),
+            content: matches!(name.as_str(), "article" | "main" | "section")
+                || parent.is_some_and(|f| f.content),
             in_leaf: kind.is_some() || (!is_list && parent.is_some_and(|f| f.in_leaf)),
-            leaf: if kind.is_some() { Some(index) } else { parent.and_then(|f| f.leaf) },
-            note: if note.is_some() { Some(index) } else { parent.and_then(|f| f.note) },
-            table_at: if name == "table" { Some(index) } else { parent.and_then(|f| f.table_at) },
+            leaf: if kind.is_some() {
+                Some(index)
+            } else {
+                parent.and_then(|f| f.leaf)
+            },
+            note: if note.is_some() {
+                Some(index)
+            } else {
+                parent.and_then(|f| f.note)
+            },
+            table_at: if name == "table" {
+                Some(index)
+            } else {
+                parent.and_then(|f| f.table_at)
+            },
             label: note,
         };
-        if name == "tr" {
-            if let Some((row, col)) = self.current_table() {
-                *row = Some(row.map_or(0, |r| r + 1));
-                *col = 0;
-            }
+        if name == "tr"
+            && let Some((row, col)) = self.current_table()
+        {
+            *row = Some(row.map_or(0, |r| r + 1));
+            *col = 0;
         }
         if matches!(name.as_str(), "td" | "th") {
-            let span = element.attr("colspan").and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(1).clamp(1, 1000);
+            let span = element
+                .attr("colspan")
+                .and_then(|s| s.trim().parse::<u32>().ok())
+                .unwrap_or(1)
+                .clamp(1, 1000);
             if let Some((row, col)) = self.current_table() {
                 let r = *row.get_or_insert(0);
                 frame.cell = Some((r, *col));
@@ -233,12 +266,12 @@ impl Walker<'_> {
             self.in_title = None;
             return;
         }
-        if let Some((sup, start)) = self.sup {
-            if sup == id {
-                self.sup = None;
-                self.take_sup_marker(start);
-                return;
-            }
+        if let Some((sup, start)) = self.sup
+            && sup == id
+        {
+            self.sup = None;
+            self.take_sup_marker(start);
+            return;
         }
         if self.frames.last().is_some_and(|f| f.depth == id) {
             let inline = self.frames.last().is_some_and(|f| f.inline);
@@ -253,10 +286,18 @@ impl Walker<'_> {
 
     /// A `<sup>` whose whole text is a marker leaves the text and becomes a marker.
     fn take_sup_marker(&mut self, start: usize) {
-        let Some(written) = self.buf.text.get(start..).map(str::trim) else { return };
-        let Some(caps) = self.pats.sup_marker.captures(written) else { return };
+        let Some(written) = self.buf.text.get(start..).map(str::trim) else {
+            return;
+        };
+        let Some(caps) = self.pats.sup_marker.captures(written) else {
+            return;
+        };
         let label = caps.get(1).map_or("", |m| m.as_str());
-        let marker = Marker { at: start, marker: written.to_owned(), label: normalise_label(label) };
+        let marker = Marker {
+            at: start,
+            written: written.to_owned(),
+            label: normalise_label(label),
+        };
         self.buf.text.truncate(start);
         self.buf.markers.push(marker);
     }
@@ -265,7 +306,14 @@ impl Walker<'_> {
 /// Turns an HTML document into blocks.
 pub(crate) fn ingest(source: &str, pats: &HtmlPatterns, mut builder: DocBuilder) -> DocBuilder {
     let html = Html::parse_document(source);
-    let mut w = Walker { pats, frames: Vec::new(), buf: Inline::default(), sup: None, title: None, in_title: None };
+    let mut w = Walker {
+        pats,
+        frames: Vec::new(),
+        buf: Inline::default(),
+        sup: None,
+        title: None,
+        in_title: None,
+    };
     let mut node = html.tree.root();
     let mut depth = 0usize;
     'walk: loop {
@@ -281,12 +329,10 @@ pub(crate) fn ingest(source: &str, pats: &HtmlPatterns, mut builder: DocBuilder)
             }
             _ => {}
         }
-        if descend {
-            if let Some(child) = node.first_child() {
-                node = child;
-                depth += 1;
-                continue;
-            }
+        if descend && let Some(child) = node.first_child() {
+            node = child;
+            depth += 1;
+            continue;
         }
         loop {
             if node.value().is_element() {
@@ -333,11 +379,19 @@ mod tests {
             .blocks
             .iter()
             .map(|b| {
-                let extra = b.label.clone().or(b.cell.map(|(r, c)| format!("{r},{c}"))).unwrap_or_default();
+                let extra = b
+                    .label
+                    .clone()
+                    .or(b.cell.map(|(r, c)| format!("{r},{c}")))
+                    .unwrap_or_default();
                 format!("{} {extra}: {}", b.kind, doc.slice(b.span))
             })
             .collect();
-        let notes = doc.notes.iter().map(|n| format!("{} {} -> {:?}", n.marker, n.label, n.note_block)).collect();
+        let notes = doc
+            .notes
+            .iter()
+            .map(|n| format!("{} {} -> {:?}", n.marker, n.label, n.note_block))
+            .collect();
         (doc.title, blocks, notes)
     }
 
@@ -383,7 +437,11 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_overflow() {
         let depth = 10_000;
-        let source = format!("<p>{}deep{}</p>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let source = format!(
+            "<p>{}deep{}</p>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
         let (_, blocks, _) = render(&source);
         assert_eq!(blocks, ["paragraph : deep"]);
     }

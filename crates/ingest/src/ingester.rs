@@ -30,9 +30,13 @@ impl Ingester {
     /// [`Error::InvalidConfig`] when `max_file_bytes` is 0.
     pub fn new(config: &Config) -> Result<Ingester> {
         if config.max_file_bytes == 0 {
-            return Err(Error::InvalidConfig { message: "max_file_bytes must be above 0".to_owned() });
+            return Err(Error::InvalidConfig {
+                message: "max_file_bytes must be above 0".to_owned(),
+            });
         }
-        let invalid = |e: regex::Error| Error::InvalidConfig { message: format!("built-in pattern: {e}") };
+        let invalid = |e: regex::Error| Error::InvalidConfig {
+            message: format!("built-in pattern: {e}"),
+        };
         Ok(Ingester {
             max_file_bytes: config.max_file_bytes,
             markers: MarkerPatterns::new().map_err(invalid)?,
@@ -54,7 +58,11 @@ impl Ingester {
         let format = detect_format(rel_path)?;
         let size = bytes.len() as u64;
         if size > self.max_file_bytes {
-            return Err(Error::TooLarge { path: rel_path.to_owned(), size, limit: self.max_file_bytes });
+            return Err(Error::TooLarge {
+                path: rel_path.to_owned(),
+                size,
+                limit: self.max_file_bytes,
+            });
         }
         let sha256 = hex(&Sha256::digest(bytes));
         let mut repairs = Repairs::default();
@@ -68,11 +76,16 @@ impl Ingester {
             Format::Markdown => markdown::ingest(&decoded, DocBuilder::new(repairs)),
             Format::Html => html::ingest(&decoded, &self.html, DocBuilder::new(repairs)),
             Format::Pdf | Format::Docx => {
-                return Err(Error::Unsupported { path: rel_path.to_owned(), format });
+                return Err(Error::Unsupported {
+                    path: rel_path.to_owned(),
+                    format,
+                });
             }
         };
         if builder.len() == 0 {
-            return Err(Error::Empty { path: rel_path.to_owned() });
+            return Err(Error::Empty {
+                path: rel_path.to_owned(),
+            });
         }
         let doc = builder.finish(doc_id_for(rel_path), rel_path.to_owned(), format, sha256);
         tracing::debug!(
@@ -94,13 +107,23 @@ impl Ingester {
     pub fn ingest_file(&self, root: &Path, rel_path: &str) -> Result<Document> {
         let format = detect_format(rel_path)?;
         let full = root.join(rel_path);
-        let io = |source| Error::Io { path: rel_path.to_owned(), source };
+        let io = |source| Error::Io {
+            path: rel_path.to_owned(),
+            source,
+        };
         let size = fs_err::metadata(&full).map_err(io)?.len();
         if size > self.max_file_bytes {
-            return Err(Error::TooLarge { path: rel_path.to_owned(), size, limit: self.max_file_bytes });
+            return Err(Error::TooLarge {
+                path: rel_path.to_owned(),
+                size,
+                limit: self.max_file_bytes,
+            });
         }
         if matches!(format, Format::Pdf | Format::Docx) {
-            return Err(Error::Unsupported { path: rel_path.to_owned(), format });
+            return Err(Error::Unsupported {
+                path: rel_path.to_owned(),
+                format,
+            });
         }
         let bytes = fs_err::read(&full).map_err(io)?;
         self.ingest_bytes(rel_path, &bytes)
@@ -132,7 +155,10 @@ fn detect_format(rel_path: &str) -> Result<Format> {
         "html" | "htm" | "xhtml" => Ok(Format::Html),
         "pdf" => Ok(Format::Pdf),
         "docx" => Ok(Format::Docx),
-        _ => Err(Error::UnknownFormat { path: rel_path.to_owned(), extension }),
+        _ => Err(Error::UnknownFormat {
+            path: rel_path.to_owned(),
+            extension,
+        }),
     }
 }
 
@@ -152,7 +178,10 @@ mod tests {
 
     #[test]
     fn doc_ids() {
-        assert_eq!(doc_id_for("seed/hristoulas-2010.txt"), "seed/hristoulas-2010");
+        assert_eq!(
+            doc_id_for("seed/hristoulas-2010.txt"),
+            "seed/hristoulas-2010"
+        );
         assert_eq!(doc_id_for("a/b.c/report.v2.html"), "a/b.c/report.v2");
         assert_eq!(doc_id_for("./notes"), "notes");
         assert_eq!(doc_id_for("dir\\x.md"), "dir/x");
@@ -162,16 +191,27 @@ mod tests {
     #[test]
     fn formats_and_refusals() {
         let ingester = Ingester::new(&Config::default()).unwrap();
-        let err = ingester.ingest_bytes("a/report.pdf", b"%PDF-1.7").unwrap_err();
-        assert_eq!(err.to_string(), "a/report.pdf: PDF input is not supported yet");
+        let err = ingester
+            .ingest_bytes("a/report.pdf", b"%PDF-1.7")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a/report.pdf: PDF input is not supported yet"
+        );
         let err = ingester.ingest_bytes("memo.docx", b"PK").unwrap_err();
-        assert_eq!(err.to_string(), "memo.docx: DOCX input is not supported yet");
+        assert_eq!(
+            err.to_string(),
+            "memo.docx: DOCX input is not supported yet"
+        );
         let err = ingester.ingest_bytes("data.csv", b"a,b").unwrap_err();
         assert!(matches!(err, Error::UnknownFormat { ref extension, .. } if extension == "csv"));
         assert!(err.to_string().starts_with("data.csv: unknown file type"));
         let small = Ingester::new(&Config { max_file_bytes: 3 }).unwrap();
         let err = small.ingest_bytes("a.txt", b"abcd").unwrap_err();
-        assert_eq!(err.to_string(), "a.txt: file is too large (4 bytes; the limit is 3 bytes)");
+        assert_eq!(
+            err.to_string(),
+            "a.txt: file is too large (4 bytes; the limit is 3 bytes)"
+        );
         assert!(Ingester::new(&Config { max_file_bytes: 0 }).is_err());
     }
 
@@ -179,7 +219,10 @@ mod tests {
     fn sha256_is_lowercase_hex_of_the_bytes() {
         let ingester = Ingester::new(&Config::default()).unwrap();
         let doc = ingester.ingest_bytes("a.txt", b"abc").unwrap();
-        assert_eq!(doc.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            doc.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]
@@ -193,7 +236,10 @@ mod tests {
         let err = ingester.ingest_file(&dir, "sub/missing.txt").unwrap_err();
         assert!(err.to_string().contains("sub/missing.txt"));
         let small = Ingester::new(&Config { max_file_bytes: 5 }).unwrap();
-        assert!(matches!(small.ingest_file(&dir, "sub/note.txt"), Err(Error::TooLarge { size: 22, .. })));
+        assert!(matches!(
+            small.ingest_file(&dir, "sub/note.txt"),
+            Err(Error::TooLarge { size: 22, .. })
+        ));
         fs_err::remove_dir_all(&dir).unwrap();
     }
 }

@@ -9,7 +9,7 @@ pub(crate) struct Marker {
     /// Byte offset in the cleaned block text where the marker stood.
     pub(crate) at: usize,
     /// The marker as written, e.g. `^{iv}`, `¹`, `[^2]`.
-    pub(crate) marker: String,
+    pub(crate) written: String,
     /// Normalised label, e.g. `iv`, `1`.
     pub(crate) label: String,
 }
@@ -24,7 +24,10 @@ pub(crate) struct Inline {
 impl Inline {
     /// Text without markers.
     pub(crate) fn plain(text: String) -> Self {
-        Self { text, markers: Vec::new() }
+        Self {
+            text,
+            markers: Vec::new(),
+        }
     }
 }
 
@@ -80,9 +83,10 @@ impl MarkerPatterns {
             let before = &text[..m.start()];
             let prev = before.chars().next_back();
             let next = text[m.end()..].chars().next();
-            let is_digits = caps.name("braced").or(caps.name("bare")).is_some_and(|g| {
-                g.as_str().bytes().all(|b| b.is_ascii_digit())
-            });
+            let is_digits = caps
+                .name("braced")
+                .or(caps.name("bare"))
+                .is_some_and(|g| g.as_str().bytes().all(|b| b.is_ascii_digit()));
             // `10^6` and `x^{2}` are exponents, not notes.
             if is_digits && prev.is_some_and(|p| p.is_ascii_digit() || p == ')') {
                 continue;
@@ -95,7 +99,9 @@ impl MarkerPatterns {
             if caps.name("num").is_some() && matches!(next, Some('(' | ':')) {
                 continue;
             }
-            let Some((marker, label)) = marker_label(&caps) else { continue };
+            let Some((marker, label)) = marker_label(&caps) else {
+                continue;
+            };
             out.push((m.start(), m.end(), marker, label));
         }
         out
@@ -105,14 +111,16 @@ impl MarkerPatterns {
 fn might_start_marker(c: char) -> bool {
     matches!(
         c,
-        '^' | '[' | '\u{2070}' | '\u{00B9}' | '\u{00B2}' | '\u{00B3}' | '\u{2074}'..='\u{2079}'
-            | '\u{2071}' | '\u{1D5B}' | '\u{02E3}'
+        '^' | '[' | '\u{2070}' | '\u{00B9}' | '\u{00B2}' | '\u{00B3}' | '\u{2074}'
+            ..='\u{2079}' | '\u{2071}' | '\u{1D5B}' | '\u{02E3}'
     )
 }
 
 fn ends_with_unit(before: &str) -> bool {
     let letters = before.len()
-        - before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+        - before
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .len();
     let unit = &before[before.len() - letters..];
     matches!(unit, "m" | "km" | "cm" | "mm" | "ft" | "in" | "mi" | "yd")
 }
@@ -121,7 +129,9 @@ fn ends_with_unit(before: &str) -> bool {
 /// not a valid roman numeral.
 fn marker_label(caps: &regex::Captures<'_>) -> Option<(String, String)> {
     let whole = caps.get(0)?.as_str();
-    let marker = whole.trim_end_matches(|c: char| c == ':' || c.is_whitespace()).to_owned();
+    let marker = whole
+        .trim_end_matches(|c: char| c == ':' || c.is_whitespace())
+        .to_owned();
     let label = if let Some(g) = caps.name("braced").or(caps.name("num")) {
         normalise_label(g.as_str())
     } else if let Some(g) = caps.name("bare") {
@@ -131,7 +141,12 @@ fn marker_label(caps: &regex::Captures<'_>) -> Option<(String, String)> {
         }
         label
     } else if let Some(g) = caps.name("supdig") {
-        normalise_label(&g.as_str().chars().map(superscript_digit).collect::<String>())
+        normalise_label(
+            &g.as_str()
+                .chars()
+                .map(superscript_digit)
+                .collect::<String>(),
+        )
     } else if let Some(g) = caps.name("suprom") {
         let label: String = g.as_str().chars().map(superscript_roman).collect();
         roman_to_int(&label)?;
@@ -146,7 +161,11 @@ fn marker_label(caps: &regex::Captures<'_>) -> Option<(String, String)> {
 pub(crate) fn normalise_label(label: &str) -> String {
     if !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit()) {
         let trimmed = label.trim_start_matches('0');
-        return if trimmed.is_empty() { "0".to_owned() } else { trimmed.to_owned() };
+        return if trimmed.is_empty() {
+            "0".to_owned()
+        } else {
+            trimmed.to_owned()
+        };
     }
     label.to_lowercase()
 }
@@ -199,9 +218,6 @@ pub(crate) fn roman_to_int(s: &str) -> Option<u32> {
 
 /// Lowercase roman numeral of `n` (1–3999).
 pub(crate) fn int_to_roman(mut n: u32) -> Option<String> {
-    if n == 0 || n >= 4000 {
-        return None;
-    }
     const TABLE: [(u32, &str); 13] = [
         (1000, "m"),
         (900, "cm"),
@@ -217,6 +233,9 @@ pub(crate) fn int_to_roman(mut n: u32) -> Option<String> {
         (4, "iv"),
         (1, "i"),
     ];
+    if n == 0 || n >= 4000 {
+        return None;
+    }
     let mut out = String::new();
     for (value, numeral) in TABLE {
         while n >= value {
@@ -273,7 +292,7 @@ pub(crate) struct CleanOptions {
 /// paired emphasis asterisks, and collapses runs of spaces, tabs and line breaks into one
 /// space. No-break spaces are kept.
 ///
-/// Emphasis follows a simplified CommonMark flanking rule: a run of one or two `*` opens when
+/// Emphasis follows a simplified `CommonMark` flanking rule: a run of one or two `*` opens when
 /// followed by a non-space and not preceded by a letter or digit; it closes when preceded by
 /// a non-space and not followed by a letter or digit; it pairs with the nearest open run of the
 /// same length. Unpaired asterisks (e.g. an author-note `Name*`) stay in the text and are
@@ -286,7 +305,11 @@ pub(crate) fn clean_inline(
     let mut stats = InlineStats::default();
     // Deletions as (start, end, Some(marker index)) for markers, None for asterisks.
     let mut deletions: Vec<(usize, usize, Option<usize>)> = Vec::new();
-    let found = if options.markers { patterns.find(text) } else { Vec::new() };
+    let found = if options.markers {
+        patterns.find(text)
+    } else {
+        Vec::new()
+    };
     for (i, (start, end, _, _)) in found.iter().enumerate() {
         deletions.push((*start, *end, Some(i)));
     }
@@ -319,14 +342,21 @@ pub(crate) fn clean_inline(
         if let Some(i) = marker {
             // "and ^{iv}." reads "and." once the marker is gone.
             let closing = text[end..].chars().next().is_none_or(|c| {
-                matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '”' | '’')
+                matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '”' | '’'
+                )
             });
             if closing && out.ends_with(' ') {
                 out.pop();
                 last_space = out.is_empty();
             }
             let (_, _, written, label) = &found[i];
-            markers.push(Marker { at: out.len(), marker: written.clone(), label: label.clone() });
+            markers.push(Marker {
+                at: out.len(),
+                written: written.clone(),
+                label: label.clone(),
+            });
         }
         pos = end;
     }
@@ -392,20 +422,31 @@ fn emphasis_runs(text: &str, stats: &mut InlineStats) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
-    const ALL: CleanOptions = CleanOptions { markers: true, emphasis: true };
+    const ALL: CleanOptions = CleanOptions {
+        markers: true,
+        emphasis: true,
+    };
 
     fn clean(text: &str) -> (Inline, InlineStats) {
         clean_inline(text, &MarkerPatterns::new().unwrap(), ALL)
     }
 
     fn labels(inline: &Inline) -> Vec<(usize, &str, &str)> {
-        inline.markers.iter().map(|m| (m.at, m.marker.as_str(), m.label.as_str())).collect()
+        inline
+            .markers
+            .iter()
+            .map(|m| (m.at, m.written.as_str(), m.label.as_str()))
+            .collect()
     }
 
     #[test]
     fn removes_the_four_seed_encodings() {
-        let (out, _) = clean("procedures.¹ world.”ⁱⁱ ties.ⁱⁱⁱ and^{iv} Canada^v has (IBETS)^{xiv} - simply");
-        assert_eq!(out.text, "procedures. world.” ties. and Canada has (IBETS) - simply");
+        let (out, _) =
+            clean("procedures.¹ world.”ⁱⁱ ties.ⁱⁱⁱ and^{iv} Canada^v has (IBETS)^{xiv} - simply");
+        assert_eq!(
+            out.text,
+            "procedures. world.” ties. and Canada has (IBETS) - simply"
+        );
         assert_eq!(
             labels(&out),
             vec![
@@ -428,8 +469,13 @@ mod tests {
 
     #[test]
     fn brackets_and_superscript_digits() {
-        let (out, _) = clean("border.² In 2007⁴. See [12] and [^note] but not [1](x) or 10^6 or 5 km² or [2008].");
-        assert_eq!(out.text, "border. In 2007. See and but not [1](x) or 10^6 or 5 km² or [2008].");
+        let (out, _) = clean(
+            "border.² In 2007⁴. See [12] and [^note] but not [1](x) or 10^6 or 5 km² or [2008].",
+        );
+        assert_eq!(
+            out.text,
+            "border. In 2007. See and but not [1](x) or 10^6 or 5 km² or [2008]."
+        );
         let l: Vec<_> = out.markers.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(l, ["2", "4", "12", "note"]);
     }
@@ -443,9 +489,20 @@ mod tests {
 
     #[test]
     fn emphasis_pairs_and_unpaired() {
-        let (out, stats) = clean("the *Royal Canadian Mounted Police (RCMP)*, el *Canadian Security* and *Ibid.*, p. 3 **bold**");
-        assert_eq!(out.text, "the Royal Canadian Mounted Police (RCMP), el Canadian Security and Ibid., p. 3 bold");
-        assert_eq!(stats, InlineStats { emphasis_spans: 4, unpaired_asterisks: 0 });
+        let (out, stats) = clean(
+            "the *Royal Canadian Mounted Police (RCMP)*, el *Canadian Security* and *Ibid.*, p. 3 **bold**",
+        );
+        assert_eq!(
+            out.text,
+            "the Royal Canadian Mounted Police (RCMP), el Canadian Security and Ibid., p. 3 bold"
+        );
+        assert_eq!(
+            stats,
+            InlineStats {
+                emphasis_spans: 4,
+                unpaired_asterisks: 0
+            }
+        );
         let (out, stats) = clean("Athanasios Hristoulas* and 2 * 3");
         assert_eq!(out.text, "Athanasios Hristoulas* and 2 * 3");
         assert_eq!(stats.unpaired_asterisks, 1);
@@ -455,10 +512,19 @@ mod tests {
     fn leading_markers() {
         let p = MarkerPatterns::new().unwrap();
         assert_eq!(p.leading("ⁱ *Ibid*"), Some((4, "ⁱ".into(), "i".into())));
-        assert_eq!(p.leading("^{xiv} According"), Some((7, "^{xiv}".into(), "xiv".into())));
+        assert_eq!(
+            p.leading("^{xiv} According"),
+            Some((7, "^{xiv}".into(), "xiv".into()))
+        );
         assert_eq!(p.leading("^v \"Border"), Some((3, "^v".into(), "v".into())));
-        assert_eq!(p.leading("[1] Department"), Some((4, "[1]".into(), "1".into())));
-        assert_eq!(p.leading("[^2]: Final text"), Some((6, "[^2]".into(), "2".into())));
+        assert_eq!(
+            p.leading("[1] Department"),
+            Some((4, "[1]".into(), "1".into()))
+        );
+        assert_eq!(
+            p.leading("[^2]: Final text"),
+            Some((6, "[^2]".into(), "2".into()))
+        );
         assert_eq!(p.leading("I. The enhancement"), None);
         assert_eq!(p.leading("[the U.S.]"), None);
     }

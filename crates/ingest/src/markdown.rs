@@ -1,4 +1,4 @@
-//! Markdown (`.md`) to blocks, with pulldown-cmark (CommonMark plus footnotes, tables,
+//! Markdown (`.md`) to blocks, with pulldown-cmark (`CommonMark` plus footnotes, tables,
 //! strikethrough and YAML front matter).
 //!
 //! Headings → heading; paragraphs, block quotes and code blocks → paragraph; list items →
@@ -64,7 +64,12 @@ impl Walker {
         }
         let inline = std::mem::take(&mut self.buf);
         let inline = if verbatim {
-            let text: Vec<&str> = inline.text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect();
+            let text: Vec<&str> = inline
+                .text
+                .lines()
+                .map(str::trim_end)
+                .filter(|l| !l.trim().is_empty())
+                .collect();
             Inline::plain(text.join("\n"))
         } else {
             collapse_whitespace(inline)
@@ -76,7 +81,10 @@ impl Walker {
 
     /// Inside a list item or footnote, paragraphs run together into one block.
     fn joins_paragraphs(&self) -> bool {
-        matches!(self.contexts.last(), Some(Context::Item | Context::Footnote(_)))
+        matches!(
+            self.contexts.last(),
+            Some(Context::Item | Context::Footnote(_))
+        )
     }
 }
 
@@ -100,10 +108,22 @@ pub(crate) fn ingest(source: &str, mut builder: DocBuilder) -> DocBuilder {
                 Tag::Heading { .. } => open(&mut w, &mut builder, Context::Heading),
                 Tag::Item => open(&mut w, &mut builder, Context::Item),
                 Tag::FootnoteDefinition(label) => {
-                    open(&mut w, &mut builder, Context::Footnote(normalise_label(&label)));
+                    open(
+                        &mut w,
+                        &mut builder,
+                        Context::Footnote(normalise_label(&label)),
+                    );
                 }
-                Tag::CodeBlock(_) => open(&mut w, &mut builder, Context::Verbatim(BlockKind::Paragraph)),
-                Tag::MetadataBlock(_) => open(&mut w, &mut builder, Context::Verbatim(BlockKind::Furniture)),
+                Tag::CodeBlock(_) => open(
+                    &mut w,
+                    &mut builder,
+                    Context::Verbatim(BlockKind::Paragraph),
+                ),
+                Tag::MetadataBlock(_) => open(
+                    &mut w,
+                    &mut builder,
+                    Context::Verbatim(BlockKind::Furniture),
+                ),
                 Tag::TableHead => {
                     w.row = 0;
                     w.next_row = 1;
@@ -123,10 +143,12 @@ pub(crate) fn ingest(source: &str, mut builder: DocBuilder) -> DocBuilder {
                     w.next_row = 0;
                     open(&mut w, &mut builder, Context::Other);
                 }
-                Tag::BlockQuote(_) | Tag::List(_) | Tag::HtmlBlock | Tag::DefinitionList => {
-                    open(&mut w, &mut builder, Context::Other);
-                }
-                Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::HtmlBlock
+                | Tag::DefinitionList
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition => {
                     open(&mut w, &mut builder, Context::Other);
                 }
                 Tag::Emphasis
@@ -180,7 +202,11 @@ pub(crate) fn ingest(source: &str, mut builder: DocBuilder) -> DocBuilder {
             }
             Event::FootnoteReference(label) => {
                 let at = w.buf.text.len();
-                w.buf.markers.push(Marker { at, marker: format!("[^{label}]"), label: normalise_label(&label) });
+                w.buf.markers.push(Marker {
+                    at,
+                    written: format!("[^{label}]"),
+                    label: normalise_label(&label),
+                });
             }
             Event::Html(_) | Event::InlineHtml(_) | Event::TaskListMarker(_) => {}
             Event::Rule => w.flush(&mut builder),
@@ -211,11 +237,19 @@ mod tests {
             .blocks
             .iter()
             .map(|b| {
-                let extra = b.label.clone().or(b.cell.map(|(r, c)| format!("{r},{c}"))).unwrap_or_default();
+                let extra = b
+                    .label
+                    .clone()
+                    .or(b.cell.map(|(r, c)| format!("{r},{c}")))
+                    .unwrap_or_default();
                 format!("{} {extra}: {}", b.kind, doc.slice(b.span))
             })
             .collect();
-        let notes = doc.notes.iter().map(|n| format!("{}@{} {} -> {:?}", n.marker, n.at, n.label, n.note_block)).collect();
+        let notes = doc
+            .notes
+            .iter()
+            .map(|n| format!("{}@{} {} -> {:?}", n.marker, n.at, n.label, n.note_block))
+            .collect();
         (blocks, notes)
     }
 

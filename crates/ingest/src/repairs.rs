@@ -32,9 +32,8 @@ impl Repairs {
     pub(crate) fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
         match self.encoding {
-            Some(name) if name == encoding_rs::WINDOWS_1252.name() => out.push(
-                "Decoded as Windows-1252 because the bytes are not valid UTF-8.".to_owned(),
-            ),
+            Some(name) if name == encoding_rs::WINDOWS_1252.name() => out
+                .push("Decoded as Windows-1252 because the bytes are not valid UTF-8.".to_owned()),
             Some(name) => out.push(format!("Decoded as {name} (byte-order mark).")),
             None => {}
         }
@@ -45,11 +44,31 @@ impl Repairs {
                 out.push(many.replace("{n}", &n.to_string()));
             }
         };
-        counted(self.control_chars, "Removed 1 control character.", "Removed {n} control characters.");
-        counted(self.crlf, "Converted 1 CRLF line ending to LF.", "Converted {n} CRLF line endings to LF.");
-        counted(self.cr, "Converted 1 CR line ending to LF.", "Converted {n} CR line endings to LF.");
-        counted(self.ligatures, "Spelled out 1 ligature.", "Spelled out {n} ligatures.");
-        counted(self.soft_hyphens, "Removed 1 soft hyphen.", "Removed {n} soft hyphens.");
+        counted(
+            self.control_chars,
+            "Removed 1 control character.",
+            "Removed {n} control characters.",
+        );
+        counted(
+            self.crlf,
+            "Converted 1 CRLF line ending to LF.",
+            "Converted {n} CRLF line endings to LF.",
+        );
+        counted(
+            self.cr,
+            "Converted 1 CR line ending to LF.",
+            "Converted {n} CR line endings to LF.",
+        );
+        counted(
+            self.ligatures,
+            "Spelled out 1 ligature.",
+            "Spelled out {n} ligatures.",
+        );
+        counted(
+            self.soft_hyphens,
+            "Removed 1 soft hyphen.",
+            "Removed {n} soft hyphens.",
+        );
         counted(
             self.reflowed_lines,
             "Joined 1 hard-wrapped line to its paragraph.",
@@ -70,7 +89,11 @@ impl Repairs {
             "Rejoined 1 paragraph split by a page break.",
             "Rejoined {n} paragraphs split by page breaks.",
         );
-        counted(self.markers, "Removed 1 footnote marker.", "Removed {n} footnote markers.");
+        counted(
+            self.markers,
+            "Removed 1 footnote marker.",
+            "Removed {n} footnote markers.",
+        );
         counted(
             self.other_numbering,
             "Linked 1 footnote marker to a note numbered in another style (1 = i).",

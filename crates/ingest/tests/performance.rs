@@ -14,25 +14,30 @@ fn single_line(bytes: usize) -> String {
 
 fn time_ingest(ingester: &Ingester, text: &str) -> Duration {
     let start = Instant::now();
-    let doc = ingester.ingest_bytes("big.txt", text.as_bytes()).expect("ingests");
+    let doc = ingester
+        .ingest_bytes("big.txt", text.as_bytes())
+        .expect("ingests");
     let elapsed = start.elapsed();
     assert_eq!(doc.blocks.len(), 1);
     elapsed
 }
 
-/// Doubling the input must not much more than double the time (a quadratic pass would
-/// quadruple it).
+/// Four times the input must take about four times as long, far from the sixteen times of a
+/// quadratic pass.
 #[test]
 fn single_line_text_scales_linearly() {
     let ingester = Ingester::new(&Config::default()).expect("config");
-    let small = single_line(2_000_000);
-    let large = single_line(4_000_000);
+    let small = single_line(500_000);
+    let large = single_line(2_000_000);
     // Warm up allocator and caches once.
     time_ingest(&ingester, &small);
     let t_small = time_ingest(&ingester, &small);
     let t_large = time_ingest(&ingester, &large);
     let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-3);
-    assert!(ratio < 3.2, "2x input took {ratio:.1}x time ({t_small:?} → {t_large:?})");
+    assert!(
+        ratio < 8.0,
+        "4x input took {ratio:.1}x time ({t_small:?} → {t_large:?})"
+    );
 }
 
 /// The full 50 MB case. Slow in a debug build; run with
@@ -43,5 +48,5 @@ fn fifty_megabytes_on_one_line() {
     let ingester = Ingester::new(&Config::default()).expect("config");
     let text = single_line(50_000_000);
     let elapsed = time_ingest(&ingester, &text);
-    assert!(elapsed < Duration::from_secs(60), "50 MB took {elapsed:?}");
+    assert!(elapsed < Duration::from_mins(1), "50 MB took {elapsed:?}");
 }

@@ -59,6 +59,40 @@ fn majority<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
     counts.into_iter().find(|(_, n)| *n == max).map(|(v, _)| v)
 }
 
+/// A name that is the leading words of exactly one other entity's name in the same
+/// document ("the Conference Board" after "the Conference Board of Canada") is a short form
+/// of it, not an entity of its own.
+fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazetteer: &Gazetteer) {
+    let mut keys: BTreeMap<usize, (BTreeSet<String>, BTreeSet<&str>, bool)> = BTreeMap::new();
+    for &i in idx {
+        let m = items[i].mention;
+        let entry = keys.entry(uf.find(i)).or_default();
+        entry.0.insert(normalize_key(&m.value.name));
+        if let Some(name) = m.value.gazetteer_id.as_deref().and_then(|id| gazetteer.agency(id).map(|a| a.name.as_str()).or_else(|| gazetteer.agreement(id).map(|a| a.name.as_str()))) {
+            entry.0.insert(normalize_key(name));
+        }
+        entry.1.insert(items[i].doc.doc_id.as_str());
+        entry.2 |= m.value.gazetteer_id.is_some();
+    }
+    let roots: Vec<usize> = keys.keys().copied().collect();
+    for &r in &roots {
+        let (own, docs, has_gaz) = &keys[&r];
+        if *has_gaz {
+            continue;
+        }
+        let longer: Vec<usize> = roots
+            .iter()
+            .copied()
+            .filter(|&o| o != r)
+            .filter(|o| !keys[o].1.is_disjoint(docs))
+            .filter(|o| keys[o].0.iter().any(|k| own.iter().any(|s| s.split(' ').count() >= 2 && k.starts_with(&format!("{s} ")))))
+            .collect();
+        if longer.len() == 1 {
+            uf.union(r, longer[0]);
+        }
+    }
+}
+
 /// Builds the dataset of a corpus.
 ///
 /// `documents` pairs each ingested document with its mentions; `failures` are the inputs
@@ -109,6 +143,7 @@ pub fn normalize(
                 }
             }
         }
+        merge_short_forms(&items, &idx, &mut uf, gazetteer);
         let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &i in &idx {
             clusters.entry(uf.find(i)).or_default().push(i);
@@ -173,7 +208,7 @@ pub fn normalize(
             match ty {
                 EntityType::Agreement => {
                     let entry = gaz.as_deref().and_then(|g| gazetteer.agreement(g));
-                    let kind = entry.and_then(|e| e.kind).or_else(|| majority(ms.iter().filter_map(|m| m.value.agreement_kind)));
+                    let kind = agreement_kind(&ms, &name, entry.and_then(|e| e.kind));
                     let mut parties = entry.map(|e| e.parties.clone()).filter(|p| !p.is_empty()).or_else(|| majority(ms.iter().map(|m| m.value.parties.clone()).filter(|p| !p.is_empty()))).unwrap_or_default();
                     parties.sort();
                     let signed = pick_date(ms.iter().filter_map(|m| m.value.signed.clone())).or_else(|| entry.and_then(|e| e.signed.clone()));
@@ -336,6 +371,23 @@ pub fn normalize(
         funding,
         failures,
     }
+}
+
+/// Kind of an agreement: what the text calls it when all its names in the text agree
+/// ("the NORAD treaty"), otherwise what its canonical name's head noun says ("Security and
+/// Prosperity Partnership…" → partnership), otherwise the gazetteer's or the mentions' kind.
+fn agreement_kind(ms: &[&Mention], name: &str, gazetteer: Option<AgreementKind>) -> Option<AgreementKind> {
+    let said: BTreeSet<AgreementKind> = ms
+        .iter()
+        .filter(|m| m.rule != "acronym" && m.rule != "party-compound")
+        .filter_map(|m| accord_extract::agreement_kind_of_name(&m.value.name, true))
+        .collect();
+    if said.len() == 1 {
+        return said.into_iter().next();
+    }
+    accord_extract::agreement_kind_of_name(name, false)
+        .or(gazetteer)
+        .or_else(|| majority(ms.iter().filter_map(|m| m.value.agreement_kind)))
 }
 
 /// The most frequent year among `dates`, written at the finest precision seen for it.

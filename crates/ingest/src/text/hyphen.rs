@@ -29,7 +29,8 @@ impl Lexicon {
                     let parts: Vec<&str> = token.split('-').collect();
                     for pair in parts.windows(2) {
                         if is_word(pair[0]) && is_word(pair[1]) {
-                            lex.hyphenated.insert(format!("{}-{}", pair[0], pair[1]).to_lowercase());
+                            lex.hyphenated
+                                .insert(format!("{}-{}", pair[0], pair[1]).to_lowercase());
                         }
                     }
                 } else if is_word(token) {
@@ -91,11 +92,15 @@ pub(super) fn seam(before: &str, after: &str, lex: &Lexicon) -> Seam {
             _ => Seam::Space,
         };
     };
-    let Some(last) = stem.chars().next_back() else { return Seam::Space };
+    let Some(last) = stem.chars().next_back() else {
+        return Seam::Space;
+    };
     if last.is_whitespace() || last == '-' {
         return Seam::Space;
     }
-    let Some(first) = after.chars().next() else { return Seam::Space };
+    let Some(first) = after.chars().next() else {
+        return Seam::Space;
+    };
     if !last.is_alphabetic() || !first.is_lowercase() {
         return Seam::Glue;
     }
@@ -105,7 +110,9 @@ pub(super) fn seam(before: &str, after: &str, lex: &Lexicon) -> Seam {
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let frag = &stem[frag_start..];
-    let next_end = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    let next_end = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
     let next = &after[..next_end];
     let compound = format!("{frag}-{next}").to_lowercase();
     if lex.hyphenated.contains(&compound) {
@@ -118,7 +125,9 @@ pub(super) fn seam(before: &str, after: &str, lex: &Lexicon) -> Seam {
         return Seam::Glue;
     }
     let capitalised = frag.chars().next().is_some_and(char::is_uppercase);
-    if capitalised && (frag.chars().all(char::is_uppercase) || lex.words.contains(&frag.to_lowercase())) {
+    if capitalised
+        && (frag.chars().all(char::is_uppercase) || lex.words.contains(&frag.to_lowercase()))
+    {
         return Seam::Glue;
     }
     Seam::Dehyphenate
@@ -169,7 +178,8 @@ mod tests {
 
     #[test]
     fn closed_up_word_elsewhere_wins_for_capitalised_fragments() {
-        let l = lex("the Canada Border Services Agency Act\nServices Agen-\ncy (CBSA)\nCanada-\nwide");
+        let l =
+            lex("the Canada Border Services Agency Act\nServices Agen-\ncy (CBSA)\nCanada-\nwide");
         assert_eq!(seam("Services Agen-", "cy (CBSA)", &l), Seam::Dehyphenate);
         assert_eq!(seam("Security Intel-", "ligence", &l), Seam::Dehyphenate);
         assert_eq!(seam("a Canada-", "wide scheme", &l), Seam::Glue);

@@ -43,7 +43,9 @@ impl TextPatterns {
             page_number: Regex::new(
                 r"(?i)^(?:[-–—]\s*)?(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?$",
             )?,
-            caption: Regex::new(r"^(?:Table|Figure|Chart|Exhibit|Map|Box|Graph)\s+[0-9A-Z][0-9.]*[.:]")?,
+            caption: Regex::new(
+                r"^(?:Table|Figure|Chart|Exhibit|Map|Box|Graph)\s+[0-9A-Z][0-9.]*[.:]",
+            )?,
         })
     }
 }
@@ -73,7 +75,11 @@ struct Unit {
 
 impl Unit {
     fn new(kind: Kind, text: String) -> Self {
-        Self { kind, text, label: None }
+        Self {
+            kind,
+            text,
+            label: None,
+        }
     }
 }
 
@@ -110,13 +116,21 @@ pub(crate) fn ingest(
         source
     };
     let lines: Vec<&str> = source.split('\n').map(str::trim_end).collect();
-    let paragraphs: Vec<&[&str]> = lines.split(|l| l.is_empty()).filter(|p| !p.is_empty()).collect();
+    let paragraphs: Vec<&[&str]> = lines
+        .split(|l| l.is_empty())
+        .filter(|p| !p.is_empty())
+        .collect();
     let lexicon = if lines.iter().any(|l| hyphen::ends_with_word_hyphen(l)) {
         Lexicon::build(lines.iter().copied())
     } else {
         Lexicon::default()
     };
-    let mut ctx = Ctx { pats, markers, lexicon, repairs: &mut builder.repairs };
+    let mut ctx = Ctx {
+        pats,
+        markers,
+        lexicon,
+        repairs: &mut builder.repairs,
+    };
     let units = classify(&paragraphs, &mut ctx);
     let units = rejoin::rejoin(units, &mut ctx);
     for unit in units {
@@ -126,10 +140,15 @@ pub(crate) fn ingest(
             Kind::ListItem => (BlockKind::ListItem, None),
             Kind::Footnote => (BlockKind::Footnote, None),
             Kind::Cell(r, c) => (BlockKind::TableCell, Some((r, c))),
-            Kind::FrontMatter | Kind::Separator | Kind::PageFurniture => (BlockKind::Furniture, None),
+            Kind::FrontMatter | Kind::Separator | Kind::PageFurniture => {
+                (BlockKind::Furniture, None)
+            }
         };
         let cleans = !matches!(unit.kind, Kind::Separator | Kind::PageFurniture);
-        let options = CleanOptions { markers: cleans, emphasis: cleans };
+        let options = CleanOptions {
+            markers: cleans,
+            emphasis: cleans,
+        };
         let (inline, stats) = clean_inline(&unit.text, markers, options);
         builder.repairs.emphasis_spans += stats.emphasis_spans;
         builder.repairs.unpaired_asterisks += stats.unpaired_asterisks;
@@ -151,19 +170,25 @@ fn classify(paragraphs: &[&[&str]], ctx: &mut Ctx<'_>) -> Vec<Unit> {
                 units.push(Unit::new(Kind::Separator, first.to_owned()));
                 continue;
             }
-            if ctx.pats.page_number.is_match(first) || repeated.get(first).is_some_and(|&n| n >= 3) {
+            if ctx.pats.page_number.is_match(first) || repeated.get(first).is_some_and(|&n| n >= 3)
+            {
                 ctx.repairs.page_furniture += 1;
                 units.push(Unit::new(Kind::PageFurniture, first.to_owned()));
                 continue;
             }
         }
-        if lines.len() >= 2 && lines.iter().any(|l| table::is_ruler(l)) {
-            if let Some(cells) = table::parse(lines) {
-                ctx.repairs.text_tables += 1;
-                units.extend(cells.into_iter().map(|(r, c, text)| Unit::new(Kind::Cell(r, c), text)));
-                zone = Zone::Body;
-                continue;
-            }
+        if lines.len() >= 2
+            && lines.iter().any(|l| table::is_ruler(l))
+            && let Some(cells) = table::parse(lines)
+        {
+            ctx.repairs.text_tables += 1;
+            units.extend(
+                cells
+                    .into_iter()
+                    .map(|(r, c, text)| Unit::new(Kind::Cell(r, c), text)),
+            );
+            zone = Zone::Body;
+            continue;
         }
         match zone {
             Zone::Start => {
@@ -206,13 +231,21 @@ fn classify(paragraphs: &[&[&str]], ctx: &mut Ctx<'_>) -> Vec<Unit> {
 }
 
 /// Classifies a paragraph of the body.
-fn body(lines: &[&str], next_first: Option<&str>, prev_open: bool, units: &mut Vec<Unit>, ctx: &mut Ctx<'_>) {
+fn body(
+    lines: &[&str],
+    next_first: Option<&str>,
+    prev_open: bool,
+    units: &mut Vec<Unit>,
+    ctx: &mut Ctx<'_>,
+) {
     let first = lines[0].trim();
     if ctx.markers.leading(first).is_some() {
         let starts = |line: &str| ctx.markers.leading(line.trim()).is_some();
         for group in split_where(lines, |line, _| starts(line)) {
             let head = group[0].trim();
-            let Some((len, _, label)) = ctx.markers.leading(head) else { continue };
+            let Some((len, _, label)) = ctx.markers.leading(head) else {
+                continue;
+            };
             let mut owned: Vec<&str> = Vec::with_capacity(group.len());
             owned.push(&head[len..]);
             owned.extend_from_slice(&group[1..]);
@@ -222,7 +255,10 @@ fn body(lines: &[&str], next_first: Option<&str>, prev_open: bool, units: &mut V
         }
         return;
     }
-    let cleaned = clean_markers(&lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "), ctx);
+    let cleaned = clean_markers(
+        &lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "),
+        ctx,
+    );
     if heading_like(&cleaned, lines.len(), next_first, prev_open, ctx) {
         units.push(Unit::new(Kind::Heading, reflow(lines, ctx)));
         return;
@@ -240,7 +276,11 @@ fn body(lines: &[&str], next_first: Option<&str>, prev_open: bool, units: &mut V
     // A paragraph may run into a bulleted list after a line ending in a colon.
     let mut in_list = false;
     let groups = split_where(lines, |line, prev| {
-        let bullet = ctx.pats.bullet.captures(line.trim()).is_some_and(|c| c.name("glyph").is_some());
+        let bullet = ctx
+            .pats
+            .bullet
+            .captures(line.trim())
+            .is_some_and(|c| c.name("glyph").is_some());
         let starts = bullet && (in_list || prev.trim_end().ends_with(':'));
         in_list |= starts;
         starts
@@ -314,7 +354,10 @@ fn reflow(lines: &[&str], ctx: &mut Ctx<'_>) -> String {
 }
 
 fn clean_markers(text: &str, ctx: &Ctx<'_>) -> String {
-    let options = CleanOptions { markers: true, emphasis: true };
+    let options = CleanOptions {
+        markers: true,
+        emphasis: true,
+    };
     clean_inline(text, ctx.markers, options).0.text
 }
 
@@ -323,7 +366,11 @@ fn repeated_lines<'a>(paragraphs: &[&[&'a str]], ctx: &Ctx<'_>) -> HashMap<&'a s
     let mut counts = HashMap::new();
     for lines in paragraphs {
         let line = lines[0].trim();
-        if lines.len() == 1 && line.chars().count() <= 100 && !line.ends_with('.') && ctx.markers.leading(line).is_none() {
+        if lines.len() == 1
+            && line.chars().count() <= 100
+            && !line.ends_with('.')
+            && ctx.markers.leading(line).is_none()
+        {
             *counts.entry(line).or_insert(0) += 1;
         }
     }
@@ -335,8 +382,14 @@ fn title_like(lines: &[&str], ctx: &Ctx<'_>) -> bool {
     if lines.len() > 3 || ctx.markers.leading(lines[0].trim()).is_some() {
         return false;
     }
-    let text = clean_markers(&lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "), ctx);
-    let starts_well = text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
+    let text = clean_markers(
+        &lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "),
+        ctx,
+    );
+    let starts_well = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
     starts_well
         && text.chars().count() <= 250
         && text.split_whitespace().count() <= 30
@@ -362,13 +415,21 @@ fn front_matter_like(lines: &[&str], ctx: &Ctx<'_>) -> bool {
 /// A heading stands alone: short, no final punctuation, followed by a paragraph that does not
 /// continue it. A numbered line (`1. …`) is a heading only in capitals or title case; after
 /// a paragraph left open by a page break, so is any heading.
-fn heading_like(text: &str, n_lines: usize, next_first: Option<&str>, prev_open: bool, ctx: &Ctx<'_>) -> bool {
+fn heading_like(
+    text: &str,
+    n_lines: usize,
+    next_first: Option<&str>,
+    prev_open: bool,
+    ctx: &Ctx<'_>,
+) -> bool {
     let caps = all_caps(text);
     if n_lines > 2 || (n_lines == 2 && !caps) {
         return false;
     }
     let words = text.split_whitespace().count();
-    let Some(first) = text.chars().next() else { return false };
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
     let shaped = words <= 14
         && text.chars().count() <= 120
         && (first.is_uppercase() || first.is_ascii_digit())
@@ -389,8 +450,15 @@ fn heading_like(text: &str, n_lines: usize, next_first: Option<&str>, prev_open:
 
 /// True when the last word is one a title or name never ends with (`the`, `of`, `and`).
 fn ends_with_connective(text: &str) -> bool {
-    let last = text.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-    ["the", "of", "and", "or", "a", "an", "to", "in", "for", "with", "by", "as", "that", "is"].contains(&last.as_str())
+    let last = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        "the", "of", "and", "or", "a", "an", "to", "in", "for", "with", "by", "as", "that", "is",
+    ]
+    .contains(&last.as_str())
 }
 
 /// Every cased letter is upper case, and there are at least three letters.
@@ -412,7 +480,15 @@ fn title_case(text: &str) -> bool {
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
     !long.is_empty()
-        && long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count() * 4
+        && long
+            .iter()
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+            })
+            .count()
+            * 4
             >= long.len() * 3
 }
 
@@ -451,10 +527,25 @@ mod tests {
         let mut repairs = Repairs::default();
         let source = clean_chars(source, &mut repairs);
         let builder = ingest(&source, &pats, &markers, DocBuilder::new(repairs));
-        let doc = builder.finish("d".into(), "d.txt".into(), accord_core::Format::Text, String::new());
+        let doc = builder.finish(
+            "d".into(),
+            "d.txt".into(),
+            accord_core::Format::Text,
+            String::new(),
+        );
         doc.blocks
             .iter()
-            .map(|b| format!("{}{}: {}", b.kind, b.label.as_ref().map(|l| format!("[{l}]")).unwrap_or_default(), doc.slice(b.span)))
+            .map(|b| {
+                format!(
+                    "{}{}: {}",
+                    b.kind,
+                    b.label
+                        .as_ref()
+                        .map(|l| format!("[{l}]"))
+                        .unwrap_or_default(),
+                    doc.slice(b.span)
+                )
+            })
             .collect()
     }
 
@@ -519,7 +610,9 @@ mod tests {
 
     #[test]
     fn headings_are_never_glued() {
-        let got = blocks("Title\n\nText ends here.\n\n1. THE ADMINISTRATION'S REQUESTS\n\nThe Administration asked.\n\nFinal Thoughts\n\nThe end.");
+        let got = blocks(
+            "Title\n\nText ends here.\n\n1. THE ADMINISTRATION'S REQUESTS\n\nThe Administration asked.\n\nFinal Thoughts\n\nThe end.",
+        );
         assert_eq!(got[2], "heading: 1. THE ADMINISTRATION'S REQUESTS");
         assert_eq!(got[4], "heading: Final Thoughts");
     }

@@ -35,17 +35,69 @@ const CONNECTIVES: &[&str] = &[
 ];
 
 /// Words before an initialism that make it a noun (`with the U.S.`), so the sentence may end.
-const DETERMINERS: &[&str] =
-    &["a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those", "your"];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those",
+    "your",
+];
 
 /// Usual first words of a sentence; a paragraph starting with one of them after `U.S.` is a
 /// new sentence.
 const SENTENCE_OPENERS: &[&str] = &[
-    "A", "After", "Also", "Although", "An", "And", "As", "At", "Before", "But", "By", "Each",
-    "Finally", "First", "For", "From", "Furthermore", "He", "However", "I", "If", "In",
-    "Indeed", "It", "Its", "Many", "Meanwhile", "Moreover", "Most", "On", "One", "Other",
-    "Second", "She", "Since", "Some", "Still", "Such", "That", "The", "Their", "There", "These",
-    "They", "Third", "This", "Those", "Thus", "To", "Under", "We", "When", "While", "With", "Yet",
+    "A",
+    "After",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "But",
+    "By",
+    "Each",
+    "Finally",
+    "First",
+    "For",
+    "From",
+    "Furthermore",
+    "He",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Indeed",
+    "It",
+    "Its",
+    "Many",
+    "Meanwhile",
+    "Moreover",
+    "Most",
+    "On",
+    "One",
+    "Other",
+    "Second",
+    "She",
+    "Since",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "Third",
+    "This",
+    "Those",
+    "Thus",
+    "To",
+    "Under",
+    "We",
+    "When",
+    "While",
+    "With",
+    "Yet",
 ];
 
 /// Glues paragraphs split by page breaks onto the unit they continue.
@@ -55,7 +107,9 @@ pub(super) fn rejoin(units: Vec<Unit>, ctx: &mut Ctx<'_>) -> Vec<Unit> {
     let mut last_content: Option<usize> = None;
     for unit in units {
         let continued = match last_content {
-            Some(j) if unit.kind == Kind::Paragraph => decide(&out[j], &unit, ctx).map(|how| (j, how)),
+            Some(j) if unit.kind == Kind::Paragraph => {
+                decide(&out[j], &unit, ctx).map(|how| (j, how))
+            }
             _ => None,
         };
         if let Some((j, how)) = continued {
@@ -89,11 +143,20 @@ fn decide(prev: &Unit, next: &Unit, ctx: &Ctx<'_>) -> Option<Seam> {
     if !is_unterminated(&tail) {
         return abbreviation_runs_on(&tail, &head).then_some(Seam::Space);
     }
-    let first = head.trim_start_matches(['"', '“', '‘', '\'', '(']).chars().next()?;
+    let first = head
+        .trim_start_matches(['"', '“', '‘', '\'', '('])
+        .chars()
+        .next()?;
     let last = tail.chars().next_back()?;
-    let last_word = tail.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let last_word = tail
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     let continues = first.is_lowercase()
-        || matches!(last, ',' | ';' | '&' | '-' | '–' | '—' | '(' | '/' | '“' | '‘')
+        || matches!(
+            last,
+            ',' | ';' | '&' | '-' | '–' | '—' | '(' | '/' | '“' | '‘'
+        )
         || CONNECTIVES.contains(&last_word.to_lowercase().as_str())
         || (starts_upper(last_word) && first.is_uppercase())
         || tail.split_whitespace().count() >= 8;
@@ -102,7 +165,9 @@ fn decide(prev: &Unit, next: &Unit, ctx: &Ctx<'_>) -> Option<Seam> {
 
 /// True when the end of `tail` (already cleaned) is not the end of a sentence.
 pub(super) fn is_unterminated(tail: &str) -> bool {
-    let Some(last) = tail.chars().next_back() else { return false };
+    let Some(last) = tail.chars().next_back() else {
+        return false;
+    };
     match last {
         '.' | '?' | '!' | ':' | '”' | '’' | ')' => false,
         // A straight quote after a space opens a quotation.
@@ -114,17 +179,27 @@ pub(super) fn is_unterminated(tail: &str) -> bool {
 /// `… and U.S.` ⏎⏎ `Homeland Security Czar …`.
 fn abbreviation_runs_on(tail: &str, head: &str) -> bool {
     let mut words = tail.split_whitespace().rev();
-    let Some(last) = words.next() else { return false };
+    let Some(last) = words.next() else {
+        return false;
+    };
     let initialism = last.len() >= 4
-        && last.as_bytes().chunks(2).all(|p| p.len() == 2 && p[0].is_ascii_uppercase() && p[1] == b'.');
+        && last
+            .as_bytes()
+            .chunks(2)
+            .all(|p| p.len() == 2 && p[0].is_ascii_uppercase() && p[1] == b'.');
     if !initialism {
         return false;
     }
-    if words.next().is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())) {
+    if words
+        .next()
+        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+    {
         return false;
     }
     let mut next_words = head.split_whitespace();
-    let (Some(w1), Some(w2)) = (next_words.next(), next_words.next()) else { return false };
+    let (Some(w1), Some(w2)) = (next_words.next(), next_words.next()) else {
+        return false;
+    };
     starts_upper(w1) && starts_upper(w2) && !SENTENCE_OPENERS.contains(&w1)
 }
 
@@ -141,9 +216,15 @@ pub(super) fn tail(text: &str, ctx: &Ctx<'_>) -> String {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let options = CleanOptions { markers: true, emphasis: false };
+    let options = CleanOptions {
+        markers: true,
+        emphasis: false,
+    };
     let (clean, _) = clean_inline(&text[start..], ctx.markers, options);
-    clean.text.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_').to_owned()
+    clean
+        .text
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+        .to_owned()
 }
 
 /// The cleaned start of `text`, at most [`WINDOW`] bytes.
@@ -152,9 +233,15 @@ pub(super) fn head(text: &str, ctx: &Ctx<'_>) -> String {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let options = CleanOptions { markers: true, emphasis: false };
+    let options = CleanOptions {
+        markers: true,
+        emphasis: false,
+    };
     let (clean, _) = clean_inline(&text[..end], ctx.markers, options);
-    clean.text.trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '_').to_owned()
+    clean
+        .text
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -169,34 +256,83 @@ mod tests {
         let markers = MarkerPatterns::new().unwrap();
         let pats = TextPatterns::new().unwrap();
         let mut repairs = Repairs::default();
-        let ctx = Ctx { pats: &pats, markers: &markers, lexicon: Lexicon::default(), repairs: &mut repairs };
-        let unit = |kind, text: &str| Unit { kind, text: text.to_owned(), label: None };
-        decide(&unit(Kind::Paragraph, prev), &unit(Kind::Paragraph, next), &ctx)
+        let ctx = Ctx {
+            pats: &pats,
+            markers: &markers,
+            lexicon: Lexicon::default(),
+            repairs: &mut repairs,
+        };
+        let unit = |kind, text: &str| Unit {
+            kind,
+            text: text.to_owned(),
+            label: None,
+        };
+        decide(
+            &unit(Kind::Paragraph, prev),
+            &unit(Kind::Paragraph, next),
+            &ctx,
+        )
     }
 
     #[test]
     fn joins_the_seed_cases() {
-        assert_eq!(check("that \"the bedrock of that", "partnership is the"), Some(Seam::Space));
-        assert_eq!(check("Condolleza Rice, speaking as", "National Security advisor"), Some(Seam::Space));
-        assert_eq!(check("to coordinate security,", "political and maybe"), Some(Seam::Space));
-        assert_eq!(check("Those areas of the", "Canada-US border"), Some(Seam::Space));
         assert_eq!(
-            check("the CBSA, *Citizenship & Immigration Canada (CIC)*, el *Canadian Security*", "Intelligence Service (CSIS) and"),
+            check("that \"the bedrock of that", "partnership is the"),
             Some(Seam::Space)
         );
-        assert_eq!(check("exists along the U.S.-", "Mexican border"), Some(Seam::Glue));
         assert_eq!(
-            check("between Mexican National Security Adviser Aguilar and U.S.", "Homeland Security Czar Tom Ridge would focus"),
+            check("Condolleza Rice, speaking as", "National Security advisor"),
+            Some(Seam::Space)
+        );
+        assert_eq!(
+            check("to coordinate security,", "political and maybe"),
+            Some(Seam::Space)
+        );
+        assert_eq!(
+            check("Those areas of the", "Canada-US border"),
+            Some(Seam::Space)
+        );
+        assert_eq!(
+            check(
+                "the CBSA, *Citizenship & Immigration Canada (CIC)*, el *Canadian Security*",
+                "Intelligence Service (CSIS) and"
+            ),
+            Some(Seam::Space)
+        );
+        assert_eq!(
+            check("exists along the U.S.-", "Mexican border"),
+            Some(Seam::Glue)
+        );
+        assert_eq!(
+            check(
+                "between Mexican National Security Adviser Aguilar and U.S.",
+                "Homeland Security Czar Tom Ridge would focus"
+            ),
             Some(Seam::Space)
         );
     }
 
     #[test]
     fn keeps_sentence_ends_apart() {
-        assert_eq!(check("the possible harmonization of customs procedures.¹", "Canada, for its part"), None);
+        assert_eq!(
+            check(
+                "the possible harmonization of customs procedures.¹",
+                "Canada, for its part"
+            ),
+            None
+        );
         assert_eq!(check("requirements.”^{viii}", "Revealing a bias"), None);
-        assert_eq!(check("to deal with the U.S.", "Homeland Security Czar"), None);
-        assert_eq!(check("cooperation with Mexico and U.S.", "The Canadian government"), None);
+        assert_eq!(
+            check("to deal with the U.S.", "Homeland Security Czar"),
+            None
+        );
+        assert_eq!(
+            check(
+                "cooperation with Mexico and U.S.",
+                "The Canadian government"
+            ),
+            None
+        );
         assert_eq!(check("three elements:", "relevant"), None);
         assert_eq!(check("Short label", "Another Line"), None);
     }
@@ -204,7 +340,10 @@ mod tests {
     #[test]
     fn long_prose_without_final_punctuation_continues() {
         assert_eq!(
-            check("It is estimated that at least 250 thousand Mexicans are involved in the drug trade", "Profits approach"),
+            check(
+                "It is estimated that at least 250 thousand Mexicans are involved in the drug trade",
+                "Profits approach"
+            ),
             Some(Seam::Space)
         );
     }

@@ -19,9 +19,9 @@ pub(super) type Cell = (u32, u32, String);
 pub(super) fn is_ruler(line: &str) -> bool {
     let groups: Vec<&str> = line.split_whitespace().collect();
     groups.len() >= 2
-        && groups.iter().all(|g| {
-            g.len() >= 3 && (g.bytes().all(|b| b == b'-') || g.bytes().all(|b| b == b'='))
-        })
+        && groups
+            .iter()
+            .all(|g| g.len() >= 3 && (g.bytes().all(|b| b == b'-') || g.bytes().all(|b| b == b'=')))
 }
 
 /// Cells of a paragraph that holds a ruler; `None` when it holds none.
@@ -62,7 +62,11 @@ fn fill(row: &mut [String], line: &str, columns: &[(usize, usize)]) {
             .enumerate()
             .max_by_key(|&(_, &(c0, c1))| {
                 let overlap = end.min(c1).saturating_sub(start.max(c0));
-                let distance = if overlap > 0 { 0 } else { start.abs_diff(c1).min(end.abs_diff(c0)) };
+                let distance = if overlap > 0 {
+                    0
+                } else {
+                    start.abs_diff(c1).min(end.abs_diff(c0))
+                };
                 (overlap, std::cmp::Reverse(distance))
             })
             .map_or(0, |(i, _)| i);
@@ -83,11 +87,11 @@ fn chunks(line: &str) -> Vec<(usize, usize, String)> {
     for (col, c) in line.chars().enumerate() {
         if c == ' ' {
             spaces += 1;
-            if spaces == 2 {
-                if let Some((start, text)) = current.take() {
-                    let text = text.trim_end().to_owned();
-                    out.push((start, start + text.chars().count(), text));
-                }
+            if spaces == 2
+                && let Some((start, text)) = current.take()
+            {
+                let text = text.trim_end().to_owned();
+                out.push((start, start + text.chars().count(), text));
             }
             if let Some((_, text)) = current.as_mut() {
                 text.push(c);
@@ -122,7 +126,10 @@ mod tests {
             "-----------------------------  --------------  -------",
         ];
         let cells = parse(&lines).unwrap();
-        let show: Vec<String> = cells.iter().map(|(r, c, t)| format!("{r},{c}={t}")).collect();
+        let show: Vec<String> = cells
+            .iter()
+            .map(|(r, c, t)| format!("{r},{c}={t}"))
+            .collect();
         assert_eq!(
             show,
             [
