@@ -587,6 +587,26 @@ mod tests {
         assert_eq!(found[0].edtf, "2005");
     }
 
+    /// Every slice of a dense sample, cut at any char boundary, is handled without panicking.
+    #[test]
+    fn any_slice_is_safe() {
+        let sample = "Firmado el 22 de octubre del 2007; Dec. 12, 2001, mid-2008, the late 1990's, \
+            décembre 2001, H.R. 2005, 1-800-555-2005, 2008–10, $2005, 12.2005, août 2010";
+        let bounds: Vec<usize> = sample
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([sample.len()])
+            .collect();
+        for (n, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[n..] {
+                let slice = &sample[start..end];
+                for found in find_dates(slice) {
+                    assert!(slice.get(found.span.start..found.span.end).is_some());
+                }
+            }
+        }
+    }
+
     #[test]
     fn spans_are_bytes() {
         let text = "Firmado el 22 de octubre de 2007 en Mérida; décembre 2001.";

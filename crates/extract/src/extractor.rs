@@ -314,7 +314,15 @@ impl Extractor {
                 _ => matches!(a.kind, Some(AgreementKind::Agreement | AgreementKind::Treaty)),
             })
             .collect();
-        (hits.len() == 1).then(|| hits[0].id.as_str())
+        // Prefer an instrument whose own name carries the topic word over one that only has
+        // it in an alias.
+        let in_name: Vec<&&crate::gazetteer::AgreementEntry> =
+            hits.iter().filter(|a| a.name.to_lowercase().split_whitespace().any(|w| w == topic)).collect();
+        match (hits.len(), in_name.len()) {
+            (1, _) => Some(hits[0].id.as_str()),
+            (_, 1) => Some(in_name[0].id.as_str()),
+            _ => None,
+        }
     }
 
     /// Generic "Long Form (ACR)" and "ACR (Long Form)" definitions (Schwartz & Hearst

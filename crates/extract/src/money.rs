@@ -483,7 +483,9 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize) -> Option<Figure> {
 /// one to three digits followed by spaced groups of exactly three digits.
 fn space_grouped_end(toks: &[Tok<'_>], j: usize) -> Option<usize> {
     let pure = |t: &Tok<'_>, lens: std::ops::RangeInclusive<usize>| {
-        t.kind == Kind::Num && lens.contains(&t.text.len()) && t.text.bytes().all(|b| b.is_ascii_digit())
+        t.kind == Kind::Num
+            && lens.contains(&t.text.len())
+            && t.text.bytes().all(|b| b.is_ascii_digit())
     };
     if !pure(&toks[j], 1..=3) {
         return None;
@@ -1557,7 +1559,10 @@ fn inherit_along_pairs(figures: &[Figure], built: &mut [Built]) {
         } else {
             continue;
         };
-        let (period, years) = (built[from].found.money.period, built[from].found.money.years);
+        let (period, years) = (
+            built[from].found.money.period,
+            built[from].found.money.years,
+        );
         built[to].found.money.period = period;
         built[to].found.money.years = built[to].found.money.years.or(years);
     }
@@ -2521,6 +2526,36 @@ mod tests {
         assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     }
 
+    /// Every slice of a dense sample, cut at any char boundary, is handled without panicking and
+    /// with spans inside the slice.
+    #[test]
+    fn any_slice_is_safe() {
+        let sample = "In FY 2012–13, US$4.7bn (Canadian)¹ — from 1.4 to 1.6 billion dollars annually; \
+            40% of the money, the rest. between $50 and $75 million over a three-year period, \
+            beginning in 2008-10. 54,207 millones de pesos; mil millones de pesos. H.R. 2005, \
+            $1.2.3 million, 1\u{a0}400 dollars, 1 200 dollars, half a billion dollars, a quarter \
+            of the total, FY2008-FY2010 $ € £ C$ Can$ Mex$ U.S.$ USD$ 5 mil";
+        let table = MoneyOptions {
+            default_currency: None,
+            table_scale: Some(1e3),
+        };
+        let bounds: Vec<usize> = sample
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([sample.len()])
+            .collect();
+        for (n, &start) in bounds.iter().enumerate().step_by(3) {
+            for &end in bounds[n..].iter().step_by(7) {
+                let slice = &sample[start..end];
+                for options in [&options(Some("USD")), &table] {
+                    for found in find_money(slice, options) {
+                        assert!(slice.get(found.span.start..found.span.end).is_some());
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn figures_among_legislation_and_counts() {
         let text = "P.L. 110-252 provided $400 million for Mexico and 2200 troops in FY2008.";
@@ -2528,56 +2563,5 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(surface(text, &found[0]), "$400 million");
         assert_eq!(found[0].money.fiscal_year.as_deref(), Some("FY2008"));
-    }
-}
-#[cfg(test)]
-mod probe {
-    #[test]
-    fn fuzz() {
-        let sample = "In FY 2012–13, US$4.7bn (Canadian)¹ — from 1.4 to 1.6 billion dollars annually; 40% of the money, the rest. between $50 and $75 million over a three-year period, beginning in 2008-10. 54,207 millones de pesos; mil millones de pesos. 22 de octubre de 2007, Dec. 12, 2001, mid-2008, the 1990s, H.R. 2005, 1-800-555-2005, $1.2.3 million, 1\u{a0}400 dollars, 1 200 dollars, half a billion dollars, a quarter of the total, FY2008-FY2010 $ € £ C$ Can$ Mex$ U.S.$ USD$ 5 mil";
-        let o = super::MoneyOptions { default_currency: Some("USD".into()), table_scale: Some(1e3) };
-        let idx: Vec<usize> = sample.char_indices().map(|(i, _)| i).chain([sample.len()]).collect();
-        for (n, &a) in idx.iter().enumerate() {
-            for &b in idx[n..].iter().step_by(3) {
-                let t = &sample[a..b];
-                for m in super::find_money(t, &o) { assert!(m.span.end <= t.len()); let _ = &t[m.span.start..m.span.end]; }
-                for d in crate::find_dates(t) { let _ = &t[d.span.start..d.span.end]; }
-            }
-        }
-    }
-
-    #[test]
-    fn probe() {
-        let o = super::MoneyOptions {
-            default_currency: Some("USD".into()),
-            table_scale: None,
-        };
-        for text in std::fs::read_to_string("/tmp/probe.txt")
-            .unwrap()
-            .split("\n---\n")
-        {
-            println!("=== {text:?}");
-            for m in super::find_money(text, &o) {
-                let s = &text[m.span.start..m.span.end];
-                let mo = &m.money;
-                println!(
-                    "  {s:?} amt={:?} min={:?} max={:?} q={:?} cur={:?}{} scale={:?} per={:?} yrs={:?} {:?}-{:?} fy={:?} share={:?} {:?}",
-                    mo.amount,
-                    mo.amount_min,
-                    mo.amount_max,
-                    mo.qualifier,
-                    mo.currency,
-                    if mo.currency_inferred { "*" } else { "" },
-                    mo.scale,
-                    mo.period,
-                    mo.years,
-                    mo.start_year,
-                    mo.end_year,
-                    mo.fiscal_year,
-                    mo.share,
-                    mo.parse_status
-                );
-            }
-        }
     }
 }
