@@ -60,7 +60,11 @@ pub fn init_logging(cli: &Cli) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
 }
 
 /// Runs the parsed command.
@@ -69,7 +73,13 @@ pub fn init_logging(cli: &Cli) {
 /// Usage and environment errors (exit status 2 in `main`).
 pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
     match &cli.command {
-        Command::Run { pipeline, input, out, threads, no_progress } => {
+        Command::Run {
+            pipeline,
+            input,
+            out,
+            threads,
+            no_progress,
+        } => {
             let mut settings = Settings::load(pipeline)?;
             if let Some(input) = input {
                 settings.corpus.root.clone_from(input);
@@ -77,9 +87,14 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             if let Some(out) = out {
                 settings.output.dir.clone_from(out);
             }
-            let progress = !no_progress && !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let progress =
+                !no_progress && !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
             let report = run_pipeline(&settings, *threads, progress)?;
-            Ok(if report.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if report.failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
     }
 }

@@ -9,6 +9,9 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use tracing::{info, info_span, warn};
 
+/// What happened to one input: a document with its mentions, or a failure.
+type Outcome = Result<(Document, Vec<Mention>), Failure>;
+
 /// Counts of one run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RunReport {
@@ -29,13 +32,18 @@ pub struct RunReport {
 fn list_inputs(root: &Path, exclude: &[String]) -> Result<(PathBuf, Vec<String>)> {
     if root.is_file() {
         let parent = root.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         return Ok((parent, vec![name]));
     }
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).with_context(|| format!("cannot list the corpus folder {}", dir.display()))? {
+        for entry in fs::read_dir(&dir)
+            .with_context(|| format!("cannot list the corpus folder {}", dir.display()))?
+        {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
@@ -46,7 +54,11 @@ fn list_inputs(root: &Path, exclude: &[String]) -> Result<(PathBuf, Vec<String>)
                 stack.push(path);
                 continue;
             }
-            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
             if exclude.iter().any(|e| *e == rel || *e == name) {
                 continue;
             }
@@ -65,21 +77,39 @@ fn list_inputs(root: &Path, exclude: &[String]) -> Result<(PathBuf, Vec<String>)
 ///
 /// # Errors
 /// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
-pub fn run_pipeline(settings: &Settings, threads: Option<usize>, progress: bool) -> Result<RunReport> {
+pub fn run_pipeline(
+    settings: &Settings,
+    threads: Option<usize>,
+    progress: bool,
+) -> Result<RunReport> {
     let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
     info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
-    let gazetteer = accord_extract::Gazetteer::load(&settings.gazetteers)
-        .with_context(|| format!("cannot load gazetteers from {}", settings.gazetteers.display()))?;
-    let ingester = accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
-    let extractor = accord_extract::Extractor::new(&settings.extract, &gazetteer).context("cannot set up extract")?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build().context("cannot start worker threads")?;
+    let gazetteer = accord_extract::Gazetteer::load(&settings.gazetteers).with_context(|| {
+        format!(
+            "cannot load gazetteers from {}",
+            settings.gazetteers.display()
+        )
+    })?;
+    let ingester =
+        accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
+    let extractor = accord_extract::Extractor::new(&settings.extract, &gazetteer)
+        .context("cannot set up extract")?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
     let bar = progress.then(|| {
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
-        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} documents {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bar:30} {pos}/{len} documents {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
         bar
     });
 
-    let per_doc: Vec<(String, Result<(Document, Vec<Mention>), Failure>)> = pool.install(|| {
+    let per_doc: Vec<(String, Outcome)> = pool.install(|| {
         inputs
             .par_iter()
             .map(|rel| {
@@ -89,14 +119,19 @@ pub fn run_pipeline(settings: &Settings, threads: Option<usize>, progress: bool)
                 };
                 let out = match result {
                     Ok(doc) => {
-                        let _s = info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
+                        let _s =
+                            info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
                         let mentions = accord_extract::run(&doc, &extractor);
                         Ok((doc, mentions))
                     }
                     Err(err) => {
                         let error = error_chain(&err);
                         warn!(path = %rel, error = %error, "Input failed.");
-                        Err(Failure { path: rel.clone(), stage: "ingest".to_owned(), error })
+                        Err(Failure {
+                            path: rel.clone(),
+                            stage: "ingest".to_owned(),
+                            error,
+                        })
                     }
                 };
                 if let Some(bar) = &bar {
@@ -110,28 +145,46 @@ pub fn run_pipeline(settings: &Settings, threads: Option<usize>, progress: bool)
         bar.finish_and_clear();
     }
 
-    let mut report = RunReport { inputs: inputs.len(), ..RunReport::default() };
+    let mut report = RunReport {
+        inputs: inputs.len(),
+        ..RunReport::default()
+    };
     let mut docs = Vec::new();
     let mut failures = Vec::new();
     let mut manifest_inputs = Vec::new();
     for (rel, result) in per_doc {
-        let bytes = fs::metadata(root.join(&rel)).map(|m| m.len()).unwrap_or(0);
+        let bytes = fs::metadata(root.join(&rel)).map_or(0, |m| m.len());
         match result {
             Ok((doc, mentions)) => {
-                manifest_inputs.push(accord_publish::Input { path: rel, bytes, sha256: doc.sha256.clone() });
+                manifest_inputs.push(accord_publish::Input {
+                    path: rel,
+                    bytes,
+                    sha256: doc.sha256.clone(),
+                });
                 report.mentions += mentions.len();
                 docs.push((doc, mentions));
             }
             Err(failure) => {
-                let sha256 = fs::read(root.join(&rel)).map(|b| hex(&Sha256::digest(&b))).unwrap_or_default();
-                manifest_inputs.push(accord_publish::Input { path: rel, bytes, sha256 });
+                let sha256 = fs::read(root.join(&rel))
+                    .map(|b| hex(&Sha256::digest(&b)))
+                    .unwrap_or_default();
+                manifest_inputs.push(accord_publish::Input {
+                    path: rel,
+                    bytes,
+                    sha256,
+                });
                 failures.push(failure);
             }
         }
     }
     report.documents = docs.len();
     report.failed = failures.len();
-    info!(documents = report.documents, failed = report.failed, mentions = report.mentions, "Extracted mentions.");
+    info!(
+        documents = report.documents,
+        failed = report.failed,
+        mentions = report.mentions,
+        "Extracted mentions."
+    );
 
     let dataset = {
         let _s = info_span!("stage", stage = "normalize").entered();
@@ -176,8 +229,10 @@ fn error_chain(err: &dyn std::error::Error) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }

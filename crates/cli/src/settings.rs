@@ -54,7 +54,8 @@ impl Settings {
     /// When the file cannot be read or is not a valid pipeline (the message names the file).
     pub fn load(path: &Path) -> Result<Self> {
         let text = fs_err::read_to_string(path)?;
-        let mut s: Settings = toml::from_str(&text).with_context(|| format!("invalid pipeline file {}", path.display()))?;
+        let mut s: Settings = toml::from_str(&text)
+            .with_context(|| format!("invalid pipeline file {}", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));
         for p in [&mut s.corpus.root, &mut s.gazetteers, &mut s.output.dir] {
             if p.is_relative() {

@@ -50,7 +50,7 @@ impl Span {
 pub enum Format {
     /// Plain text (`.txt`), possibly hard-wrapped, possibly with Markdown-style emphasis.
     Text,
-    /// CommonMark with footnotes and tables (`.md`).
+    /// `CommonMark` with footnotes and tables (`.md`).
     Markdown,
     /// HTML (`.html`, `.htm`).
     Html,
@@ -135,7 +135,13 @@ pub struct Block {
 impl Block {
     /// A block of `kind` over `span`, with no page, label or cell.
     pub fn new(kind: BlockKind, span: Span) -> Self {
-        Self { kind, span, page: None, label: None, cell: None }
+        Self {
+            kind,
+            span,
+            page: None,
+            label: None,
+            cell: None,
+        }
     }
 }
 

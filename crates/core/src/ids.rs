@@ -61,14 +61,26 @@ mod tests {
 
     #[test]
     fn slug_folds_and_collapses() {
-        assert_eq!(slug("  Canada--U.S. Smart Border "), "canada-us-smart-border");
-        assert_eq!(slug("Attorney's General's office"), "attorneys-generals-office");
+        assert_eq!(
+            slug("  Canada--U.S. Smart Border "),
+            "canada-us-smart-border"
+        );
+        assert_eq!(
+            slug("Attorney's General's office"),
+            "attorneys-generals-office"
+        );
     }
 
     #[test]
     fn key_matches_scorer_rules() {
-        assert_eq!(normalize_key("Bio-Protection Working Group"), "bioprotection working group");
-        assert_eq!(normalize_key("Truckers’ Association"), "truckers association");
+        assert_eq!(
+            normalize_key("Bio-Protection Working Group"),
+            "bioprotection working group"
+        );
+        assert_eq!(
+            normalize_key("Truckers’ Association"),
+            "truckers association"
+        );
         assert_eq!(normalize_key("Mexico’s  (SRE)"), "mexicos sre");
         assert_eq!(normalize_key("the"), "the");
     }

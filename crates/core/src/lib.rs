@@ -40,9 +40,7 @@ mod document;
 mod ids;
 mod mention;
 
-pub use dataset::{
-    Agency, Agreement, Dataset, Failure, Funding, MentionRecord, WorkingGroup,
-};
+pub use dataset::{Agency, Agreement, Dataset, Failure, Funding, MentionRecord, WorkingGroup};
 pub use document::{Block, BlockKind, CharIndex, Document, Format, NoteLink, Span};
 pub use ids::{normalize_key, slug};
 pub use mention::{

@@ -19,7 +19,9 @@ impl Countries {
     pub(crate) fn new(gazetteer: &Gazetteer) -> Self {
         let mut c = Countries::default();
         for entry in &gazetteer.countries {
-            let forms = std::iter::once(&entry.name).chain(&entry.aliases).chain(&entry.demonyms);
+            let forms = std::iter::once(&entry.name)
+                .chain(&entry.aliases)
+                .chain(&entry.demonyms);
             for form in forms {
                 let form = form.trim();
                 if form.is_empty() {
@@ -28,10 +30,14 @@ impl Countries {
                 let upper = form.chars().filter(|ch| ch.is_uppercase()).count();
                 let lower = form.chars().filter(|ch| ch.is_lowercase()).count();
                 if upper >= 2 && lower <= 2 && !form.contains(' ') {
-                    c.exact.entry(form.to_owned()).or_insert_with(|| entry.iso3.clone());
+                    c.exact
+                        .entry(form.to_owned())
+                        .or_insert_with(|| entry.iso3.clone());
                 } else {
                     c.max_words = c.max_words.max(form.split_whitespace().count());
-                    c.names.entry(fold_diacritics(form).to_lowercase()).or_insert_with(|| entry.iso3.clone());
+                    c.names
+                        .entry(fold_diacritics(form).to_lowercase())
+                        .or_insert_with(|| entry.iso3.clone());
                 }
             }
         }
@@ -40,20 +46,28 @@ impl Countries {
 
     /// The country one word or phrase names (`Canada`, `U.S.`, `Mexican`, `United States`).
     pub(crate) fn lookup(&self, form: &str) -> Option<&str> {
-        let form = form.trim_end_matches(['\'', '’']).trim_end_matches("’s").trim_end_matches("'s");
+        let form = form
+            .trim_end_matches(['\'', '’'])
+            .trim_end_matches("’s")
+            .trim_end_matches("'s");
         if let Some(code) = self.exact.get(form) {
             return Some(code);
         }
         if !form.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        self.names.get(&fold_diacritics(form).to_lowercase()).map(String::as_str)
+        self.names
+            .get(&fold_diacritics(form).to_lowercase())
+            .map(String::as_str)
     }
 
     /// Countries of a hyphen, en-dash or slash compound (`Canada-U.S.`, `US-Mexican`,
     /// `Canada/US`); `None` unless every part is a country and there are at least two.
     pub(crate) fn compound(&self, word: &str) -> Option<Vec<String>> {
-        let parts: Vec<&str> = word.split(['-', '–', '/']).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = word
+            .split(['-', '–', '/'])
+            .filter(|p| !p.is_empty())
+            .collect();
         if parts.len() < 2 {
             return None;
         }
@@ -82,10 +96,8 @@ impl Countries {
                     found = Some((n, s, vec![code.to_owned()]));
                     break;
                 }
-                if n == 1 {
-                    if let Some(codes) = self.compound(phrase) {
-                        found = Some((1, s, codes));
-                    }
+                if let (1, Some(codes)) = (n, self.compound(phrase)) {
+                    found = Some((1, s, codes));
                 }
             }
             if let Some((n, s, codes)) = found {

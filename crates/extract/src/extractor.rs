@@ -30,7 +30,10 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Self { default_currency: Some("USD".to_owned()), patterns_in_footnotes: false }
+        Self {
+            default_currency: Some("USD".to_owned()),
+            patterns_in_footnotes: false,
+        }
     }
 }
 
@@ -63,7 +66,16 @@ struct Cand {
 
 impl Cand {
     fn new(entity_type: EntityType, span: Span, name: String, rule: &'static str) -> Self {
-        Self { entity_type, span, name, rule, gaz: None, acronym: None, kind: None, parties: Vec::new() }
+        Self {
+            entity_type,
+            span,
+            name,
+            rule,
+            gaz: None,
+            acronym: None,
+            kind: None,
+            parties: Vec::new(),
+        }
     }
 }
 
@@ -71,7 +83,8 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(sign(?:ed|ing)?|establish(?:ed)?|conclud(?:ed|e)|launch(?:ed)?|agreed|issued|adopted|announced|unveiled|enter(?:ed)? into force|ratified|created)\b").expect("static regex")
 });
 static ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(terminated|ended|expired|abandoned|replaced|superseded|dissolved|lapsed)\b").expect("static regex")
+    Regex::new(r"(?i)\b(terminated|ended|expired|abandoned|replaced|superseded|dissolved|lapsed)\b")
+        .expect("static regex")
 });
 static PILLAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b([a-z]+) (?:working groups?|pillar|agenda|track)\b[^.]{0,40}?\b(?:were|are|was|is|include[ds]?|included|comprised?|consist(?:ed|s)? of)\b").expect("static regex")
@@ -86,30 +99,86 @@ static CURRENCY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:all )?(?:amounts|figures|dollars?)\b[^.]{0,40}\b(?:are )?in (canadian|u\.?s\.?|american|mexican) (?:dollars|pesos)").expect("static regex")
 });
 
-fn agency_kind_from_name(name: &str) -> Option<AgencyKind> {
+fn agency_kind_from_name(name: &str) -> AgencyKind {
     let n = name.to_lowercase();
     let has = |w: &[&str]| w.iter().any(|x| n.contains(x));
-    Some(if has(&["intelligence", "security intelligence", "investigaci"]) {
+    if has(&["intelligence", "security intelligence", "investigaci"]) {
         AgencyKind::Intelligence
     } else if has(&["border", "customs", "immigration", "aduana", "migraci"]) {
         AgencyKind::Border
-    } else if has(&["police", "policía", "attorney", "investigation", "investigative", "enforcement", "marshal", "procuradur"]) {
+    } else if has(&[
+        "police",
+        "policía",
+        "attorney",
+        "investigation",
+        "investigative",
+        "enforcement",
+        "marshal",
+        "procuradur",
+    ]) {
         AgencyKind::LawEnforcement
-    } else if has(&["army", "navy", "naval", "air force", "command", "coast guard", "forces", "military", "defense", "defence", "marine", "ejército", "armada"]) {
+    } else if has(&[
+        "army",
+        "navy",
+        "naval",
+        "air force",
+        "command",
+        "coast guard",
+        "forces",
+        "military",
+        "defense",
+        "defence",
+        "marine",
+        "ejército",
+        "armada",
+    ]) {
         AgencyKind::Military
-    } else if has(&["congress", "senate", "parliament", "house of", "committee", "chamber of deputies", "legislat"]) {
+    } else if has(&[
+        "congress",
+        "senate",
+        "parliament",
+        "house of",
+        "committee",
+        "chamber of deputies",
+        "legislat",
+    ]) {
         AgencyKind::Legislature
-    } else if has(&["department", "ministry", "secretariat", "secretaría", "ministère"]) {
+    } else if has(&[
+        "department",
+        "ministry",
+        "secretariat",
+        "secretaría",
+        "ministère",
+    ]) {
         AgencyKind::Ministry
-    } else if has(&["council on", "institute", "institution", "center for", "centre for", "foundation", "conference board"]) {
+    } else if has(&[
+        "council on",
+        "institute",
+        "institution",
+        "center for",
+        "centre for",
+        "foundation",
+        "conference board",
+    ]) {
         AgencyKind::ThinkTank
-    } else if has(&["association", "chamber of commerce", "exporters", "manufacturers", "council of chief"]) {
+    } else if has(&[
+        "association",
+        "chamber of commerce",
+        "exporters",
+        "manufacturers",
+        "council of chief",
+    ]) {
         AgencyKind::BusinessAssociation
-    } else if has(&["white house", "presidential", "prime minister", "privy council"]) {
+    } else if has(&[
+        "white house",
+        "presidential",
+        "prime minister",
+        "privy council",
+    ]) {
         AgencyKind::ExecutiveOffice
     } else {
         AgencyKind::Other
-    })
+    }
 }
 
 impl Extractor {
@@ -123,7 +192,11 @@ impl Extractor {
         let mut keys: HashMap<String, Vec<Target>> = HashMap::new();
         let mut add = |entity_type: EntityType, id: &str, form: &str| {
             for v in variants(form) {
-                let target = Target { entity_type, id: id.to_owned(), is_acronym: crate::matcher::is_acronym_form(&v) };
+                let target = Target {
+                    entity_type,
+                    id: id.to_owned(),
+                    is_acronym: crate::matcher::is_acronym_form(&v),
+                };
                 let list = keys.entry(normalize_key(&v)).or_default();
                 if !list.contains(&target) {
                     list.push(target);
@@ -131,12 +204,18 @@ impl Extractor {
             }
         };
         for a in &gazetteer.agencies {
-            for f in std::iter::once(&a.name).chain(a.acronym.iter()).chain(&a.aliases) {
+            for f in std::iter::once(&a.name)
+                .chain(a.acronym.iter())
+                .chain(&a.aliases)
+            {
                 add(EntityType::Agency, &a.id, f);
             }
         }
         for a in &gazetteer.agreements {
-            for f in std::iter::once(&a.name).chain(a.acronym.iter()).chain(&a.aliases) {
+            for f in std::iter::once(&a.name)
+                .chain(a.acronym.iter())
+                .chain(&a.aliases)
+            {
                 add(EntityType::Agreement, &a.id, f);
             }
         }
@@ -147,19 +226,35 @@ impl Extractor {
         }
         let mut stems: HashMap<String, Option<Target>> = HashMap::new();
         for (key, targets) in &keys {
-            let Some((first, rest)) = key.split_once(' ') else { continue };
-            if countries.lookup(&first.to_uppercase()).is_none() && countries.lookup(&capitalize(first)).is_none() {
+            let Some((first, rest)) = key.split_once(' ') else {
+                continue;
+            };
+            if countries.lookup(&first.to_uppercase()).is_none()
+                && countries.lookup(&capitalize(first)).is_none()
+            {
                 continue;
             }
             for t in targets {
-                let slot = stems.entry(rest.to_owned()).or_insert_with(|| Some(t.clone()));
+                let slot = stems
+                    .entry(rest.to_owned())
+                    .or_insert_with(|| Some(t.clone()));
                 if slot.as_ref().is_some_and(|s| s.id != t.id) {
                     *slot = None;
                 }
             }
         }
-        let stems = stems.into_iter().filter_map(|(k, t)| t.map(|t| (k, t))).collect();
-        Ok(Self { config: config.clone(), gazetteer: gazetteer.clone(), matcher, countries, keys, stems })
+        let stems = stems
+            .into_iter()
+            .filter_map(|(k, t)| t.map(|t| (k, t)))
+            .collect();
+        Ok(Self {
+            config: config.clone(),
+            gazetteer: gazetteer.clone(),
+            matcher,
+            countries,
+            keys,
+            stems,
+        })
     }
 
     /// The gazetteer the extractor was built from.
@@ -173,7 +268,11 @@ impl Extractor {
         let key = normalize_key(name);
         let singular = key.strip_suffix('s').map(str::to_owned);
         for k in std::iter::once(key).chain(singular) {
-            if let Some(t) = self.keys.get(&k).and_then(|ts| ts.iter().find(|t| t.entity_type == entity_type)) {
+            if let Some(t) = self
+                .keys
+                .get(&k)
+                .and_then(|ts| ts.iter().find(|t| t.entity_type == entity_type))
+            {
                 return Some(&t.id);
             }
         }
@@ -198,7 +297,12 @@ impl Extractor {
                         continue;
                     }
                     seen.push(target.entity_type);
-                    let mut c = Cand::new(target.entity_type, hit.span, text[hit.span.start..hit.span.end].to_owned(), "gazetteer");
+                    let mut c = Cand::new(
+                        target.entity_type,
+                        hit.span,
+                        text[hit.span.start..hit.span.end].to_owned(),
+                        "gazetteer",
+                    );
                     c.gaz = Some(target.id.clone());
                     cands.push(c);
                 }
@@ -216,8 +320,11 @@ impl Extractor {
                     cands.extend(self.party_compounds(text, &toks));
                     for bare in names::bare_list_items(text, sentence, "Working Group") {
                         let name = format!("{} Working Group", &text[bare.start..bare.end]);
-                        let mut c = Cand::new(EntityType::WorkingGroup, bare, name, "list-expansion");
-                        c.gaz = self.resolve(EntityType::WorkingGroup, &c.name).map(str::to_owned);
+                        let mut c =
+                            Cand::new(EntityType::WorkingGroup, bare, name, "list-expansion");
+                        c.gaz = self
+                            .resolve(EntityType::WorkingGroup, &c.name)
+                            .map(str::to_owned);
                         cands.push(c);
                     }
                 }
@@ -225,15 +332,15 @@ impl Extractor {
             }
         }
         drop_footnote_only_agreements(document, &mut cands);
-        self.list_members(text, &sentence_spans, &mut cands);
-        self.acronym_uses(document, &urls, &mut cands);
+        Self::list_members(text, &sentence_spans, &mut cands);
+        Self::acronym_uses(document, &urls, &mut cands);
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
         let mut mentions: Vec<Mention> = cands
             .into_iter()
-            .map(|c| self.attributes(document, &sentence_spans, c))
+            .map(|c| self.attributes(document, &sentence_spans, &c))
             .collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
-        self.link_context(document, &sentence_spans, &mut mentions);
+        Self::link_context(document, &mut mentions);
         let funding = self.funding(document, &sentence_spans, &mentions);
         mentions.extend(funding);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
@@ -246,22 +353,30 @@ impl Extractor {
         c.kind = p.kind;
         c.gaz = self
             .resolve(p.entity_type, &p.name)
-            .or_else(|| p.acronym.as_deref().and_then(|a| self.resolve(p.entity_type, a)))
+            .or_else(|| {
+                p.acronym
+                    .as_deref()
+                    .and_then(|a| self.resolve(p.entity_type, a))
+            })
             .map(str::to_owned);
         // "the NORAD Center": a known acronym plus a generic head names the same body.
         let words: Vec<&str> = p.name.split_whitespace().collect();
-        if c.gaz.is_none() && p.entity_type == EntityType::Agency && words.len() == 2 && crate::matcher::is_acronym_form(words[0]) {
-            if let Some(id) = self.resolve(EntityType::Agency, words[0]) {
-                c.gaz = Some(id.to_owned());
-                c.rule = "acronym-head";
-            }
+        let acronym_head = c.gaz.is_none()
+            && p.entity_type == EntityType::Agency
+            && words.len() == 2
+            && crate::matcher::is_acronym_form(words[0]);
+        if let Some(id) = acronym_head
+            .then(|| self.resolve(EntityType::Agency, words[0]))
+            .flatten()
+        {
+            c.gaz = Some(id.to_owned());
+            c.rule = "acronym-head";
         }
-        if p.entity_type == EntityType::Agreement {
-            if let Some(first) = p.name.split_whitespace().next() {
-                if let Some(parties) = self.countries.compound(first) {
-                    c.parties = parties;
-                }
-            }
+        let compound = words
+            .first()
+            .and_then(|first| self.countries.compound(first));
+        if let (EntityType::Agreement, Some(parties)) = (p.entity_type, compound) {
+            c.parties = parties;
         }
         c
     }
@@ -273,24 +388,48 @@ impl Extractor {
         let mut out = Vec::new();
         let mut last_topic: Option<String> = None;
         for (i, t) in toks.iter().enumerate() {
-            let Some(parties) = self.countries.compound(t.text) else { continue };
-            let rest: Vec<&str> = toks[i + 1..toks.len().min(i + 6)].iter().map(|t| t.text).collect();
-            let head_pos = rest.iter().position(|w| matches!(*w, "agreement" | "accord" | "treaty" | "declaration"));
+            let Some(parties) = self.countries.compound(t.text) else {
+                continue;
+            };
+            let rest: Vec<&str> = toks[i + 1..toks.len().min(i + 6)]
+                .iter()
+                .map(|t| t.text)
+                .collect();
+            let head_pos = rest
+                .iter()
+                .position(|w| matches!(*w, "agreement" | "accord" | "treaty" | "declaration"));
             let Some(h) = head_pos else { continue };
             let between = &rest[..h];
-            if between.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            if between
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            {
                 continue; // a capitalised name; the head-noun rule handles it
             }
             let version = between.first() == Some(&"version");
-            let topic = if version { last_topic.clone() } else { between.iter().find(|w| !matches!(**w, "the" | "of" | "a" | "version")).map(|w| (*w).to_owned()) };
+            let topic = if version {
+                last_topic.clone()
+            } else {
+                between
+                    .iter()
+                    .find(|w| !matches!(**w, "the" | "of" | "a" | "version"))
+                    .map(|w| (*w).to_owned())
+            };
             if !version && h > 2 {
                 continue;
             }
             let end = toks[i + 1 + h].span.end;
             let span = Span::new(t.span.start, end);
-            let mut c = Cand::new(EntityType::Agreement, span, text[span.start..end].to_owned(), "party-compound");
+            let mut c = Cand::new(
+                EntityType::Agreement,
+                span,
+                text[span.start..end].to_owned(),
+                "party-compound",
+            );
             c.kind = Some("agreement");
-            c.gaz = self.by_parties(&parties, topic.as_deref(), rest[h]).map(str::to_owned);
+            c.gaz = self
+                .by_parties(&parties, topic.as_deref(), rest[h])
+                .map(str::to_owned);
             c.parties = parties;
             if !version {
                 last_topic.clone_from(&topic);
@@ -307,17 +446,26 @@ impl Extractor {
             .agreements
             .iter()
             .filter(|a| a.parties == parties)
-            .filter(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| n.to_lowercase().split_whitespace().any(|w| w == topic)))
+            .filter(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .any(|n| n.to_lowercase().split_whitespace().any(|w| w == topic))
+            })
             .filter(|a| match head {
                 "declaration" => a.kind == Some(AgreementKind::Declaration),
                 "plan" => a.kind == Some(AgreementKind::Plan),
-                _ => matches!(a.kind, Some(AgreementKind::Agreement | AgreementKind::Treaty)),
+                _ => matches!(
+                    a.kind,
+                    Some(AgreementKind::Agreement | AgreementKind::Treaty)
+                ),
             })
             .collect();
         // Prefer an instrument whose own name carries the topic word over one that only has
         // it in an alias.
-        let in_name: Vec<&&crate::gazetteer::AgreementEntry> =
-            hits.iter().filter(|a| a.name.to_lowercase().split_whitespace().any(|w| w == topic)).collect();
+        let in_name: Vec<&&crate::gazetteer::AgreementEntry> = hits
+            .iter()
+            .filter(|a| a.name.to_lowercase().split_whitespace().any(|w| w == topic))
+            .collect();
         match (hits.len(), in_name.len()) {
             (1, _) => Some(hits[0].id.as_str()),
             (_, 1) => Some(in_name[0].id.as_str()),
@@ -335,7 +483,9 @@ impl Extractor {
             }
             let before = &text[toks[i - 1].span.end..t.span.start];
             let after = &text[t.span.end..];
-            if !(before.trim_end().ends_with('(') || before.trim_end().ends_with("(the")) || !after.starts_with(')') {
+            if !(before.trim_end().ends_with('(') || before.trim_end().ends_with("(the"))
+                || !after.starts_with(')')
+            {
                 continue;
             }
             let n = t.text.chars().filter(|c| c.is_alphanumeric()).count();
@@ -343,20 +493,42 @@ impl Extractor {
             for words in 1..=max_words.min(i) {
                 let start = i - words;
                 let first = &toks[start];
-                if !(first.is_capitalized() && !names_stop(first.text)) || !names::schwartz_hearst(t.text, &text[first.span.start..toks[i - 1].span.end]) {
+                if !first.is_capitalized()
+                    || names_stop(first.text)
+                    || !names::schwartz_hearst(
+                        t.text,
+                        &text[first.span.start..toks[i - 1].span.end],
+                    )
+                {
                     continue;
                 }
-                if toks[start..i].iter().any(|w| w.text.chars().next().is_some_and(char::is_uppercase) && crate::matcher::is_acronym_form(w.text)) && words > 1 && toks[start].is_acronym() {
+                if toks[start..i].iter().any(|w| {
+                    w.text.chars().next().is_some_and(char::is_uppercase)
+                        && crate::matcher::is_acronym_form(w.text)
+                }) && words > 1
+                    && toks[start].is_acronym()
+                {
                     continue;
                 }
                 let long = &text[first.span.start..toks[i - 1].span.end];
-                let typed = [EntityType::Agency, EntityType::Agreement, EntityType::WorkingGroup]
-                    .into_iter()
-                    .find_map(|ty| self.resolve(ty, long).or_else(|| self.resolve(ty, t.text)).map(|id| (ty, Some(id.to_owned()))))
-                    .or_else(|| {
-                        let toks_long = tokens(text, Span::new(first.span.start, toks[i - 1].span.end));
-                        names::head_noun_phrases(text, &toks_long).last().filter(|p| p.span.end == toks[i - 1].span.end).map(|p| (p.entity_type, None))
-                    });
+                let typed = [
+                    EntityType::Agency,
+                    EntityType::Agreement,
+                    EntityType::WorkingGroup,
+                ]
+                .into_iter()
+                .find_map(|ty| {
+                    self.resolve(ty, long)
+                        .or_else(|| self.resolve(ty, t.text))
+                        .map(|id| (ty, Some(id.to_owned())))
+                })
+                .or_else(|| {
+                    let toks_long = tokens(text, Span::new(first.span.start, toks[i - 1].span.end));
+                    names::head_noun_phrases(text, &toks_long)
+                        .last()
+                        .filter(|p| p.span.end == toks[i - 1].span.end)
+                        .map(|p| (p.entity_type, None))
+                });
                 if let Some((ty, gaz)) = typed {
                     let span = Span::new(first.span.start, t.span.end + 1);
                     let mut c = Cand::new(ty, span, long.to_owned(), "acronym-definition");
@@ -372,7 +544,7 @@ impl Extractor {
 
     /// Items of a list whose other items are organisations are organisations too
     /// ("…include the CISEN, Naval Intelligence, Army Intelligence, …").
-    fn list_members(&self, text: &str, sentences: &[(usize, Span)], cands: &mut Vec<Cand>) {
+    fn list_members(text: &str, sentences: &[(usize, Span)], cands: &mut Vec<Cand>) {
         let mut added = Vec::new();
         for &(_, sentence) in sentences {
             let slice = &text[sentence.start..sentence.end];
@@ -389,24 +561,44 @@ impl Extractor {
                     }
                 }
                 let item = item.trim_end().trim_end_matches(['.', ')', ';']);
-                items.push(Span::new(sentence.start + offset + lead, sentence.start + offset + lead + item.len()));
+                items.push(Span::new(
+                    sentence.start + offset + lead,
+                    sentence.start + offset + lead + item.len(),
+                ));
                 offset += part.len() + 1;
             }
             if items.len() < 3 {
                 continue;
             }
-            let is_agency = |s: &Span| cands.iter().any(|c| c.entity_type == EntityType::Agency && s.overlaps(c.span) && c.span.start >= s.start.saturating_sub(1));
+            let is_agency = |s: &Span| {
+                cands.iter().any(|c| {
+                    c.entity_type == EntityType::Agency
+                        && s.overlaps(c.span)
+                        && c.span.start >= s.start.saturating_sub(1)
+                })
+            };
             let known = items.iter().filter(|s| is_agency(s)).count();
             if known < 2 || known * 2 < items.len() {
                 continue;
             }
-            for s in items.iter().filter(|s| !is_agency(s) && !cands.iter().any(|c| c.span.overlaps(**s))) {
+            for s in items
+                .iter()
+                .filter(|s| !is_agency(s) && !cands.iter().any(|c| c.span.overlaps(**s)))
+            {
                 let words: Vec<&str> = text[s.start..s.end].split_whitespace().collect();
                 let ok = (2..=5).contains(&words.len())
-                    && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "and" | "for" | "&"))
+                    && words.iter().all(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            || matches!(*w, "of" | "and" | "for" | "&")
+                    })
                     && !names_stop(words[0]);
                 if ok {
-                    added.push(Cand::new(EntityType::Agency, *s, text[s.start..s.end].to_owned(), "list-member"));
+                    added.push(Cand::new(
+                        EntityType::Agency,
+                        *s,
+                        text[s.start..s.end].to_owned(),
+                        "list-member",
+                    ));
                 }
             }
         }
@@ -415,7 +607,7 @@ impl Extractor {
 
     /// Uses of acronyms defined in the document (anywhere in it, before or after the
     /// definition), including all-caps plurals ("IBETS" for "IBETs").
-    fn acronym_uses(&self, document: &Document, urls: &[Span], cands: &mut Vec<Cand>) {
+    fn acronym_uses(document: &Document, urls: &[Span], cands: &mut Vec<Cand>) {
         let text = &document.text;
         let mut defined: BTreeMap<String, Vec<Cand>> = BTreeMap::new();
         for c in cands.iter() {
@@ -427,12 +619,21 @@ impl Extractor {
             }
         }
         let mut added = Vec::new();
-        for block in document.blocks.iter().filter(|b| b.kind != BlockKind::Furniture) {
+        for block in document
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Furniture)
+        {
             for t in tokens(text, block.span) {
                 let key = t.text.trim_end_matches('s');
-                let defs = defined.get(t.text).or_else(|| defined.get(key)).or_else(|| defined.get(&format!("{key}s")));
+                let defs = defined
+                    .get(t.text)
+                    .or_else(|| defined.get(key))
+                    .or_else(|| defined.get(&format!("{key}s")));
                 let Some(defs) = defs else { continue };
-                if urls.iter().any(|u| u.overlaps(t.span)) || cands.iter().any(|c| c.span.contains(t.span)) {
+                if urls.iter().any(|u| u.overlaps(t.span))
+                    || cands.iter().any(|c| c.span.contains(t.span))
+                {
                     continue;
                 }
                 for d in defs {
@@ -449,10 +650,19 @@ impl Extractor {
         cands.extend(added);
     }
 
-    fn attributes(&self, document: &Document, sentences: &[(usize, Span)], c: Cand) -> Mention {
+    fn attributes(&self, document: &Document, sentences: &[(usize, Span)], c: &Cand) -> Mention {
         let text = &document.text;
-        let sentence = sentences.iter().find(|(_, s)| s.contains(c.span) || s.overlaps(c.span)).map(|(_, s)| *s);
-        let mut v = MentionValue { name: c.name.clone(), gazetteer_id: c.gaz.clone(), acronym: c.acronym.clone(), parties: c.parties.clone(), ..MentionValue::default() };
+        let sentence = sentences
+            .iter()
+            .find(|(_, s)| s.contains(c.span) || s.overlaps(c.span))
+            .map(|(_, s)| *s);
+        let mut v = MentionValue {
+            name: c.name.clone(),
+            gazetteer_id: c.gaz.clone(),
+            acronym: c.acronym.clone(),
+            parties: c.parties.clone(),
+            ..MentionValue::default()
+        };
         match c.entity_type {
             EntityType::Agency => {
                 if let Some(e) = c.gaz.as_deref().and_then(|id| self.gazetteer.agency(id)) {
@@ -461,7 +671,7 @@ impl Extractor {
                     v.parent.clone_from(&e.parent);
                     v.parent_id.clone_from(&e.parent);
                 } else {
-                    v.agency_kind = agency_kind_from_name(&c.name);
+                    v.agency_kind = Some(agency_kind_from_name(&c.name));
                     v.country = self.country_of_name(&c.name).or_else(|| {
                         sentence.and_then(|s| self.dominant_country(text, document, s))
                     });
@@ -473,39 +683,58 @@ impl Extractor {
                     v.parties.clone_from(&e.parties);
                 } else {
                     v.agreement_kind = c.kind.and_then(|k| k.parse().ok());
-                    if v.parties.is_empty() {
-                        if let Some(s) = sentence {
-                            v.parties = self.parties_in(text, s, c.span);
-                        }
+                    if let (true, Some(s)) = (v.parties.is_empty(), sentence) {
+                        v.parties = self.parties_in(text, s, c.span);
                     }
                 }
                 if let Some(s) = sentence {
                     let sent = &text[s.start..s.end];
                     let dates: Vec<_> = find_dates(sent);
-                    let years: std::collections::BTreeSet<i32> = dates.iter().map(|d| d.year).collect();
-                    if years.len() == 1 && SIGNING.is_match(sent) && !c.name.contains(|ch: char| ch.is_ascii_digit()) {
-                        let best = dates.iter().max_by_key(|d| d.edtf.len()).map(|d| d.edtf.clone());
+                    let years: std::collections::BTreeSet<i32> =
+                        dates.iter().map(|d| d.year).collect();
+                    if years.len() == 1
+                        && SIGNING.is_match(sent)
+                        && !c.name.contains(|ch: char| ch.is_ascii_digit())
+                    {
+                        let best = dates
+                            .iter()
+                            .max_by_key(|d| d.edtf.len())
+                            .map(|d| d.edtf.clone());
                         if ENDING.is_match(sent) && !SIGNING.is_match(sent) {
                             v.ended = best;
                         } else {
                             v.signed = best;
                         }
                     } else if years.len() == 1 && ENDING.is_match(sent) {
-                        v.ended = dates.iter().max_by_key(|d| d.edtf.len()).map(|d| d.edtf.clone());
+                        v.ended = dates
+                            .iter()
+                            .max_by_key(|d| d.edtf.len())
+                            .map(|d| d.edtf.clone());
                     }
                 }
             }
             EntityType::WorkingGroup => {
-                if let Some(e) = c.gaz.as_deref().and_then(|id| self.gazetteer.working_group(id)) {
+                if let Some(e) = c
+                    .gaz
+                    .as_deref()
+                    .and_then(|id| self.gazetteer.working_group(id))
+                {
                     v.pillar.clone_from(&e.pillar);
                     v.parent_id.clone_from(&e.agreement_id);
-                    v.parent = e.agreement_id.as_deref().and_then(|id| self.gazetteer.agreement(id)).map(|a| a.name.clone());
+                    v.parent = e
+                        .agreement_id
+                        .as_deref()
+                        .and_then(|id| self.gazetteer.agreement(id))
+                        .map(|a| a.name.clone());
                 }
                 if let Some(s) = sentence {
                     let before = &text[s.start..c.span.start];
                     if let Some(p) = PILLAR.captures_iter(before).last() {
                         let word = p[1].to_lowercase();
-                        if !matches!(word.as_str(), "the" | "these" | "those" | "other" | "of" | "and" | "several" | "many") {
+                        if !matches!(
+                            word.as_str(),
+                            "the" | "these" | "those" | "other" | "of" | "and" | "several" | "many"
+                        ) {
                             v.pillar = Some(word);
                         }
                     }
@@ -513,19 +742,30 @@ impl Extractor {
             }
             EntityType::Funding => {}
         }
-        Mention { entity_type: c.entity_type, span: c.span, text: text[c.span.start..c.span.end].to_owned(), rule: c.rule.to_owned(), value: v }
+        Mention {
+            entity_type: c.entity_type,
+            span: c.span,
+            text: text[c.span.start..c.span.end].to_owned(),
+            rule: c.rule.to_owned(),
+            value: v,
+        }
     }
 
     /// Working groups get their parent agreement from the nearest agreement mention before
     /// them in the same or the two previous blocks.
-    fn link_context(&self, document: &Document, _sentences: &[(usize, Span)], mentions: &mut [Mention]) {
+    fn link_context(document: &Document, mentions: &mut [Mention]) {
         for i in 0..mentions.len() {
-            if mentions[i].entity_type != EntityType::WorkingGroup || mentions[i].value.parent.is_some() {
+            if mentions[i].entity_type != EntityType::WorkingGroup
+                || mentions[i].value.parent.is_some()
+            {
                 continue;
             }
             let block = document.block_at(mentions[i].span.start).unwrap_or(0);
             let parent = mentions[..i].iter().rev().find(|m| {
-                m.entity_type == EntityType::Agreement && document.block_at(m.span.start).is_some_and(|b| b + 2 >= block)
+                m.entity_type == EntityType::Agreement
+                    && document
+                        .block_at(m.span.start)
+                        .is_some_and(|b| b + 2 >= block)
             });
             if let Some(p) = parent {
                 let (name, id) = (p.value.name.clone(), p.value.gazetteer_id.clone());
@@ -539,10 +779,12 @@ impl Extractor {
         let toks = tokens(name, Span::new(0, name.len()));
         let mut found: Vec<String> = Vec::new();
         for t in &toks {
-            if let Some(code) = self.countries.lookup(t.text) {
-                if !found.iter().any(|f| f == code) {
-                    found.push(code.to_owned());
-                }
+            if let Some(code) = self
+                .countries
+                .lookup(t.text)
+                .filter(|code| !found.iter().any(|f| f == code))
+            {
+                found.push(code.to_owned());
             }
         }
         let found_multi = self.countries.find(name, Span::new(0, name.len()));
@@ -555,33 +797,56 @@ impl Extractor {
     }
 
     fn dominant_country(&self, text: &str, document: &Document, sentence: Span) -> Option<String> {
-        let block = document.block_at(sentence.start).map(|b| document.blocks[b].span)?;
+        let block = document
+            .block_at(sentence.start)
+            .map(|b| document.blocks[b].span)?;
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, code) in self.countries.find(text, Span::new(block.start, sentence.end)) {
+        for (_, code) in self
+            .countries
+            .find(text, Span::new(block.start, sentence.end))
+        {
             *counts.entry(code).or_default() += 1;
         }
         let max = counts.values().max().copied()?;
-        let top: Vec<&String> = counts.iter().filter(|(_, n)| **n == max).map(|(c, _)| c).collect();
+        let top: Vec<&String> = counts
+            .iter()
+            .filter(|(_, n)| **n == max)
+            .map(|(c, _)| c)
+            .collect();
         (top.len() == 1).then(|| top[0].clone())
     }
 
     /// Parties named in the sentence: "between Canada and the United States", compounds.
     fn parties_in(&self, text: &str, sentence: Span, _mention: Span) -> Vec<String> {
         let sent = &text[sentence.start..sentence.end];
-        if !sent.contains("between") && !sent.contains("bilateral") && !sent.contains("trilateral") {
+        if !sent.contains("between") && !sent.contains("bilateral") && !sent.contains("trilateral")
+        {
             return Vec::new();
         }
-        let mut codes: Vec<String> = self.countries.find(text, sentence).into_iter().map(|(_, c)| c).collect();
+        let mut codes: Vec<String> = self
+            .countries
+            .find(text, sentence)
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
         codes.sort();
         codes.dedup();
-        if (sent.contains("bilateral") && codes.len() != 2) || (sent.contains("trilateral") && codes.len() != 3) || codes.len() < 2 {
+        if (sent.contains("bilateral") && codes.len() != 2)
+            || (sent.contains("trilateral") && codes.len() != 3)
+            || codes.len() < 2
+        {
             return Vec::new();
         }
         codes
     }
 
     /// Money expressions of every block, with context: kind, program, donor, recipient.
-    fn funding(&self, document: &Document, sentences: &[(usize, Span)], mentions: &[Mention]) -> Vec<Mention> {
+    fn funding(
+        &self,
+        document: &Document,
+        sentences: &[(usize, Span)],
+        mentions: &[Mention],
+    ) -> Vec<Mention> {
         let text = &document.text;
         let default_currency = CURRENCY_NOTE
             .captures(text)
@@ -591,29 +856,57 @@ impl Extractor {
                 _ => "USD".to_owned(),
             })
             .or_else(|| self.config.default_currency.clone());
-        let options = MoneyOptions { default_currency, table_scale: None };
+        let options = MoneyOptions {
+            default_currency,
+            table_scale: None,
+        };
         let mut out = Vec::new();
-        for block in document.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Furniture)) {
+        for block in document
+            .blocks
+            .iter()
+            .filter(|b| !matches!(b.kind, BlockKind::Furniture))
+        {
             let slice = &text[block.span.start..block.span.end];
             let mut last_program: Option<(String, Option<String>)> = None;
             for m in find_money(slice, &options) {
                 let span = m.span.shift(block.span.start);
-                let sentence = sentences.iter().find(|(_, s)| s.contains(span) || s.overlaps(span)).map_or(block.span, |(_, s)| *s);
+                let sentence = sentences
+                    .iter()
+                    .find(|(_, s)| s.contains(span) || s.overlaps(span))
+                    .map_or(block.span, |(_, s)| *s);
                 let sent = &text[sentence.start..sentence.end];
-                let mut v = MentionValue { name: text[span.start..span.end].to_owned(), ..MentionValue::default() };
+                let mut v = MentionValue {
+                    name: text[span.start..span.end].to_owned(),
+                    ..MentionValue::default()
+                };
                 v.funding_kind = Some(funding_kind(sent).to_owned());
-                let program = if m.money.share.is_some() { last_program.clone() } else { None }
-                    .or_else(|| self.program_of(document, mentions, sentence, span));
+                let program = if m.money.share.is_some() {
+                    last_program.clone()
+                } else {
+                    None
+                }
+                .or_else(|| self.program_of(document, mentions, sentence, span));
                 if let Some((name, id)) = &program {
                     v.parent = Some(name.clone());
                     v.parent_id.clone_from(id);
                 }
                 last_program.clone_from(&program);
-                let (donor, recipient) = self.donor_recipient(text, sentence, span, program.as_ref().and_then(|p| p.1.as_deref()));
+                let (donor, recipient) = self.donor_recipient(
+                    text,
+                    sentence,
+                    span,
+                    program.as_ref().and_then(|p| p.1.as_deref()),
+                );
                 v.donor = donor;
                 v.recipient = recipient;
                 v.money = Some(m.money);
-                out.push(Mention { entity_type: EntityType::Funding, span, text: text[span.start..span.end].to_owned(), rule: "money".to_owned(), value: v });
+                out.push(Mention {
+                    entity_type: EntityType::Funding,
+                    span,
+                    text: text[span.start..span.end].to_owned(),
+                    rule: "money".to_owned(),
+                    value: v,
+                });
             }
         }
         out
@@ -621,13 +914,28 @@ impl Extractor {
 
     /// The program a figure pays for: "through the X", "X budget", an agreement named in the
     /// sentence, or the agreement "the agreement"/"the initiative" refers back to.
-    fn program_of(&self, document: &Document, mentions: &[Mention], sentence: Span, money: Span) -> Option<(String, Option<String>)> {
+    fn program_of(
+        &self,
+        document: &Document,
+        mentions: &[Mention],
+        sentence: Span,
+        money: Span,
+    ) -> Option<(String, Option<String>)> {
         let text = &document.text;
-        let in_sentence: Vec<&Mention> = mentions.iter().filter(|m| sentence.contains(m.span) && m.entity_type != EntityType::Funding).collect();
+        let in_sentence: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| sentence.contains(m.span) && m.entity_type != EntityType::Funding)
+            .collect();
         let after = &text[money.end..sentence.end];
-        if let Some(pos) = after.find(" through the ").or_else(|| after.find(" under the ")) {
+        if let Some(pos) = after
+            .find(" through the ")
+            .or_else(|| after.find(" under the "))
+        {
             let at = money.end + pos;
-            if let Some(m) = in_sentence.iter().find(|m| m.span.start > at && m.span.start <= at + 14) {
+            if let Some(m) = in_sentence
+                .iter()
+                .find(|m| m.span.start > at && m.span.start <= at + 14)
+            {
                 return Some(self.entity_name(m));
             }
         }
@@ -638,18 +946,31 @@ impl Extractor {
             for n in (1..=words.len()).rev() {
                 let phrase: Vec<&str> = words[..n].iter().rev().copied().collect();
                 let phrase = phrase.join(" ");
-                let stem = self.stems.get(&normalize_key(&phrase)).filter(|t| t.entity_type == EntityType::Agency).map(|t| t.id.as_str());
+                let stem = self
+                    .stems
+                    .get(&normalize_key(&phrase))
+                    .filter(|t| t.entity_type == EntityType::Agency)
+                    .map(|t| t.id.as_str());
                 if let Some(id) = self.resolve(EntityType::Agency, &phrase).or(stem) {
-                    let name = self.gazetteer.agency(id).map_or(phrase.clone(), |a| a.name.clone());
+                    let name = self
+                        .gazetteer
+                        .agency(id)
+                        .map_or(phrase.clone(), |a| a.name.clone());
                     return Some((format!("{name} budget"), None));
                 }
             }
         }
-        if let Some(m) = in_sentence.iter().find(|m| m.entity_type == EntityType::Agreement) {
+        if let Some(m) = in_sentence
+            .iter()
+            .find(|m| m.entity_type == EntityType::Agreement)
+        {
             return Some(self.entity_name(m));
         }
         if ANAPHOR.is_match(&text[sentence.start..sentence.end]) {
-            let earlier = mentions.iter().rev().find(|m| m.entity_type == EntityType::Agreement && m.span.end <= sentence.start);
+            let earlier = mentions
+                .iter()
+                .rev()
+                .find(|m| m.entity_type == EntityType::Agreement && m.span.end <= sentence.start);
             if let Some(m) = earlier {
                 return Some(self.entity_name(m));
             }
@@ -658,27 +979,47 @@ impl Extractor {
     }
 
     fn entity_name(&self, m: &Mention) -> (String, Option<String>) {
-        let gaz_name = m.value.gazetteer_id.as_deref().and_then(|id| match m.entity_type {
-            EntityType::Agency => self.gazetteer.agency(id).map(|a| a.name.clone()),
-            EntityType::Agreement => self.gazetteer.agreement(id).map(|a| a.name.clone()),
-            _ => None,
-        });
-        (gaz_name.unwrap_or_else(|| m.value.name.clone()), m.value.gazetteer_id.clone())
+        let gaz_name = m
+            .value
+            .gazetteer_id
+            .as_deref()
+            .and_then(|id| match m.entity_type {
+                EntityType::Agency => self.gazetteer.agency(id).map(|a| a.name.clone()),
+                EntityType::Agreement => self.gazetteer.agreement(id).map(|a| a.name.clone()),
+                _ => None,
+            });
+        (
+            gaz_name.unwrap_or_else(|| m.value.name.clone()),
+            m.value.gazetteer_id.clone(),
+        )
     }
 
-    fn donor_recipient(&self, text: &str, sentence: Span, money: Span, program: Option<&str>) -> (Option<String>, Option<String>) {
+    fn donor_recipient(
+        &self,
+        text: &str,
+        sentence: Span,
+        money: Span,
+        program: Option<&str>,
+    ) -> (Option<String>, Option<String>) {
         let mut donor = None;
         let mut recipient = None;
         for (s, code) in self.countries.find(text, sentence) {
             let before = &text[sentence.start..s.start];
-            if before.ends_with("from the ") || before.ends_with("from ") || before.ends_with("by the ") {
+            if before.ends_with("from the ")
+                || before.ends_with("from ")
+                || before.ends_with("by the ")
+            {
                 donor.get_or_insert(code);
             } else if RECIPIENT.is_match(before) && s.start > sentence.start {
                 recipient.get_or_insert(code);
             }
         }
         let _ = money;
-        if let (Some(r), None, Some(p)) = (&recipient, &donor, program.and_then(|id| self.gazetteer.agreement(id))) {
+        if let (Some(r), None, Some(p)) = (
+            &recipient,
+            &donor,
+            program.and_then(|id| self.gazetteer.agreement(id)),
+        ) {
             let others: Vec<&String> = p.parties.iter().filter(|c| *c != r).collect();
             if others.len() == 1 {
                 donor = Some(others[0].clone());
@@ -692,24 +1033,51 @@ impl Extractor {
 /// and Prosperity: The Dynamics of a new Canada-United States Partnership…"); they are
 /// kept only when the body mentions the same agreement.
 fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
-    let in_footnote = |c: &Cand| document.block_at(c.span.start).is_some_and(|b| document.blocks[b].kind == BlockKind::Footnote);
+    let in_footnote = |c: &Cand| {
+        document
+            .block_at(c.span.start)
+            .is_some_and(|b| document.blocks[b].kind == BlockKind::Footnote)
+    };
     let body: Vec<String> = cands
         .iter()
         .filter(|c| c.entity_type == EntityType::Agreement && !in_footnote(c))
         .map(|c| c.gaz.clone().unwrap_or_else(|| normalize_key(&c.name)))
         .collect();
     cands.retain(|c| {
-        c.entity_type != EntityType::Agreement || !in_footnote(c) || body.contains(&c.gaz.clone().unwrap_or_else(|| normalize_key(&c.name)))
+        c.entity_type != EntityType::Agreement
+            || !in_footnote(c)
+            || body.contains(&c.gaz.clone().unwrap_or_else(|| normalize_key(&c.name)))
     });
 }
 
 fn capitalize(word: &str) -> String {
     let mut c = word.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn names_stop(word: &str) -> bool {
-    matches!(word, "The" | "A" | "An" | "In" | "On" | "And" | "Or" | "Of" | "For" | "To" | "By" | "With" | "At" | "From" | "This" | "That" | "Its" | "Their")
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "And"
+            | "Or"
+            | "Of"
+            | "For"
+            | "To"
+            | "By"
+            | "With"
+            | "At"
+            | "From"
+            | "This"
+            | "That"
+            | "Its"
+            | "Their"
+    )
 }
 
 fn funding_kind(sentence: &str) -> &'static str {
@@ -717,7 +1085,14 @@ fn funding_kind(sentence: &str) -> &'static str {
     let has = |w: &[&str]| w.iter().any(|x| s.contains(x));
     if has(&["profit", "revenue", "earn", "proceeds", "illicit"]) {
         "revenue_estimate"
-    } else if has(&["appropriat", "enacted", "provided in", "omnibus", "supplemental act", "p.l."]) {
+    } else if has(&[
+        "appropriat",
+        "enacted",
+        "provided in",
+        "omnibus",
+        "supplemental act",
+        "p.l.",
+    ]) {
         "appropriation"
     } else if has(&["request"]) {
         "request"
@@ -725,7 +1100,14 @@ fn funding_kind(sentence: &str) -> &'static str {
         "authorization"
     } else if has(&["budget"]) {
         "budget"
-    } else if has(&["assistance", "aid", "provide", "grant", "funding for", "package"]) {
+    } else if has(&[
+        "assistance",
+        "aid",
+        "provide",
+        "grant",
+        "funding for",
+        "package",
+    ]) {
         "assistance"
     } else {
         "other"
@@ -735,10 +1117,24 @@ fn funding_kind(sentence: &str) -> &'static str {
 /// Keeps the longest of overlapping candidates; equal spans of one type merge (gazetteer id
 /// and acronym kept); a contained candidate of the same type lends its gazetteer id to its
 /// container when the container only adds a matching country prefix ("US Coast Guard").
-fn resolve_overlaps(mut cands: Vec<Cand>, countries: &Countries, gazetteer: &Gazetteer) -> Vec<Cand> {
+fn resolve_overlaps(
+    mut cands: Vec<Cand>,
+    countries: &Countries,
+    gazetteer: &Gazetteer,
+) -> Vec<Cand> {
     cands.sort_by(|a, b| {
-        (a.span.start, std::cmp::Reverse(a.span.end), a.entity_type, a.gaz.is_none())
-            .cmp(&(b.span.start, std::cmp::Reverse(b.span.end), b.entity_type, b.gaz.is_none()))
+        (
+            a.span.start,
+            std::cmp::Reverse(a.span.end),
+            a.entity_type,
+            a.gaz.is_none(),
+        )
+            .cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                b.entity_type,
+                b.gaz.is_none(),
+            ))
     });
     let mut kept: Vec<Cand> = Vec::new();
     'next: for c in cands {
@@ -765,11 +1161,28 @@ fn resolve_overlaps(mut cands: Vec<Cand>, countries: &Countries, gazetteer: &Gaz
             if k.entity_type != c.entity_type && (k.span == c.span || !k.span.contains(c.span)) {
                 continue; // same span or crossing spans of another type: keep both
             }
-            if k.entity_type == c.entity_type && k.gaz.is_none() && c.gaz.is_some() && k.span.contains(c.span) {
-                let extra = format!("{}{}", &k.name[..c.span.start.saturating_sub(k.span.start).min(k.name.len())], "");
-                let prefix_is_country = extra.split_whitespace().all(|w| countries.lookup(w).is_some() || w == "the");
-                let entry_country = c.gaz.as_deref().and_then(|id| gazetteer.agency(id)).and_then(|a| a.country.clone());
-                let same_country = extra.split_whitespace().filter_map(|w| countries.lookup(w)).all(|code| entry_country.as_deref().is_none_or(|e| e == code));
+            if k.entity_type == c.entity_type
+                && k.gaz.is_none()
+                && c.gaz.is_some()
+                && k.span.contains(c.span)
+            {
+                let extra = format!(
+                    "{}{}",
+                    &k.name[..c.span.start.saturating_sub(k.span.start).min(k.name.len())],
+                    ""
+                );
+                let prefix_is_country = extra
+                    .split_whitespace()
+                    .all(|w| countries.lookup(w).is_some() || w == "the");
+                let entry_country = c
+                    .gaz
+                    .as_deref()
+                    .and_then(|id| gazetteer.agency(id))
+                    .and_then(|a| a.country.clone());
+                let same_country = extra
+                    .split_whitespace()
+                    .filter_map(|w| countries.lookup(w))
+                    .all(|code| entry_country.as_deref().is_none_or(|e| e == code));
                 if prefix_is_country && same_country && c.span.end == k.span.end {
                     k.gaz.clone_from(&c.gaz);
                 }

@@ -142,7 +142,11 @@ fn opt(s: &str) -> Option<String> {
 }
 
 fn list(s: &str) -> Vec<String> {
-    s.split('|').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Reads the rows of one CSV file with their 1-based line numbers; a missing file is empty.
@@ -150,23 +154,34 @@ fn read_rows<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<(u64, T)>>
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let bytes =
-        fs_err::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let bytes = fs_err::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     let headers = reader
         .headers()
-        .map_err(|source| Error::Csv { path: path.to_path_buf(), source })?
+        .map_err(|source| Error::Csv {
+            path: path.to_path_buf(),
+            source,
+        })?
         .clone();
     while reader
         .read_record(&mut record)
-        .map_err(|source| Error::Csv { path: path.to_path_buf(), source })?
+        .map_err(|source| Error::Csv {
+            path: path.to_path_buf(),
+            source,
+        })?
     {
         let line = record.position().map_or(0, csv::Position::line);
         let row = record
             .deserialize(Some(&headers))
-            .map_err(|source| Error::Csv { path: path.to_path_buf(), source })?;
+            .map_err(|source| Error::Csv {
+                path: path.to_path_buf(),
+                source,
+            })?;
         rows.push((line, row));
     }
     Ok(rows)
@@ -184,7 +199,11 @@ fn parse_kind<K: std::str::FromStr<Err = String>>(
         .trim()
         .parse::<K>()
         .map(Some)
-        .map_err(|message| Error::Row { path: path.to_path_buf(), line, message })
+        .map_err(|message| Error::Row {
+            path: path.to_path_buf(),
+            line,
+            message,
+        })
 }
 
 impl Gazetteer {

@@ -103,11 +103,18 @@ impl Matcher {
             }
             for v in variants(form) {
                 let is_acronym = is_acronym_form(&v);
-                let target = Target { entity_type, id: id.to_owned(), is_acronym };
+                let target = Target {
+                    entity_type,
+                    id: id.to_owned(),
+                    is_acronym,
+                };
                 let list = if is_acronym {
                     exact.entry(v.clone()).or_default()
                 } else {
-                    &mut folded.entry(v.to_lowercase()).or_insert_with(|| (v.clone(), Vec::new())).1
+                    &mut folded
+                        .entry(v.to_lowercase())
+                        .or_insert_with(|| (v.clone(), Vec::new()))
+                        .1
                 };
                 if !list.contains(&target) {
                     list.push(target);
@@ -115,12 +122,18 @@ impl Matcher {
             }
         };
         for a in &gazetteer.agencies {
-            for form in std::iter::once(&a.name).chain(a.acronym.iter()).chain(a.aliases.iter()) {
+            for form in std::iter::once(&a.name)
+                .chain(a.acronym.iter())
+                .chain(a.aliases.iter())
+            {
                 add(EntityType::Agency, &a.id, form);
             }
         }
         for a in &gazetteer.agreements {
-            for form in std::iter::once(&a.name).chain(a.acronym.iter()).chain(a.aliases.iter()) {
+            for form in std::iter::once(&a.name)
+                .chain(a.acronym.iter())
+                .chain(a.aliases.iter())
+            {
                 add(EntityType::Agreement, &a.id, form);
             }
         }
@@ -135,7 +148,8 @@ impl Matcher {
         let exact_forms: Vec<String> = exact.keys().cloned().collect();
         let exact_targets: Vec<Vec<Target>> = exact.into_values().collect();
         let folded_keys: Vec<String> = folded.keys().cloned().collect();
-        let (folded_forms, folded_targets): (Vec<String>, Vec<Vec<Target>>) = folded.into_values().unzip();
+        let (folded_forms, folded_targets): (Vec<String>, Vec<Vec<Target>>) =
+            folded.into_values().unzip();
         let build = |patterns: &[String], ci: bool| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -163,17 +177,26 @@ impl Matcher {
                 end += 1;
             }
             if bounded(slice, start, end) {
-                hits.push(Hit { span: Span::new(start, end).shift(span.start), targets: self.exact_targets[m.pattern().as_usize()].clone() });
+                hits.push(Hit {
+                    span: Span::new(start, end).shift(span.start),
+                    targets: self.exact_targets[m.pattern().as_usize()].clone(),
+                });
             }
         }
         for m in self.folded.find_iter(slice) {
             let (start, end) = (m.start(), m.end());
             let surface = &slice[start..end];
             let form = &self.folded_forms[m.pattern().as_usize()];
-            if !bounded(slice, start, end) || !case_compatible(form, surface) || continues_as_longer_name(&slice[end..]) {
+            if !bounded(slice, start, end)
+                || !case_compatible(form, surface)
+                || continues_as_longer_name(&slice[end..])
+            {
                 continue;
             }
-            hits.push(Hit { span: Span::new(start, end).shift(span.start), targets: self.folded_targets[m.pattern().as_usize()].clone() });
+            hits.push(Hit {
+                span: Span::new(start, end).shift(span.start),
+                targets: self.folded_targets[m.pattern().as_usize()].clone(),
+            });
         }
         hits.retain(|h| !excluded.iter().any(|x| x.overlaps(h.span)));
         hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
@@ -198,7 +221,9 @@ fn case_compatible(form: &str, surface: &str) -> bool {
 /// "European Union" in "the European Union of North America": the name goes on, so it is
 /// another name, not the gazetteer entry.
 fn continues_as_longer_name(after: &str) -> bool {
-    after.strip_prefix(" of ").is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    after
+        .strip_prefix(" of ")
+        .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_word_char(c: Option<char>) -> bool {

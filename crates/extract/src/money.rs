@@ -77,9 +77,11 @@ pub struct MoneyMatch {
 ///   in the default currency (a bare 1900–2099 integer is kept as `ambiguous`: it may be a
 ///   year heading), and unscaled figures take the table's scale.
 ///
-/// A number that cannot be read with confidence ("$1.2.3 million", "$5 zillion") is reported
-/// with `amount = None` and `parse_status = ambiguous`, never guessed. Numbers without a
-/// currency (counts, years, bill and public-law numbers, phone numbers) are not money.
+/// A number that cannot be read with confidence ("$1.2.3 million", "$5 zillion", "$5 mil", digit
+/// groups separated by ordinary spaces as in "1 200 dollars") is reported with `amount = None`
+/// and `parse_status = ambiguous`, never guessed. Numbers without a currency (counts, years,
+/// bill and public-law numbers, phone numbers, fiscal years) are not money, and neither is a
+/// year before a currency word ("in 2008 dollars" is a price base).
 ///
 /// ```
 /// use accord_extract::{MoneyOptions, find_money};

@@ -7,39 +7,121 @@ use accord_core::{AgreementKind, EntityType, Span};
 
 /// Head nouns of organisation names (English, French, Spanish).
 const AGENCY_HEADS: &[&str] = &[
-    "Agency", "Agencies", "Service", "Services", "Department", "Ministry", "Secretariat", "Office",
-    "Bureau", "Command", "Police", "Guard", "Council", "Commission", "Board", "Center", "Centre",
-    "Institute", "Institution", "Association", "Authority", "Directorate", "Committee", "Army",
-    "Navy", "Forces", "Force", "Corps", "Court", "Tribunal", "Unit", "Foundation", "Chamber",
-    "Team", "Teams", "Congress", "Senate", "Parliament", "Secretaría", "Procuraduría", "Policía",
-    "Centro", "Instituto", "Agencia", "Comisión", "Consejo", "Ejército", "Armada", "Guardia",
-    "Ministère", "Gendarmerie", "Organization", "Organisation", "Administration",
+    "Agency",
+    "Agencies",
+    "Service",
+    "Services",
+    "Department",
+    "Ministry",
+    "Secretariat",
+    "Office",
+    "Bureau",
+    "Command",
+    "Police",
+    "Guard",
+    "Council",
+    "Commission",
+    "Board",
+    "Center",
+    "Centre",
+    "Institute",
+    "Institution",
+    "Association",
+    "Authority",
+    "Directorate",
+    "Committee",
+    "Army",
+    "Navy",
+    "Forces",
+    "Force",
+    "Corps",
+    "Court",
+    "Tribunal",
+    "Unit",
+    "Foundation",
+    "Chamber",
+    "Team",
+    "Teams",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Secretaría",
+    "Procuraduría",
+    "Policía",
+    "Centro",
+    "Instituto",
+    "Agencia",
+    "Comisión",
+    "Consejo",
+    "Ejército",
+    "Armada",
+    "Guardia",
+    "Ministère",
+    "Gendarmerie",
+    "Organization",
+    "Organisation",
+    "Administration",
 ];
 
 /// Head nouns of agreement names, with the kind they imply.
 const AGREEMENT_HEADS: &[(&str, &str)] = &[
-    ("Agreement", "agreement"), ("Agreements", "agreement"), ("Accord", "agreement"),
-    ("Accords", "agreement"), ("Treaty", "treaty"), ("Declaration", "declaration"),
-    ("Initiative", "initiative"), ("Partnership", "partnership"), ("Plan", "plan"),
-    ("Program", "program"), ("Programme", "program"), ("Protocol", "agreement"),
-    ("Convention", "agreement"), ("Strategy", "policy_statement"),
-    ("Framework", "policy_statement"), ("Statement", "policy_statement"), ("Pact", "agreement"),
-    ("Arrangement", "agreement"), ("Understanding", "agreement"), ("Charter", "agreement"),
-    ("Compact", "agreement"), ("Acuerdo", "agreement"), ("Tratado", "treaty"),
-    ("Iniciativa", "initiative"), ("Alianza", "partnership"), ("Plan", "plan"),
+    ("Agreement", "agreement"),
+    ("Agreements", "agreement"),
+    ("Accord", "agreement"),
+    ("Accords", "agreement"),
+    ("Treaty", "treaty"),
+    ("Declaration", "declaration"),
+    ("Initiative", "initiative"),
+    ("Partnership", "partnership"),
+    ("Plan", "plan"),
+    ("Program", "program"),
+    ("Programme", "program"),
+    ("Protocol", "agreement"),
+    ("Convention", "agreement"),
+    ("Strategy", "policy_statement"),
+    ("Framework", "policy_statement"),
+    ("Statement", "policy_statement"),
+    ("Pact", "agreement"),
+    ("Arrangement", "agreement"),
+    ("Understanding", "agreement"),
+    ("Charter", "agreement"),
+    ("Compact", "agreement"),
+    ("Acuerdo", "agreement"),
+    ("Tratado", "treaty"),
+    ("Iniciativa", "initiative"),
+    ("Alianza", "partnership"),
+    ("Plan", "plan"),
 ];
 
 /// Lowercase agreement heads accepted after an acronym or a capitalised modifier
 /// ("NORAD treaty", "IBETS program", "Smart Border agreements").
 const LOWER_AGREEMENT_HEADS: &[(&str, &str)] = &[
-    ("agreement", "agreement"), ("agreements", "agreement"), ("accord", "agreement"),
-    ("accords", "agreement"), ("treaty", "treaty"), ("program", "program"),
-    ("programme", "program"), ("declaration", "declaration"),
+    ("agreement", "agreement"),
+    ("agreements", "agreement"),
+    ("accord", "agreement"),
+    ("accords", "agreement"),
+    ("treaty", "treaty"),
+    ("program", "program"),
+    ("programme", "program"),
+    ("declaration", "declaration"),
 ];
 
 /// Lowercase organisation heads accepted only right before an acronym definition
 /// ("the Attorney's General's office (PGR)").
-const LOWER_AGENCY_HEADS: &[&str] = &["office", "agency", "service", "department", "ministry", "secretariat", "bureau", "police", "center", "centre", "council", "commission"];
+const LOWER_AGENCY_HEADS: &[&str] = &[
+    "office",
+    "agency",
+    "service",
+    "department",
+    "ministry",
+    "secretariat",
+    "bureau",
+    "police",
+    "center",
+    "centre",
+    "council",
+    "commission",
+];
 
 /// Connectors allowed inside a name.
 const CONNECTORS: &[&str] = &[
@@ -49,17 +131,126 @@ const CONNECTORS: &[&str] = &[
 
 /// Capitalised words that start sentences or clauses but never start a name.
 const STOP_CAPITALS: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "While", "When", "Since",
-    "As", "And", "But", "Or", "Of", "To", "This", "That", "These", "Those", "Its", "Their", "Our",
-    "His", "Her", "Both", "Each", "Every", "Under", "Through", "After", "Before", "Between",
-    "Among", "Unlike", "Like", "Moreover", "However", "Indeed", "Finally", "Thus", "Then", "Also",
-    "Yet", "Although", "Other", "Another", "Such", "According", "Many", "Most", "Some", "If",
-    "It", "We", "They", "He", "She", "Here", "There", "Where", "What", "Which", "Who", "Why",
-    "How", "Once", "Only", "Even", "Not", "No", "All", "Any", "Several", "Further", "First",
-    "Second", "Third", "Last", "Next", "Later", "Prior", "Despite", "During", "Within", "Without",
-    "Although", "Because", "Whereas", "Today", "Now", "Meanwhile", "Instead", "Over", "Until",
-    "Against", "Following", "Including", "Via", "Upon", "Into", "Toward", "Towards", "Beyond",
-    "El", "La", "Los", "Las", "Le", "Les", "Un", "Una", "Del", "Por", "Para", "Con", "Sin",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "While",
+    "When",
+    "Since",
+    "As",
+    "And",
+    "But",
+    "Or",
+    "Of",
+    "To",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "Their",
+    "Our",
+    "His",
+    "Her",
+    "Both",
+    "Each",
+    "Every",
+    "Under",
+    "Through",
+    "After",
+    "Before",
+    "Between",
+    "Among",
+    "Unlike",
+    "Like",
+    "Moreover",
+    "However",
+    "Indeed",
+    "Finally",
+    "Thus",
+    "Then",
+    "Also",
+    "Yet",
+    "Although",
+    "Other",
+    "Another",
+    "Such",
+    "According",
+    "Many",
+    "Most",
+    "Some",
+    "If",
+    "It",
+    "We",
+    "They",
+    "He",
+    "She",
+    "Here",
+    "There",
+    "Where",
+    "What",
+    "Which",
+    "Who",
+    "Why",
+    "How",
+    "Once",
+    "Only",
+    "Even",
+    "Not",
+    "No",
+    "All",
+    "Any",
+    "Several",
+    "Further",
+    "First",
+    "Second",
+    "Third",
+    "Last",
+    "Next",
+    "Later",
+    "Prior",
+    "Despite",
+    "During",
+    "Within",
+    "Without",
+    "Although",
+    "Because",
+    "Whereas",
+    "Today",
+    "Now",
+    "Meanwhile",
+    "Instead",
+    "Over",
+    "Until",
+    "Against",
+    "Following",
+    "Including",
+    "Via",
+    "Upon",
+    "Into",
+    "Toward",
+    "Towards",
+    "Beyond",
+    "El",
+    "La",
+    "Los",
+    "Las",
+    "Le",
+    "Les",
+    "Un",
+    "Una",
+    "Del",
+    "Por",
+    "Para",
+    "Con",
+    "Sin",
 ];
 
 /// Modifiers that make a "Program" an academic unit, not a policy program.
@@ -87,12 +278,20 @@ pub(crate) struct NamePhrase {
 /// lower-case "treaty" ("the NORAD treaty" → treaty). With `last_word_only`, only the final
 /// word counts (the evidence of one mention in running text).
 pub fn agreement_kind_of_name(name: &str, last_word_only: bool) -> Option<AgreementKind> {
-    let words: Vec<&str> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
     let last = *words.last()?;
     if matches!(last, "treaty" | "treaties") {
         return Some(AgreementKind::Treaty);
     }
-    let kind_of = |w: &str| AGREEMENT_HEADS.iter().find(|(h, _)| *h == w).and_then(|(_, k)| k.parse().ok());
+    let kind_of = |w: &str| {
+        AGREEMENT_HEADS
+            .iter()
+            .find(|(h, _)| *h == w)
+            .and_then(|(_, k)| k.parse().ok())
+    };
     if last_word_only {
         return kind_of(last);
     }
@@ -104,15 +303,24 @@ fn is_connector(t: &str) -> bool {
 }
 
 fn gap_is_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    text[a.span.end..b.span.start].chars().all(char::is_whitespace)
+    text[a.span.end..b.span.start]
+        .chars()
+        .all(char::is_whitespace)
 }
 
 fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<&'static str>)> {
     let t = tokens[i].text;
-    if t == "Working" && tokens.get(i + 1).is_some_and(|n| n.text == "Group" || n.text == "Groups") {
+    if t == "Working"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.text == "Group" || n.text == "Groups")
+    {
         return Some((EntityType::WorkingGroup, 2, None));
     }
-    if t == "Memorandum" && tokens.get(i + 1).is_some_and(|n| n.text == "of") && tokens.get(i + 2).is_some_and(|n| n.text == "Understanding") {
+    if t == "Memorandum"
+        && tokens.get(i + 1).is_some_and(|n| n.text == "of")
+        && tokens.get(i + 2).is_some_and(|n| n.text == "Understanding")
+    {
         return Some((EntityType::Agreement, 3, Some("agreement")));
     }
     if let Some((_, kind)) = AGREEMENT_HEADS.iter().find(|(h, _)| *h == t) {
@@ -125,7 +333,8 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
 }
 
 fn is_name_word(t: &Token<'_>) -> bool {
-    (t.is_capitalized() || t.text.chars().next().is_some_and(|c| c.is_ascii_digit())) && !STOP_CAPITALS.contains(&t.text)
+    (t.is_capitalized() || t.text.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        && !STOP_CAPITALS.contains(&t.text)
 }
 
 /// Walks back from token `head` (exclusive) over the modifiers of a name; returns the index
@@ -144,7 +353,10 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
         }
         if is_name_word(prev) || prev.is_acronym() {
             start = j - 1;
-        } else if !(is_connector(prev.text) && j >= 2 && (is_name_word(&tokens[j - 2]) || tokens[j - 2].is_acronym())) {
+        } else if !(is_connector(prev.text)
+            && j >= 2
+            && (is_name_word(&tokens[j - 2]) || tokens[j - 2].is_acronym()))
+        {
             break;
         }
         j -= 1;
@@ -156,7 +368,13 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
 fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
     let mut end = after; // exclusive index of the last token of the name + 1
     let mut k = after;
-    if k < tokens.len() && matches!(tokens[k].text, "of" | "for" | "on" | "de" | "del" | "des" | "du") && gap_is_space(text, &tokens[k - 1], &tokens[k]) {
+    if k < tokens.len()
+        && matches!(
+            tokens[k].text,
+            "of" | "for" | "on" | "de" | "del" | "des" | "du"
+        )
+        && gap_is_space(text, &tokens[k - 1], &tokens[k])
+    {
         k += 1;
         if k < tokens.len() && matches!(tokens[k].text, "the" | "la" | "los" | "las" | "l") {
             k += 1;
@@ -167,7 +385,9 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
                 k += 1;
                 end = k;
             } else if matches!(t.text, "and" | "&" | "y" | "et" | "of" | "for")
-                && tokens.get(k + 1).is_some_and(|n| is_name_word(n) && head_at(tokens, k + 1).is_none() || n.text == "International")
+                && tokens.get(k + 1).is_some_and(|n| {
+                    is_name_word(n) && head_at(tokens, k + 1).is_none() || n.text == "International"
+                })
                 && gap_is_space(text, t, &tokens[k + 1])
             {
                 k += 1;
@@ -190,11 +410,17 @@ fn acronym_after(text: &str, tokens: &[Token<'_>], last: usize) -> Option<(Strin
     let close = text[inner_start..].find(')')?;
     let inner = text[inner_start..inner_start + close].trim();
     let inner = inner.strip_prefix("the ").unwrap_or(inner);
-    let probe = Token { span: Span::new(0, inner.len()), text: inner };
+    let probe = Token {
+        span: Span::new(0, inner.len()),
+        text: inner,
+    };
     if inner.len() > 12 || inner.contains(' ') || !probe.is_acronym() {
         return None;
     }
-    Some((inner.to_owned(), Span::new(tokens[last].span.start, inner_start + close + 1)))
+    Some((
+        inner.to_owned(),
+        Span::new(tokens[last].span.start, inner_start + close + 1),
+    ))
 }
 
 /// Finds names by head noun in one sentence's tokens.
@@ -211,22 +437,46 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
         };
         let start = modifiers_start(text, tokens, i);
         let after_head = i + head_len;
-        let end = if entity_type == EntityType::WorkingGroup { after_head } else { complement_end(text, tokens, after_head) };
+        let end = if entity_type == EntityType::WorkingGroup {
+            after_head
+        } else {
+            complement_end(text, tokens, after_head)
+        };
         let has_modifier = start < i || end > after_head;
-        let plural = tokens[after_head - 1].text.ends_with('s') && !matches!(tokens[after_head - 1].text, "Services" | "Forces" | "Affairs" | "Teams" | "Agencies");
-        if has_modifier && !(entity_type != EntityType::Agency && plural && entity_type == EntityType::Agreement) {
+        let plural = tokens[after_head - 1].text.ends_with('s')
+            && !matches!(
+                tokens[after_head - 1].text,
+                "Services" | "Forces" | "Affairs" | "Teams" | "Agencies"
+            );
+        if has_modifier
+            && !(entity_type != EntityType::Agency
+                && plural
+                && entity_type == EntityType::Agreement)
+        {
             let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
             let words: Vec<&str> = tokens[start..end].iter().map(|t| t.text).collect();
-            let (entity_type, kind) = if entity_type == EntityType::Agreement && words.iter().any(|w| ACADEMIC_MARKERS.contains(w)) {
+            let (entity_type, kind) = if entity_type == EntityType::Agreement
+                && words.iter().any(|w| ACADEMIC_MARKERS.contains(w))
+            {
                 (EntityType::Agency, None)
             } else {
                 (entity_type, kind)
             };
             let acronym = acronym_after(text, tokens, end - 1);
-            let full_span = acronym.as_ref().map_or(span, |(_, s)| Span::new(span.start, s.end));
+            let full_span = acronym
+                .as_ref()
+                .map_or(span, |(_, s)| Span::new(span.start, s.end));
             let name = text[span.start..span.end].to_owned();
             if entity_type != EntityType::WorkingGroup || !plural {
-                out.push(NamePhrase { entity_type, span, full_span, name, acronym: acronym.map(|a| a.0), kind, rule: "head-noun" });
+                out.push(NamePhrase {
+                    entity_type,
+                    span,
+                    full_span,
+                    name,
+                    acronym: acronym.map(|a| a.0),
+                    kind,
+                    rule: "head-noun",
+                });
             }
         }
         i = end.max(i + 1);
@@ -247,15 +497,31 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
         if prev.is_acronym() && (between.trim().is_empty() || between.trim() == ")") {
             // "(NORAD) treaty" / "NORAD treaty": name it by the acronym and the head.
             // "(NORAD) treaty" starts where the long form before the parenthesis starts.
-            let start = if between.trim() == ")" && i >= 2 { modifiers_start(text, tokens, i - 2).min(i - 2) } else { i - 1 };
+            let start = if between.trim() == ")" && i >= 2 {
+                modifiers_start(text, tokens, i - 2).min(i - 2)
+            } else {
+                i - 1
+            };
             let span = Span::new(tokens[start].span.start, tokens[i].span.end);
             let name = format!("{} {}", prev.text, t);
-            return Some(NamePhrase { entity_type: EntityType::Agreement, span, full_span: span, name, acronym: None, kind: Some(kind), rule: "acronym-head" });
+            return Some(NamePhrase {
+                entity_type: EntityType::Agreement,
+                span,
+                full_span: span,
+                name,
+                acronym: None,
+                kind: Some(kind),
+                rule: "acronym-head",
+            });
         }
         if between.chars().all(char::is_whitespace) && is_name_word(prev) && !prev.is_acronym() {
             let start = modifiers_start(text, tokens, i);
             let words = &tokens[start..i];
-            if words.len() >= 2 && words.iter().all(|w| is_name_word(w) || is_connector(w.text)) {
+            if words.len() >= 2
+                && words
+                    .iter()
+                    .all(|w| is_name_word(w) || is_connector(w.text))
+            {
                 let span = Span::new(tokens[start].span.start, tokens[i].span.end);
                 let mut name = text[span.start..span.end].to_owned();
                 // A plural ("two Smart Border agreements") names several instruments: it is a
@@ -266,7 +532,15 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
                 } else {
                     "head-noun"
                 };
-                return Some(NamePhrase { entity_type: EntityType::Agreement, span, full_span: span, name, acronym: None, kind: Some(kind), rule });
+                return Some(NamePhrase {
+                    entity_type: EntityType::Agreement,
+                    span,
+                    full_span: span,
+                    name,
+                    acronym: None,
+                    kind: Some(kind),
+                    rule,
+                });
             }
         }
         return None;
@@ -278,7 +552,15 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
             return None;
         }
         let span = Span::new(tokens[start].span.start, tokens[i].span.end);
-        return Some(NamePhrase { entity_type: EntityType::Agency, span, full_span: Span::new(span.start, acr_span.end), name: text[span.start..span.end].to_owned(), acronym: Some(acr), kind: None, rule: "acronym-definition" });
+        return Some(NamePhrase {
+            entity_type: EntityType::Agency,
+            span,
+            full_span: Span::new(span.start, acr_span.end),
+            name: text[span.start..span.end].to_owned(),
+            acronym: Some(acr),
+            kind: None,
+            rule: "acronym-definition",
+        });
     }
     None
 }
@@ -287,7 +569,11 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
 /// candidate long form, in order, matched right to left, and the first character of the
 /// acronym starts a word of the long form.
 pub(crate) fn schwartz_hearst(acronym: &str, long_form: &str) -> bool {
-    let acr: Vec<char> = acronym.chars().filter(|c| c.is_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    let acr: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     let long: Vec<char> = long_form.chars().map(|c| c.to_ascii_lowercase()).collect();
     let matches = |acr: &[char]| {
         if acr.is_empty() {
@@ -331,7 +617,10 @@ pub(crate) fn bare_list_items(text: &str, span: Span, head: &str) -> Vec<Span> {
             continue;
         }
         let prev_has = k > 0 && with_head[k - 1];
-        let prev_bare_in_run = k > 0 && out.last().is_some_and(|s: &Span| s.end <= span.start + off) && k >= 2 && with_head[k - 2];
+        let prev_bare_in_run = k > 0
+            && out.last().is_some_and(|s: &Span| s.end <= span.start + off)
+            && k >= 2
+            && with_head[k - 2];
         if !(prev_has || prev_bare_in_run) {
             continue;
         }
@@ -345,7 +634,15 @@ pub(crate) fn bare_list_items(text: &str, span: Span, head: &str) -> Vec<Span> {
         }
         let item = item.trim_end_matches(['.', ')', '"', '”']);
         let words: Vec<&str> = item.split_whitespace().collect();
-        if words.is_empty() || words.len() > 4 || !words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '&') || CONNECTORS.contains(w)) {
+        if words.is_empty()
+            || words.len() > 4
+            || !words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '&')
+                    || CONNECTORS.contains(w)
+            })
+        {
             break;
         }
         let start = span.start + off + lead;
@@ -361,30 +658,64 @@ mod tests {
 
     fn phrases(s: &str) -> Vec<(EntityType, String, Option<String>)> {
         let toks = tokens(s, Span::new(0, s.len()));
-        head_noun_phrases(s, &toks).into_iter().map(|p| (p.entity_type, p.name, p.acronym)).collect()
+        head_noun_phrases(s, &toks)
+            .into_iter()
+            .map(|p| (p.entity_type, p.name, p.acronym))
+            .collect()
     }
 
     #[test]
     fn head_nouns_with_complements_and_acronyms() {
         assert_eq!(
-            phrases("include the Center for Intelligence and National Security (CISEN), Naval Intelligence"),
-            [(EntityType::Agency, "Center for Intelligence and National Security".into(), Some("CISEN".into()))]
+            phrases(
+                "include the Center for Intelligence and National Security (CISEN), Naval Intelligence"
+            ),
+            [(
+                EntityType::Agency,
+                "Center for Intelligence and National Security".into(),
+                Some("CISEN".into())
+            )]
         );
-        assert_eq!(phrases("In 1940 the leaders signed the Ogdensburg Agreement, which"), [(EntityType::Agreement, "Ogdensburg Agreement".into(), None)]);
-        assert_eq!(phrases("the Conference Board of Canada has argued"), [(EntityType::Agency, "Conference Board of Canada".into(), None)]);
+        assert_eq!(
+            phrases("In 1940 the leaders signed the Ogdensburg Agreement, which"),
+            [(EntityType::Agreement, "Ogdensburg Agreement".into(), None)]
+        );
+        assert_eq!(
+            phrases("the Conference Board of Canada has argued"),
+            [(
+                EntityType::Agency,
+                "Conference Board of Canada".into(),
+                None
+            )]
+        );
     }
 
     #[test]
     fn working_groups_split_at_previous_head() {
-        let got = phrases("Emergency Management Working Group and Science and Technology Working Group.");
+        let got =
+            phrases("Emergency Management Working Group and Science and Technology Working Group.");
         let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
-        assert_eq!(names, ["Emergency Management Working Group", "Science and Technology Working Group"]);
+        assert_eq!(
+            names,
+            [
+                "Emergency Management Working Group",
+                "Science and Technology Working Group"
+            ]
+        );
     }
 
     #[test]
     fn lowercase_heads_need_an_acronym_or_modifier() {
-        assert_eq!(phrases("the Air Defence (NORAD) treaty established")[0].1, "NORAD treaty");
-        assert_eq!(phrases("the Attorney's General's office (PGR)")[0].2.as_deref(), Some("PGR"));
+        assert_eq!(
+            phrases("the Air Defence (NORAD) treaty established")[0].1,
+            "NORAD treaty"
+        );
+        assert_eq!(
+            phrases("the Attorney's General's office (PGR)")[0]
+                .2
+                .as_deref(),
+            Some("PGR")
+        );
         assert!(phrases("signed the agreement in 2005").is_empty());
         assert!(phrases("it was a George Bush initiative").is_empty());
     }
@@ -397,16 +728,25 @@ mod tests {
     #[test]
     fn schwartz_hearst_matches_in_order() {
         assert!(schwartz_hearst("RCMP", "Royal Canadian Mounted Police"));
-        assert!(schwartz_hearst("IBETs", "Integrated Border Enforcement Teams"));
+        assert!(schwartz_hearst(
+            "IBETs",
+            "Integrated Border Enforcement Teams"
+        ));
         assert!(schwartz_hearst("CIC", "Citizenship & Immigration Canada"));
-        assert!(!schwartz_hearst("CISEN", "Center for Intelligence and National Security"));
+        assert!(!schwartz_hearst(
+            "CISEN",
+            "Center for Intelligence and National Security"
+        ));
         assert!(!schwartz_hearst("POE", "the Canada/US border"));
     }
 
     #[test]
     fn bare_items_after_headed_items() {
         let s = "were the Energy Working Group, Movement of Goods Working Group, Health, and Immigration.";
-        let got: Vec<&str> = bare_list_items(s, Span::new(0, s.len()), "Working Group").iter().map(|x| &s[x.start..x.end]).collect();
+        let got: Vec<&str> = bare_list_items(s, Span::new(0, s.len()), "Working Group")
+            .iter()
+            .map(|x| &s[x.start..x.end])
+            .collect();
         assert_eq!(got, ["Health", "Immigration"]);
     }
 }

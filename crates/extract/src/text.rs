@@ -49,7 +49,10 @@ pub(crate) fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
                 word = &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)];
             }
             let start = span.start + m.start();
-            Token { span: Span::new(start, start + word.len()), text: &text[start..start + word.len()] }
+            Token {
+                span: Span::new(start, start + word.len()),
+                text: &text[start..start + word.len()],
+            }
         })
         .collect()
 }
@@ -75,7 +78,8 @@ pub(crate) fn sentences(text: &str, span: Span) -> Vec<Span> {
         let c = bytes[i];
         if matches!(c, b'.' | b'?' | b'!') {
             let mut end = i + 1;
-            while end < bytes.len() && slice[end..].starts_with(['"', '\'', ')', ']', '”', '’']) {
+            while end < bytes.len() && slice[end..].starts_with(['"', '\'', ')', ']', '”', '’'])
+            {
                 end += slice[end..].chars().next().map_or(1, char::len_utf8);
             }
             let rest = &slice[end..];
@@ -101,7 +105,10 @@ pub(crate) fn sentences(text: &str, span: Span) -> Vec<Span> {
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
@@ -109,13 +116,16 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("static regex")
+    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+        .expect("static regex")
 });
 
 /// Spans of URLs and e-mail addresses in `text` (absolute offsets); names inside them are
 /// not mentions.
 pub(crate) fn url_spans(text: &str) -> Vec<Span> {
-    URL.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
+    URL.find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -123,26 +133,51 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<&str> {
-        tokens(s, Span::new(0, s.len())).iter().map(|t| t.text).collect()
+        tokens(s, Span::new(0, s.len()))
+            .iter()
+            .map(|t| t.text)
+            .collect()
     }
 
     #[test]
     fn tokens_keep_abbreviations_and_compounds() {
-        assert_eq!(words("the U.S. and Canada-US border."), ["the", "U.S.", "and", "Canada-US", "border"]);
-        assert_eq!(words("Attorney's General's office (PGR)"), ["Attorney's", "General's", "office", "PGR"]);
-        assert_eq!(words("the Truckers' Association."), ["the", "Truckers'", "Association"]);
+        assert_eq!(
+            words("the U.S. and Canada-US border."),
+            ["the", "U.S.", "and", "Canada-US", "border"]
+        );
+        assert_eq!(
+            words("Attorney's General's office (PGR)"),
+            ["Attorney's", "General's", "office", "PGR"]
+        );
+        assert_eq!(
+            words("the Truckers' Association."),
+            ["the", "Truckers'", "Association"]
+        );
     }
 
     #[test]
     fn sentences_skip_abbreviations() {
         let s = "Talks with U.S. Homeland Security began. The SPP was signed in 2005. It ended.";
-        let got: Vec<&str> = sentences(s, Span::new(0, s.len())).iter().map(|x| &s[x.start..x.end]).collect();
-        assert_eq!(got, ["Talks with U.S. Homeland Security began.", "The SPP was signed in 2005.", "It ended."]);
+        let got: Vec<&str> = sentences(s, Span::new(0, s.len()))
+            .iter()
+            .map(|x| &s[x.start..x.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Talks with U.S. Homeland Security began.",
+                "The SPP was signed in 2005.",
+                "It ended."
+            ]
+        );
     }
 
     #[test]
     fn acronym_shapes() {
-        let t = |s: &'static str| Token { span: Span::new(0, s.len()), text: s };
+        let t = |s: &'static str| Token {
+            span: Span::new(0, s.len()),
+            text: s,
+        };
         assert!(t("NORAD").is_acronym());
         assert!(t("IBETs").is_acronym());
         assert!(!t("Canada").is_acronym());

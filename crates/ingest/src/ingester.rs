@@ -177,6 +177,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ingester_is_shared_between_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Ingester>();
+    }
+
+    #[test]
     fn doc_ids() {
         assert_eq!(
             doc_id_for("seed/hristoulas-2010.txt"),

@@ -11,7 +11,26 @@
 //!   elsewhere, and `Asia-⏎Pacific` / `U.S.-⏎Mexican` always keep it);
 //! - footnote markers (`¹`, `ⁱⁱ`, `^{iv}`, `^v`, `[12]`, `[^2]`) are taken out of the running
 //!   text and recorded as [`accord_core::NoteLink`]s pointing at their footnote blocks;
-//! - Markdown-style emphasis asterisks in plain text are removed (the words stay).
+//! - Markdown-style emphasis asterisks in plain text are removed (the words stay); an
+//!   unpaired asterisk, such as an author-note mark (`Hristoulas*`), is left in place and
+//!   counted in the warnings.
+//!
+//! # Formats
+//!
+//! - **Plain text** (`.txt`): UTF-8 (BOM stripped), UTF-16 with a BOM, otherwise
+//!   Windows-1252 (with a warning). Paragraphs are runs of non-blank lines. The first short
+//!   paragraph is the title; short lines after it (author, e-mail, affiliation) are front
+//!   matter; short lines without final punctuation standing alone are headings (capitals or
+//!   title case when they follow an unfinished paragraph); lines opening with `-`, `*`, `•`,
+//!   `1.`, `(a)`, `II.` are list items; paragraphs opening with a note marker are footnotes;
+//!   `---` and `* * *` are separators; lines that are only a page number or that repeat three
+//!   times or more are page furniture; a paragraph with a dashed ruler (`----  ----`) is a
+//!   fixed-width table, split into cells.
+//! - **Markdown** (`.md`): pulldown-cmark with footnotes, tables, strikethrough and YAML
+//!   front matter (furniture).
+//! - **HTML** (`.html`, `.htm`): scraper; navigation, headers, footers, asides and banners are
+//!   furniture; `<title>` is the title.
+//! - **PDF and DOCX** are recognised and refused with [`Error::Unsupported`] for now.
 //!
 //! Nothing is dropped: furniture and footnotes are blocks of their own kind.
 //!

@@ -12,7 +12,9 @@ struct Clusters {
 
 impl Clusters {
     fn new(n: usize) -> Self {
-        Self { parent: (0..n).collect() }
+        Self {
+            parent: (0..n).collect(),
+        }
     }
     fn find(&mut self, x: usize) -> usize {
         let mut r = x;
@@ -45,7 +47,14 @@ struct Item<'a> {
 fn name_key(name: &str) -> String {
     let key = normalize_key(name);
     match key.strip_suffix('s') {
-        Some(k) if k.ends_with("agreement") || k.ends_with("group") || k.ends_with("team") || k.ends_with("accord") => k.to_owned(),
+        Some(k)
+            if k.ends_with("agreement")
+                || k.ends_with("group")
+                || k.ends_with("team")
+                || k.ends_with("accord") =>
+        {
+            k.to_owned()
+        }
         _ => key,
     }
 }
@@ -68,7 +77,12 @@ fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazet
         let m = items[i].mention;
         let entry = keys.entry(uf.find(i)).or_default();
         entry.0.insert(normalize_key(&m.value.name));
-        if let Some(name) = m.value.gazetteer_id.as_deref().and_then(|id| gazetteer.agency(id).map(|a| a.name.as_str()).or_else(|| gazetteer.agreement(id).map(|a| a.name.as_str()))) {
+        if let Some(name) = m.value.gazetteer_id.as_deref().and_then(|id| {
+            gazetteer
+                .agency(id)
+                .map(|a| a.name.as_str())
+                .or_else(|| gazetteer.agreement(id).map(|a| a.name.as_str()))
+        }) {
             entry.0.insert(normalize_key(name));
         }
         entry.1.insert(items[i].doc.doc_id.as_str());
@@ -85,7 +99,12 @@ fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazet
             .copied()
             .filter(|&o| o != r)
             .filter(|o| !keys[o].1.is_disjoint(docs))
-            .filter(|o| keys[o].0.iter().any(|k| own.iter().any(|s| s.split(' ').count() >= 2 && k.starts_with(&format!("{s} ")))))
+            .filter(|o| {
+                keys[o].0.iter().any(|k| {
+                    own.iter()
+                        .any(|s| s.split(' ').count() >= 2 && k.starts_with(&format!("{s} ")))
+                })
+            })
             .collect();
         if longer.len() == 1 {
             uf.union(r, longer[0]);
@@ -118,8 +137,14 @@ pub fn normalize(
     let mut agreement_index: HashMap<String, (String, String)> = HashMap::new(); // key → (id, name)
     let mut agency_index: HashMap<String, (String, String)> = HashMap::new();
 
-    for ty in [EntityType::Agreement, EntityType::Agency, EntityType::WorkingGroup] {
-        let idx: Vec<usize> = (0..items.len()).filter(|&i| items[i].mention.entity_type == ty).collect();
+    for ty in [
+        EntityType::Agreement,
+        EntityType::Agency,
+        EntityType::WorkingGroup,
+    ] {
+        let idx: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].mention.entity_type == ty)
+            .collect();
         let mut uf = Clusters::new(items.len());
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for &i in &idx {
@@ -129,7 +154,11 @@ pub fn normalize(
                 None => format!("name:{}", name_key(&v.name)),
             }];
             if let Some(a) = &v.acronym {
-                keys.push(format!("acr:{}:{}", items[i].doc.doc_id, a.trim_end_matches('s').to_uppercase()));
+                keys.push(format!(
+                    "acr:{}:{}",
+                    items[i].doc.doc_id,
+                    a.trim_end_matches('s').to_uppercase()
+                ));
             }
             if v.gazetteer_id.is_none() {
                 keys.push(format!("name:{}", name_key(&v.name)));
@@ -153,26 +182,41 @@ pub fn normalize(
             let ms: Vec<&Mention> = members.iter().map(|&i| items[i].mention).collect();
             let gaz = majority(ms.iter().filter_map(|m| m.value.gazetteer_id.clone()));
             let (gaz_name, gaz_acronym) = match (ty, gaz.as_deref()) {
-                (EntityType::Agency, Some(id)) => gazetteer.agency(id).map_or((None, None), |e| (Some(e.name.clone()), e.acronym.clone())),
-                (EntityType::Agreement, Some(id)) => gazetteer.agreement(id).map_or((None, None), |e| (Some(e.name.clone()), e.acronym.clone())),
-                (EntityType::WorkingGroup, Some(id)) => gazetteer.working_group(id).map_or((None, None), |e| (Some(e.name.clone()), None)),
+                (EntityType::Agency, Some(id)) => gazetteer
+                    .agency(id)
+                    .map_or((None, None), |e| (Some(e.name.clone()), e.acronym.clone())),
+                (EntityType::Agreement, Some(id)) => gazetteer
+                    .agreement(id)
+                    .map_or((None, None), |e| (Some(e.name.clone()), e.acronym.clone())),
+                (EntityType::WorkingGroup, Some(id)) => gazetteer
+                    .working_group(id)
+                    .map_or((None, None), |e| (Some(e.name.clone()), None)),
                 _ => (None, None),
             };
-            let acronym = gaz_acronym.or_else(|| majority(ms.iter().filter_map(|m| m.value.acronym.clone())));
+            let acronym =
+                gaz_acronym.or_else(|| majority(ms.iter().filter_map(|m| m.value.acronym.clone())));
             let name = gaz_name.unwrap_or_else(|| {
-                let full: Vec<&str> = ms.iter().map(|m| m.value.name.as_str()).filter(|n| Some(*n) != acronym.as_deref()).collect();
+                let full: Vec<&str> = ms
+                    .iter()
+                    .map(|m| m.value.name.as_str())
+                    .filter(|n| Some(*n) != acronym.as_deref())
+                    .collect();
                 let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
                 for n in &full {
                     *counts.entry(n).or_default() += 1;
                 }
                 counts
                     .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+                    .max_by(|a, b| {
+                        a.1.cmp(&b.1)
+                            .then(a.0.len().cmp(&b.0.len()))
+                            .then(b.0.cmp(a.0))
+                    })
                     .map_or_else(|| ms[0].value.name.clone(), |(n, _)| n.to_owned())
             });
             let mut id = gaz.clone().unwrap_or_else(|| slug(&name));
             if id.is_empty() {
-                id = "entity".to_owned();
+                "entity".clone_into(&mut id);
             }
             let base = id.clone();
             let mut n = 2;
@@ -182,37 +226,65 @@ pub fn normalize(
             }
             used_ids.insert(id.clone());
             let mut aliases: BTreeSet<String> = BTreeSet::new();
-            let own = [normalize_key(&name), acronym.as_deref().map(normalize_key).unwrap_or_default()];
+            let own = [
+                normalize_key(&name),
+                acronym.as_deref().map(normalize_key).unwrap_or_default(),
+            ];
             for m in &ms {
                 for form in [m.value.name.as_str(), m.text.as_str()] {
                     if form.contains('(') || own.contains(&normalize_key(form)) {
                         continue;
                     }
-                    if !aliases.iter().any(|a| normalize_key(a) == normalize_key(form)) {
+                    if !aliases
+                        .iter()
+                        .any(|a| normalize_key(a) == normalize_key(form))
+                    {
                         aliases.insert(form.to_owned());
                     }
                 }
-                if let Some(a) = &m.value.acronym {
-                    if !own.contains(&normalize_key(a)) && !aliases.iter().any(|x| normalize_key(x) == normalize_key(a)) {
-                        aliases.insert(a.clone());
-                    }
+                if let Some(a) = &m.value.acronym
+                    && !own.contains(&normalize_key(a))
+                    && !aliases.iter().any(|x| normalize_key(x) == normalize_key(a))
+                {
+                    aliases.insert(a.clone());
                 }
             }
             let aliases: Vec<String> = aliases.into_iter().collect();
-            let doc_ids: Vec<String> = members.iter().map(|&i| items[i].doc.doc_id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+            let doc_ids: Vec<String> = members
+                .iter()
+                .map(|&i| items[i].doc.doc_id.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
             let mention_count = u32::try_from(members.len()).unwrap_or(u32::MAX);
             for &i in members {
                 entity_of[i] = Some(id.clone());
             }
-            let keys: Vec<String> = std::iter::once(name.clone()).chain(aliases.iter().cloned()).chain(acronym.clone()).map(|s| normalize_key(&s)).collect();
+            let keys: Vec<String> = std::iter::once(name.clone())
+                .chain(aliases.iter().cloned())
+                .chain(acronym.clone())
+                .map(|s| normalize_key(&s))
+                .collect();
             match ty {
                 EntityType::Agreement => {
                     let entry = gaz.as_deref().and_then(|g| gazetteer.agreement(g));
                     let kind = agreement_kind(&ms, &name, entry.and_then(|e| e.kind));
-                    let mut parties = entry.map(|e| e.parties.clone()).filter(|p| !p.is_empty()).or_else(|| majority(ms.iter().map(|m| m.value.parties.clone()).filter(|p| !p.is_empty()))).unwrap_or_default();
+                    let mut parties = entry
+                        .map(|e| e.parties.clone())
+                        .filter(|p| !p.is_empty())
+                        .or_else(|| {
+                            majority(
+                                ms.iter()
+                                    .map(|m| m.value.parties.clone())
+                                    .filter(|p| !p.is_empty()),
+                            )
+                        })
+                        .unwrap_or_default();
                     parties.sort();
-                    let signed = pick_date(ms.iter().filter_map(|m| m.value.signed.clone())).or_else(|| entry.and_then(|e| e.signed.clone()));
-                    let ended = pick_date(ms.iter().filter_map(|m| m.value.ended.clone())).or_else(|| entry.and_then(|e| e.ended.clone()));
+                    let signed = pick_date(ms.iter().filter_map(|m| m.value.signed.clone()))
+                        .or_else(|| entry.and_then(|e| e.signed.clone()));
+                    let ended = pick_date(ms.iter().filter_map(|m| m.value.ended.clone()))
+                        .or_else(|| entry.and_then(|e| e.ended.clone()));
                     let scope = match parties.len() {
                         0 => None,
                         1 => Some("unilateral"),
@@ -221,10 +293,14 @@ pub fn normalize(
                         _ => Some("multilateral"),
                     };
                     for k in keys {
-                        agreement_index.entry(k).or_insert_with(|| (id.clone(), name.clone()));
+                        agreement_index
+                            .entry(k)
+                            .or_insert_with(|| (id.clone(), name.clone()));
                     }
                     if let Some(g) = &gaz {
-                        agreement_index.entry(format!("gaz:{g}")).or_insert_with(|| (id.clone(), name.clone()));
+                        agreement_index
+                            .entry(format!("gaz:{g}"))
+                            .or_insert_with(|| (id.clone(), name.clone()));
                     }
                     agreements.push(Agreement {
                         agreement_id: id,
@@ -233,7 +309,10 @@ pub fn normalize(
                         aliases,
                         kind: kind.or(Some(AgreementKind::Other)),
                         scope: scope.map(str::to_owned),
-                        signed_year: signed.as_deref().and_then(|s| s.get(..4)).and_then(|y| y.parse().ok()),
+                        signed_year: signed
+                            .as_deref()
+                            .and_then(|s| s.get(..4))
+                            .and_then(|y| y.parse().ok()),
                         signed,
                         ended,
                         parties,
@@ -243,13 +322,21 @@ pub fn normalize(
                 }
                 EntityType::Agency => {
                     let entry = gaz.as_deref().and_then(|g| gazetteer.agency(g));
-                    let kind = entry.and_then(|e| e.kind).or_else(|| majority(ms.iter().filter_map(|m| m.value.agency_kind)));
-                    let country = entry.and_then(|e| e.country.clone()).or_else(|| majority(ms.iter().filter_map(|m| m.value.country.clone())));
+                    let kind = entry
+                        .and_then(|e| e.kind)
+                        .or_else(|| majority(ms.iter().filter_map(|m| m.value.agency_kind)));
+                    let country = entry
+                        .and_then(|e| e.country.clone())
+                        .or_else(|| majority(ms.iter().filter_map(|m| m.value.country.clone())));
                     for k in keys {
-                        agency_index.entry(k).or_insert_with(|| (id.clone(), name.clone()));
+                        agency_index
+                            .entry(k)
+                            .or_insert_with(|| (id.clone(), name.clone()));
                     }
                     if let Some(g) = &gaz {
-                        agency_index.entry(format!("gaz:{g}")).or_insert_with(|| (id.clone(), name.clone()));
+                        agency_index
+                            .entry(format!("gaz:{g}"))
+                            .or_insert_with(|| (id.clone(), name.clone()));
                     }
                     agencies.push(Agency {
                         agency_id: id,
@@ -264,7 +351,13 @@ pub fn normalize(
                     });
                 }
                 EntityType::WorkingGroup => {
-                    let parent = majority(ms.iter().filter_map(|m| m.value.parent_id.clone().map(|g| format!("gaz:{g}")).or_else(|| m.value.parent.as_deref().map(normalize_key))));
+                    let parent = majority(ms.iter().filter_map(|m| {
+                        m.value
+                            .parent_id
+                            .clone()
+                            .map(|g| format!("gaz:{g}"))
+                            .or_else(|| m.value.parent.as_deref().map(normalize_key))
+                    }));
                     let pillar = majority(ms.iter().filter_map(|m| m.value.pillar.clone()));
                     working_groups.push(WorkingGroup {
                         working_group_id: id,
@@ -284,14 +377,21 @@ pub fn normalize(
     }
     // Working groups → parent agreement rows.
     for wg in &mut working_groups {
-        let found = wg.agreement_id.as_ref().and_then(|k| agreement_index.get(k)).cloned();
+        let found = wg
+            .agreement_id
+            .as_ref()
+            .and_then(|k| agreement_index.get(k))
+            .cloned();
         wg.agreement_id = found.as_ref().map(|f| f.0.clone());
         wg.agreement = found.map(|f| f.1);
     }
     // Agency parents only when the parent is in the dataset.
     let agency_ids: BTreeSet<String> = agencies.iter().map(|a| a.agency_id.clone()).collect();
     for a in &mut agencies {
-        if a.parent_id.as_ref().is_some_and(|p| !agency_ids.contains(p)) {
+        if a.parent_id
+            .as_ref()
+            .is_some_and(|p| !agency_ids.contains(p))
+        {
             a.parent_id = None;
         }
     }
@@ -310,28 +410,33 @@ pub fn normalize(
                 _ => entity_of[item].clone().unwrap_or_default(),
             };
             item += 1;
-            let block_kind = doc.block_at(m.span.start).map_or("paragraph", |b| doc.blocks[b].kind.as_str());
+            let block_kind = doc
+                .block_at(m.span.start)
+                .map_or("paragraph", |b| doc.blocks[b].kind.as_str());
             let prefix_start = cs.saturating_sub(40);
-            let prefix: String = doc.text[..m.span.start].chars().skip(prefix_start).collect();
+            let prefix: String = doc.text[..m.span.start]
+                .chars()
+                .skip(prefix_start)
+                .collect();
             let suffix: String = doc.text[m.span.end..].chars().take(40).collect();
-            if m.entity_type == EntityType::Funding {
-                if let Some(money) = &m.value.money {
-                    let (program, agreement_id) = resolve_program(m, &agreement_index, &agency_index);
-                    funding.push(Funding {
-                        funding_id: entity_id.clone(),
-                        doc_id: doc.doc_id.clone(),
-                        mention_id: mention_id.clone(),
-                        quote: m.text.clone(),
-                        money: money.clone(),
-                        kind: m.value.funding_kind.clone(),
-                        program,
-                        agreement_id,
-                        donor: m.value.donor.clone(),
-                        recipient: m.value.recipient.clone(),
-                        char_start: cs,
-                        char_end: ce,
-                    });
-                }
+            if m.entity_type == EntityType::Funding
+                && let Some(money) = &m.value.money
+            {
+                let (program, agreement_id) = resolve_program(m, &agreement_index, &agency_index);
+                funding.push(Funding {
+                    funding_id: entity_id.clone(),
+                    doc_id: doc.doc_id.clone(),
+                    mention_id: mention_id.clone(),
+                    quote: m.text.clone(),
+                    money: money.clone(),
+                    kind: m.value.funding_kind.clone(),
+                    program,
+                    agreement_id,
+                    donor: m.value.donor.clone(),
+                    recipient: m.value.recipient.clone(),
+                    char_start: cs,
+                    char_end: ce,
+                });
             }
             mentions.push(MentionRecord {
                 mention_id,
@@ -376,7 +481,11 @@ pub fn normalize(
 /// Kind of an agreement: what the text calls it when all its names in the text agree
 /// ("the NORAD treaty"), otherwise what its canonical name's head noun says ("Security and
 /// Prosperity Partnership…" → partnership), otherwise the gazetteer's or the mentions' kind.
-fn agreement_kind(ms: &[&Mention], name: &str, gazetteer: Option<AgreementKind>) -> Option<AgreementKind> {
+fn agreement_kind(
+    ms: &[&Mention],
+    name: &str,
+    gazetteer: Option<AgreementKind>,
+) -> Option<AgreementKind> {
     let said: BTreeSet<AgreementKind> = ms
         .iter()
         .filter(|m| m.rule != "acronym" && m.rule != "party-compound")
@@ -394,7 +503,10 @@ fn agreement_kind(ms: &[&Mention], name: &str, gazetteer: Option<AgreementKind>)
 fn pick_date(dates: impl Iterator<Item = String>) -> Option<String> {
     let dates: Vec<String> = dates.collect();
     let year = majority(dates.iter().filter_map(|d| d.get(..4).map(str::to_owned)))?;
-    dates.into_iter().filter(|d| d.starts_with(&year)).max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+    dates
+        .into_iter()
+        .filter(|d| d.starts_with(&year))
+        .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
 }
 
 fn resolve_program(
@@ -402,9 +514,14 @@ fn resolve_program(
     agreements: &HashMap<String, (String, String)>,
     agencies: &HashMap<String, (String, String)>,
 ) -> (Option<String>, Option<String>) {
-    let Some(name) = &m.value.parent else { return (None, None) };
+    let Some(name) = &m.value.parent else {
+        return (None, None);
+    };
     let by_gaz = m.value.parent_id.as_ref().map(|g| format!("gaz:{g}"));
-    for key in by_gaz.into_iter().chain(std::iter::once(normalize_key(name))) {
+    for key in by_gaz
+        .into_iter()
+        .chain(std::iter::once(normalize_key(name)))
+    {
         if let Some((id, canonical)) = agreements.get(&key) {
             return (Some(canonical.clone()), Some(id.clone()));
         }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 /// bad input: publish only sees data the earlier stages produced.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A table could not be assembled as a DataFrame.
+    /// A table could not be assembled as a `DataFrame`.
     #[error("could not build table `{table}`")]
     Table {
         /// Table name.

@@ -39,9 +39,14 @@ struct Written<'a> {
 
 impl Manifest {
     pub(crate) fn write(&self, path: &Path, report: &Report) -> Result<()> {
-        let written = Written { manifest: self, rows: &report.rows };
-        let mut json = serde_json::to_string_pretty(&written)
-            .map_err(|source| Error::Json { path: path.to_path_buf(), source })?;
+        let written = Written {
+            manifest: self,
+            rows: &report.rows,
+        };
+        let mut json = serde_json::to_string_pretty(&written).map_err(|source| Error::Json {
+            path: path.to_path_buf(),
+            source,
+        })?;
         json.push('\n');
         fs::write(path, json)?;
         Ok(())

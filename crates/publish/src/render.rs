@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 /// Renders `df` as a `column: dtype` header line followed by one CSV line per row.
 ///
 /// Lists are written `[a|b]`, nulls as empty fields, strings quoted when they contain a comma,
-/// quote or newline. Unlike a DataFrame's `Display`, the output never truncates and does not
+/// quote or newline. Unlike a `DataFrame`'s `Display`, the output never truncates and does not
 /// depend on environment variables, so it is stable in snapshots.
 pub fn render_table(df: &DataFrame) -> String {
     let mut out = String::new();

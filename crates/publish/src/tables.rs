@@ -1,4 +1,4 @@
-//! Dataset → polars DataFrames, one per published table, with the contract's column names.
+//! Dataset → polars `DataFrames`, one per published table, with the contract's column names.
 
 use crate::{Error, Result};
 use accord_core::{CharIndex, Dataset};
@@ -25,7 +25,11 @@ struct Table {
 
 impl Table {
     fn new(name: &'static str, height: usize) -> Self {
-        Self { name, height, columns: Vec::new() }
+        Self {
+            name,
+            height,
+            columns: Vec::new(),
+        }
     }
 
     fn str<'a>(mut self, col: &str, values: impl Iterator<Item = &'a str>) -> Self {
@@ -112,7 +116,9 @@ fn documents(ds: &Dataset) -> Result<DataFrame> {
 }
 
 fn blocks(ds: &Dataset) -> Result<DataFrame> {
-    let mut rows: Vec<(&str, String, &'static str, Option<i64>, usize, usize)> = Vec::new();
+    // doc_id, block_id, kind, page, char_start, char_end
+    type Row<'a> = (&'a str, String, &'static str, Option<i64>, usize, usize);
+    let mut rows: Vec<Row<'_>> = Vec::new();
     for doc in &ds.documents {
         let index = CharIndex::new(&doc.text);
         for (i, block) in doc.blocks.iter().enumerate() {
@@ -160,21 +166,34 @@ fn agreements(ds: &Dataset) -> Result<DataFrame> {
         .str("name", a.iter().map(|x| x.name.as_str()))
         .opt_str("acronym", a.iter().map(|x| x.acronym.as_deref()))
         .list("aliases", a.iter().map(|x| x.aliases.as_slice()))
-        .opt_str("kind", a.iter().map(|x| x.kind.map(|k| k.as_str())))
+        .opt_str(
+            "kind",
+            a.iter()
+                .map(|x| x.kind.map(accord_core::AgreementKind::as_str)),
+        )
         .list("parties", a.iter().map(|x| x.parties.as_slice()))
         .opt_str("scope", a.iter().map(|x| x.scope.as_deref()))
         .opt_str("signed", a.iter().map(|x| x.signed.as_deref()))
-        .int("signed_year", a.iter().map(|x| x.signed_year.map(i64::from)))
+        .int(
+            "signed_year",
+            a.iter().map(|x| x.signed_year.map(i64::from)),
+        )
         .opt_str("ended", a.iter().map(|x| x.ended.as_deref()))
         .list("doc_ids", a.iter().map(|x| x.doc_ids.as_slice()))
-        .int("mention_count", a.iter().map(|x| Some(i64::from(x.mention_count))))
+        .int(
+            "mention_count",
+            a.iter().map(|x| Some(i64::from(x.mention_count))),
+        )
         .finish()
 }
 
 fn working_groups(ds: &Dataset) -> Result<DataFrame> {
     let w = &ds.working_groups;
     Table::new("working_groups", w.len())
-        .str("working_group_id", w.iter().map(|x| x.working_group_id.as_str()))
+        .str(
+            "working_group_id",
+            w.iter().map(|x| x.working_group_id.as_str()),
+        )
         .str("name", w.iter().map(|x| x.name.as_str()))
         .opt_str("acronym", w.iter().map(|x| x.acronym.as_deref()))
         .list("aliases", w.iter().map(|x| x.aliases.as_slice()))
@@ -182,7 +201,10 @@ fn working_groups(ds: &Dataset) -> Result<DataFrame> {
         .opt_str("agreement", w.iter().map(|x| x.agreement.as_deref()))
         .opt_str("pillar", w.iter().map(|x| x.pillar.as_deref()))
         .list("doc_ids", w.iter().map(|x| x.doc_ids.as_slice()))
-        .int("mention_count", w.iter().map(|x| Some(i64::from(x.mention_count))))
+        .int(
+            "mention_count",
+            w.iter().map(|x| Some(i64::from(x.mention_count))),
+        )
         .finish()
 }
 
@@ -194,10 +216,17 @@ fn agencies(ds: &Dataset) -> Result<DataFrame> {
         .opt_str("acronym", a.iter().map(|x| x.acronym.as_deref()))
         .list("aliases", a.iter().map(|x| x.aliases.as_slice()))
         .opt_str("country", a.iter().map(|x| x.country.as_deref()))
-        .opt_str("kind", a.iter().map(|x| x.kind.map(|k| k.as_str())))
+        .opt_str(
+            "kind",
+            a.iter()
+                .map(|x| x.kind.map(accord_core::AgencyKind::as_str)),
+        )
         .opt_str("parent_id", a.iter().map(|x| x.parent_id.as_deref()))
         .list("doc_ids", a.iter().map(|x| x.doc_ids.as_slice()))
-        .int("mention_count", a.iter().map(|x| Some(i64::from(x.mention_count))))
+        .int(
+            "mention_count",
+            a.iter().map(|x| Some(i64::from(x.mention_count))),
+        )
         .finish()
 }
 
@@ -211,22 +240,41 @@ fn funding(ds: &Dataset) -> Result<DataFrame> {
         .float("amount", f.iter().map(|x| x.money.amount))
         .float("amount_min", f.iter().map(|x| x.money.amount_min))
         .float("amount_max", f.iter().map(|x| x.money.amount_max))
-        .opt_str("qualifier", f.iter().map(|x| x.money.qualifier.map(|q| q.as_str())))
+        .opt_str(
+            "qualifier",
+            f.iter()
+                .map(|x| x.money.qualifier.map(accord_core::Qualifier::as_str)),
+        )
         .opt_str("currency", f.iter().map(|x| x.money.currency.as_deref()))
-        .bool("currency_inferred", f.iter().map(|x| x.money.currency_inferred))
+        .bool(
+            "currency_inferred",
+            f.iter().map(|x| x.money.currency_inferred),
+        )
         .float("scale", f.iter().map(|x| x.money.scale))
         .str("period", f.iter().map(|x| x.money.period.as_str()))
         .int("years", f.iter().map(|x| x.money.years.map(i64::from)))
-        .int("start_year", f.iter().map(|x| x.money.start_year.map(i64::from)))
-        .int("end_year", f.iter().map(|x| x.money.end_year.map(i64::from)))
-        .opt_str("fiscal_year", f.iter().map(|x| x.money.fiscal_year.as_deref()))
+        .int(
+            "start_year",
+            f.iter().map(|x| x.money.start_year.map(i64::from)),
+        )
+        .int(
+            "end_year",
+            f.iter().map(|x| x.money.end_year.map(i64::from)),
+        )
+        .opt_str(
+            "fiscal_year",
+            f.iter().map(|x| x.money.fiscal_year.as_deref()),
+        )
         .opt_str("kind", f.iter().map(|x| x.kind.as_deref()))
         .opt_str("program", f.iter().map(|x| x.program.as_deref()))
         .opt_str("agreement_id", f.iter().map(|x| x.agreement_id.as_deref()))
         .opt_str("donor", f.iter().map(|x| x.donor.as_deref()))
         .opt_str("recipient", f.iter().map(|x| x.recipient.as_deref()))
         .float("share", f.iter().map(|x| x.money.share))
-        .str("parse_status", f.iter().map(|x| x.money.parse_status.as_str()))
+        .str(
+            "parse_status",
+            f.iter().map(|x| x.money.parse_status.as_str()),
+        )
         .int("char_start", f.iter().map(|x| count(x.char_start)))
         .int("char_end", f.iter().map(|x| count(x.char_end)))
         .finish()

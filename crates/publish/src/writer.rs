@@ -20,7 +20,10 @@ use std::path::{Path, PathBuf};
 /// [`Error::Io`] when the file cannot be created or written, [`Error::Parquet`] when
 /// encoding fails.
 pub fn write_parquet(df: &DataFrame, path: &Path) -> Result<()> {
-    let parquet_err = |source| Error::Parquet { path: path.to_path_buf(), source };
+    let parquet_err = |source| Error::Parquet {
+        path: path.to_path_buf(),
+        source,
+    };
     let compat = CompatLevel::oldest();
     let schema = df.schema().to_arrow(compat);
     let options = WriteOptions {
@@ -36,9 +39,12 @@ pub fn write_parquet(df: &DataFrame, path: &Path) -> Result<()> {
     let row_groups =
         RowGroupIterator::try_new(batches, &schema, options, encodings).map_err(parquet_err)?;
     let file = fs::File::create(path)?;
-    let mut writer = FileWriter::try_new(BufWriter::new(file), schema, options).map_err(parquet_err)?;
+    let mut writer =
+        FileWriter::try_new(BufWriter::new(file), schema, options).map_err(parquet_err)?;
     for group in row_groups {
-        writer.write(u64::MAX, group.map_err(parquet_err)?).map_err(parquet_err)?;
+        writer
+            .write(u64::MAX, group.map_err(parquet_err)?)
+            .map_err(parquet_err)?;
     }
     writer.end(None).map_err(parquet_err)?;
     writer.into_inner().flush()?;
@@ -61,8 +67,16 @@ impl Staging {
         let dir = tempfile::Builder::new()
             .prefix(".accord-staging-")
             .tempdir_in(&parent)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("creating a staging directory in {}: {e}", parent.display())))?;
-        Ok(Self { dir, target: target.to_path_buf() })
+            .map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!("creating a staging directory in {}: {e}", parent.display()),
+                )
+            })?;
+        Ok(Self {
+            dir,
+            target: target.to_path_buf(),
+        })
     }
 
     pub(crate) fn path(&self) -> &Path {

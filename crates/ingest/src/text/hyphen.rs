@@ -101,6 +101,11 @@ pub(super) fn seam(before: &str, after: &str, lex: &Lexicon) -> Seam {
     let Some(first) = after.chars().next() else {
         return Seam::Space;
     };
+    // A hyphen inside a web or e-mail address belongs to it.
+    let token = stem.rsplit(char::is_whitespace).next().unwrap_or(stem);
+    if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+        return Seam::Glue;
+    }
     if !last.is_alphabetic() || !first.is_lowercase() {
         return Seam::Glue;
     }
@@ -193,6 +198,7 @@ mod tests {
         assert_eq!(seam("along the U.S.-", "Mexican border", &l), Seam::Glue);
         assert_eq!(seam("a multi-agency-", "led team", &l), Seam::Glue);
         assert_eq!(seam("NAFTA-", "related", &l), Seam::Glue);
+        assert_eq!(seam("<http://www.dfait-", "maeci.gc.ca/>", &l), Seam::Glue);
     }
 
     #[test]

@@ -609,6 +609,18 @@ mod tests {
     }
 
     #[test]
+    fn form_feed_is_a_page_break() {
+        let got = blocks("Title\n\nThe report was written by the\u{0C}committee in 2001.\r\n");
+        assert_eq!(
+            got,
+            [
+                "heading: Title",
+                "paragraph: The report was written by the committee in 2001."
+            ]
+        );
+    }
+
+    #[test]
     fn headings_are_never_glued() {
         let got = blocks(
             "Title\n\nText ends here.\n\n1. THE ADMINISTRATION'S REQUESTS\n\nThe Administration asked.\n\nFinal Thoughts\n\nThe end.",
