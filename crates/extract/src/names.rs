@@ -347,7 +347,8 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
         if !gap_is_space(text, prev, &tokens[j]) {
             break;
         }
-        if head_at(tokens, j - 1).is_some() && j - 1 != head {
+        let ends_head = j >= 2 && head_at(tokens, j - 2).is_some_and(|(_, len, _)| len == 2);
+        if ends_head || (head_at(tokens, j - 1).is_some() && j - 1 != head) {
             // The end of another name ("…Working Group and Science and Technology…").
             break;
         }

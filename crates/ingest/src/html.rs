@@ -433,16 +433,4 @@ mod tests {
         );
         assert_eq!(notes, ["1 1 -> Some(14)"]);
     }
-
-    #[test]
-    fn deep_nesting_does_not_overflow() {
-        let depth = 10_000;
-        let source = format!(
-            "<p>{}deep{}</p>",
-            "<div>".repeat(depth),
-            "</div>".repeat(depth)
-        );
-        let (_, blocks, _) = render(&source);
-        assert_eq!(blocks, ["paragraph : deep"]);
-    }
 }

@@ -88,7 +88,11 @@ pub(super) fn seam(before: &str, after: &str, lex: &Lexicon) -> Seam {
     let b = before.trim_end();
     let Some(stem) = b.strip_suffix('-') else {
         return match b.chars().next_back() {
-            Some('—' | '/') if !b[..b.len() - 1].ends_with(char::is_whitespace) => Seam::Glue,
+            Some(c @ ('—' | '/'))
+                if !b[..b.len() - c.len_utf8()].ends_with(char::is_whitespace) =>
+            {
+                Seam::Glue
+            }
             _ => Seam::Space,
         };
     };
@@ -208,6 +212,8 @@ mod tests {
         assert_eq!(seam("achievements--", "the world", &l), Seam::Space);
         assert_eq!(seam("the end", "of it", &l), Seam::Space);
         assert_eq!(seam("http://example.org/", "page", &l), Seam::Glue);
+        assert_eq!(seam("security—", "and more", &l), Seam::Glue);
+        assert_eq!(seam("security —", "and more", &l), Seam::Space);
         let mut out = "inter-".to_owned();
         join_into(&mut out, "agency", Seam::Dehyphenate);
         assert_eq!(out, "interagency");
