@@ -17,6 +17,7 @@ pipeline *ARGS:
 test: lint
     cargo test --workspace --all-targets
     cargo test --workspace --doc
+    RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
     just client-test
 
 # Python client checks on a fresh run of the default pipeline (pyarrow, pytest).

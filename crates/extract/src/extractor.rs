@@ -341,6 +341,7 @@ impl Extractor {
             .collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         Self::link_context(document, &mut mentions);
+        assign_dates(text, &sentence_spans, &mut mentions);
         let funding = self.funding(document, &sentence_spans, &mentions);
         mentions.extend(funding);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
@@ -385,8 +386,9 @@ impl Extractor {
     /// agreement named by its parties. Resolved to the gazetteer agreement with the same
     /// parties whose name shares the topic word ("border").
     fn party_compounds(&self, text: &str, toks: &[Token<'_>]) -> Vec<Cand> {
-        let mut out = Vec::new();
-        let mut last_topic: Option<String> = None;
+        // (token index, parties, head offset, topic word) of each compound in the sentence;
+        // "the X-Y version of the agreement" takes its topic from the nearest other compound.
+        let mut found: Vec<(usize, Vec<String>, usize, Option<String>)> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             let Some(parties) = self.countries.compound(t.text) else {
                 continue;
@@ -395,10 +397,12 @@ impl Extractor {
                 .iter()
                 .map(|t| t.text)
                 .collect();
-            let head_pos = rest
+            let Some(h) = rest
                 .iter()
-                .position(|w| matches!(*w, "agreement" | "accord" | "treaty" | "declaration"));
-            let Some(h) = head_pos else { continue };
+                .position(|w| matches!(*w, "agreement" | "accord" | "treaty" | "declaration"))
+            else {
+                continue;
+            };
             let between = &rest[..h];
             if between
                 .iter()
@@ -407,33 +411,38 @@ impl Extractor {
                 continue; // a capitalised name; the head-noun rule handles it
             }
             let version = between.first() == Some(&"version");
-            let topic = if version {
-                last_topic.clone()
-            } else {
-                between
-                    .iter()
-                    .find(|w| !matches!(**w, "the" | "of" | "a" | "version"))
-                    .map(|w| (*w).to_owned())
-            };
             if !version && h > 2 {
                 continue;
             }
-            let end = toks[i + 1 + h].span.end;
-            let span = Span::new(t.span.start, end);
+            let topic = if version {
+                None
+            } else {
+                between
+                    .iter()
+                    .find(|w| !matches!(**w, "the" | "of" | "a"))
+                    .map(|w| (*w).to_owned())
+            };
+            found.push((i, parties, h, topic));
+        }
+        let mut out = Vec::new();
+        for (k, (i, parties, h, topic)) in found.iter().enumerate() {
+            let topic = topic.clone().or_else(|| {
+                let before = found[..k].iter().rev().find_map(|f| f.3.clone());
+                before.or_else(|| found[k + 1..].iter().find_map(|f| f.3.clone()))
+            });
+            let head = toks[i + 1 + h];
+            let span = Span::new(toks[*i].span.start, head.span.end);
             let mut c = Cand::new(
                 EntityType::Agreement,
                 span,
-                text[span.start..end].to_owned(),
+                text[span.start..span.end].to_owned(),
                 "party-compound",
             );
             c.kind = Some("agreement");
             c.gaz = self
-                .by_parties(&parties, topic.as_deref(), rest[h])
+                .by_parties(parties, topic.as_deref(), head.text)
                 .map(str::to_owned);
-            c.parties = parties;
-            if !version {
-                last_topic.clone_from(&topic);
-            }
+            c.parties.clone_from(parties);
             out.push(c);
         }
         out
@@ -687,31 +696,6 @@ impl Extractor {
                         v.parties = self.parties_in(text, s, c.span);
                     }
                 }
-                if let Some(s) = sentence {
-                    let sent = &text[s.start..s.end];
-                    let dates: Vec<_> = find_dates(sent);
-                    let years: std::collections::BTreeSet<i32> =
-                        dates.iter().map(|d| d.year).collect();
-                    if years.len() == 1
-                        && SIGNING.is_match(sent)
-                        && !c.name.contains(|ch: char| ch.is_ascii_digit())
-                    {
-                        let best = dates
-                            .iter()
-                            .max_by_key(|d| d.edtf.len())
-                            .map(|d| d.edtf.clone());
-                        if ENDING.is_match(sent) && !SIGNING.is_match(sent) {
-                            v.ended = best;
-                        } else {
-                            v.signed = best;
-                        }
-                    } else if years.len() == 1 && ENDING.is_match(sent) {
-                        v.ended = dates
-                            .iter()
-                            .max_by_key(|d| d.edtf.len())
-                            .map(|d| d.edtf.clone());
-                    }
-                }
             }
             EntityType::WorkingGroup => {
                 if let Some(e) = c
@@ -760,7 +744,23 @@ impl Extractor {
             {
                 continue;
             }
+            // Siblings in the same list know their parent (from the gazetteer).
             let block = document.block_at(mentions[i].span.start).unwrap_or(0);
+            let sibling = mentions
+                .iter()
+                .filter(|m| {
+                    m.entity_type == EntityType::WorkingGroup
+                        && m.value.parent.is_some()
+                        && document.block_at(m.span.start) == Some(block)
+                        && m.span.start.abs_diff(mentions[i].span.start) < 400
+                })
+                .map(|m| (m.value.parent.clone(), m.value.parent_id.clone()))
+                .next();
+            if let Some((name, id)) = sibling {
+                mentions[i].value.parent = name;
+                mentions[i].value.parent_id = id;
+                continue;
+            }
             let parent = mentions[..i].iter().rev().find(|m| {
                 m.entity_type == EntityType::Agreement
                     && document
@@ -879,7 +879,7 @@ impl Extractor {
                     name: text[span.start..span.end].to_owned(),
                     ..MentionValue::default()
                 };
-                v.funding_kind = Some(funding_kind(sent).to_owned());
+                v.funding_kind = Some(funding_kind(sent, span.start - sentence.start).to_owned());
                 let program = if m.money.share.is_some() {
                     last_program.clone()
                 } else {
@@ -899,6 +899,13 @@ impl Extractor {
                 );
                 v.donor = donor;
                 v.recipient = recipient;
+                // A share ("40% of the money") is of the same kind and flow as its base.
+                if let (Some(_), Some(base)) = (m.money.share, out.last()) {
+                    let base: &Mention = base;
+                    v.funding_kind.clone_from(&base.value.funding_kind);
+                    v.donor.clone_from(&base.value.donor);
+                    v.recipient.clone_from(&base.value.recipient);
+                }
                 v.money = Some(m.money);
                 out.push(Mention {
                     entity_type: EntityType::Funding,
@@ -1050,6 +1057,88 @@ fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
     });
 }
 
+/// Signature and end dates from the sentence around each agreement mention: a sentence with
+/// a signing verb ("signed", "established", "launched", …) or an ending verb
+/// ("terminated", …) gives each of its dates to the agreement mention nearest to it; a
+/// mention takes its nearest such date. Names that carry a year ("Budget 2001") are skipped.
+fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention]) {
+    for &(_, sentence) in sentences {
+        let sent = &text[sentence.start..sentence.end];
+        let signing = SIGNING.is_match(sent);
+        let ending = ENDING.is_match(sent);
+        if !signing && !ending {
+            continue;
+        }
+        let agreements: Vec<usize> = (0..mentions.len())
+            .filter(|&i| {
+                let m = &mentions[i];
+                m.entity_type == EntityType::Agreement
+                    && sentence.contains(m.span)
+                    && !m.value.name.contains(|c: char| c.is_ascii_digit())
+            })
+            .collect();
+        if agreements.is_empty() {
+            continue;
+        }
+        let distance = |a: Span, b: Span| {
+            if a.end <= b.start {
+                b.start - a.end
+            } else {
+                a.start.saturating_sub(b.end)
+            }
+        };
+        let dates: Vec<(Span, String)> = find_dates(sent)
+            .into_iter()
+            .map(|d| (d.span.shift(sentence.start), d.edtf))
+            .filter(|(span, _)| !mentions.iter().any(|m| m.span.overlaps(*span)))
+            .collect();
+        for &i in &agreements {
+            let own: Vec<&(Span, String)> = dates
+                .iter()
+                .filter(|(span, _)| {
+                    agreements
+                        .iter()
+                        .min_by_key(|&&j| distance(mentions[j].span, *span))
+                        .is_some_and(|&j| {
+                            j == i || mentions[j].value.name == mentions[i].value.name
+                        })
+                })
+                .collect();
+            // With both kinds of verb in the sentence, a date belongs to the nearer verb
+            // ("launched in March 2005 and ended in August 2009").
+            let is_end = |span: Span| {
+                let nearest = |re: &Regex| {
+                    re.find_iter(sent)
+                        .map(|m| {
+                            distance(Span::new(m.start(), m.end()).shift(sentence.start), span)
+                        })
+                        .min()
+                        .unwrap_or(usize::MAX)
+                };
+                nearest(&ENDING) < nearest(&SIGNING)
+            };
+            let pick = |end: bool| {
+                own.iter()
+                    .filter(|(span, _)| is_end(*span) == end)
+                    .min_by_key(|(span, edtf)| {
+                        (
+                            distance(mentions[i].span, *span),
+                            std::cmp::Reverse(edtf.len()),
+                        )
+                    })
+                    .map(|(_, edtf)| edtf.clone())
+            };
+            let (signed, ended) = (pick(false), pick(true));
+            if signed.is_some() {
+                mentions[i].value.signed = signed;
+            }
+            if ended.is_some() {
+                mentions[i].value.ended = ended;
+            }
+        }
+    }
+}
+
 fn capitalize(word: &str) -> String {
     let mut c = word.chars();
     c.next()
@@ -1080,38 +1169,45 @@ fn names_stop(word: &str) -> bool {
     )
 }
 
-fn funding_kind(sentence: &str) -> &'static str {
-    let s = sentence.to_lowercase();
-    let has = |w: &[&str]| w.iter().any(|x| s.contains(x));
-    if has(&["profit", "revenue", "earn", "proceeds", "illicit"]) {
-        "revenue_estimate"
-    } else if has(&[
-        "appropriat",
-        "enacted",
-        "provided in",
-        "omnibus",
-        "supplemental act",
-        "p.l.",
-    ]) {
-        "appropriation"
-    } else if has(&["request"]) {
-        "request"
-    } else if has(&["authoriz", "authoris"]) {
-        "authorization"
-    } else if has(&["budget"]) {
-        "budget"
-    } else if has(&[
-        "assistance",
-        "aid",
-        "provide",
-        "grant",
-        "funding for",
-        "package",
-    ]) {
-        "assistance"
-    } else {
-        "other"
-    }
+/// Funding kind from the keyword nearest to the figure in its sentence (`at`: byte offset
+/// of the figure in the sentence).
+fn funding_kind(sentence: &str, at: usize) -> &'static str {
+    const KEYWORDS: &[(&str, &str)] = &[
+        ("profit", "revenue_estimate"),
+        ("revenue", "revenue_estimate"),
+        ("proceeds", "revenue_estimate"),
+        ("illicit", "revenue_estimate"),
+        ("appropriat", "appropriation"),
+        ("enacted", "appropriation"),
+        ("omnibus", "appropriation"),
+        ("set aside", "appropriation"),
+        ("request", "request"),
+        ("sought", "request"),
+        ("seeking", "request"),
+        ("asked", "request"),
+        ("authoriz", "authorization"),
+        ("authoris", "authorization"),
+        ("budget", "budget"),
+        ("allocat", "budget"),
+        ("earmark", "budget"),
+        ("committed", "budget"),
+        ("assistance", "assistance"),
+        ("aid", "assistance"),
+        ("provide", "assistance"),
+        ("grant", "assistance"),
+        ("package", "assistance"),
+        ("funding for", "assistance"),
+    ];
+    let lower = sentence.to_lowercase();
+    KEYWORDS
+        .iter()
+        .flat_map(|(word, kind)| {
+            lower
+                .match_indices(word)
+                .map(move |(pos, _)| (pos.abs_diff(at), *kind))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map_or("other", |(_, kind)| kind)
 }
 
 /// Keeps the longest of overlapping candidates; equal spans of one type merge (gazetteer id

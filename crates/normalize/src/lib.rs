@@ -1,4 +1,4 @@
-//! accord normalize stage: the mentions of a whole corpus → a [`Dataset`].
+//! accord normalize stage: the mentions of a whole corpus → a [`Dataset`](accord_core::Dataset).
 //!
 //! - **Entities.** Mentions of agreements, working groups and agencies are clustered: by
 //!   gazetteer id when extraction resolved one, otherwise by normalised name (the scorer's

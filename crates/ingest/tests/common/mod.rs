@@ -4,7 +4,7 @@ use accord_core::{BlockKind, Document};
 use unicode_normalization::is_nfc;
 
 /// The contract of `Document`, checked on every fixture.
-pub fn check_invariants(doc: &Document) {
+pub(crate) fn check_invariants(doc: &Document) {
     assert!(is_nfc(&doc.text), "{}: text is not NFC", doc.doc_id);
     assert!(!doc.blocks.is_empty(), "{}: no blocks", doc.doc_id);
     let mut expected_start = 0;

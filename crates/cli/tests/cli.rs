@@ -1,0 +1,134 @@
+//! End-to-end tests of the `accord` binary: a small corpus with good and bad inputs, exit
+//! codes, every table written, reruns byte-identical whatever the thread count.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(input: &Path, out: &Path, threads: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_accord"))
+        .current_dir(workspace())
+        .args([
+            "run",
+            "pipelines/north-american-security.toml",
+            "-q",
+            "--no-progress",
+            "--threads",
+            threads,
+        ])
+        .arg("--input")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("accord runs")
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("output folder")
+        .map(|e| {
+            let e = e.expect("entry");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn bad_inputs_fail_alone_and_exit_1() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let out = tmp.path().join("out");
+    let result = run(&corpus, &out, "2");
+    assert_eq!(
+        result.status.code(),
+        Some(1),
+        "stderr: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let names: Vec<String> = files(&out).into_iter().map(|(n, _)| n).collect();
+    for table in [
+        "documents",
+        "blocks",
+        "mentions",
+        "agreements",
+        "working_groups",
+        "agencies",
+        "funding",
+        "failures",
+    ] {
+        assert!(
+            names.contains(&format!("{table}.parquet")),
+            "{table} missing: {names:?}"
+        );
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).expect("manifest"))
+            .expect("json");
+    assert_eq!(manifest["rows"]["documents"], 2, "{manifest}");
+    assert_eq!(manifest["rows"]["failures"], 2, "{manifest}");
+    let inputs: Vec<&str> = manifest["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .map(|i| i["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(
+        inputs,
+        [
+            "acronyms-lists-and-parties.txt",
+            "broken.txt",
+            "empty.md",
+            "nested/follow-up-brief.md"
+        ]
+    );
+}
+
+#[test]
+fn reruns_are_byte_identical_across_thread_counts() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = workspace().join("data/raw");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert_eq!(run(&corpus, &a, "1").status.code(), Some(0));
+    assert_eq!(run(&corpus, &b, "2").status.code(), Some(0));
+    assert_eq!(files(&a), files(&b));
+}
+
+#[test]
+fn usage_errors_exit_2_and_name_the_file() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let result = run(
+        &tmp.path().join("no-such-folder"),
+        &tmp.path().join("out"),
+        "1",
+    );
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("no-such-folder"), "{stderr}");
+    let missing = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["run", "missing.toml"])
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("missing.toml"));
+}
+
+#[test]
+fn help_documents_the_run_options() {
+    let help = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["run", "--help"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&help.stdout);
+    for flag in ["--input", "--out", "--threads", "Exit status"] {
+        assert!(text.contains(flag), "{flag} not in help:\n{text}");
+    }
+}
