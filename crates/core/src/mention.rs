@@ -245,6 +245,9 @@ pub struct MentionValue {
     pub recipient: Option<String>,
     /// Parsed money, for [`EntityType::Funding`].
     pub money: Option<Money>,
+    /// Name of the entity this mention glosses or translates ("the Interior Ministry" after
+    /// "Secretaría de Gobernación (SEGOB)"): normalize puts both in one entity.
+    pub same_as: Option<String>,
 }
 
 /// One occurrence of an entity or a figure in a document.

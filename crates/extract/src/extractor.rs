@@ -7,8 +7,8 @@ use crate::names::{self, NamePhrase};
 use crate::text::{Token, sentences, tokens, url_spans};
 use crate::{MoneyOptions, Result, find_dates, find_money};
 use accord_core::{
-    AgencyKind, AgreementKind, BlockKind, Document, EntityType, Mention, MentionValue, Span,
-    normalize_key,
+    AgencyKind, AgreementKind, BlockKind, Document, EntityType, Mention, MentionValue, Period,
+    Span, normalize_key,
 };
 use regex::Regex;
 use serde::Deserialize;
@@ -62,6 +62,8 @@ struct Cand {
     acronym: Option<String>,
     kind: Option<&'static str>,
     parties: Vec<String>,
+    /// Pillar stated by the list's heading (working groups).
+    pillar: Option<String>,
 }
 
 impl Cand {
@@ -75,6 +77,7 @@ impl Cand {
             acronym: None,
             kind: None,
             parties: Vec::new(),
+            pillar: None,
         }
     }
 }
@@ -95,6 +98,104 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:to|for|provide|provides|providing|give|gives|assist|assistance to|aid to)\s+(?:the\s+)?$").expect("static regex")
 });
+static FOR_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[\w,\s]{0,25}?\s)?(?:for|to|into|toward|towards)\s+(?:the\s+)?(?:new\s+)?$").expect("static regex")
+});
+static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,3})[- ]point(?: action)? plan\b").expect("static regex")
+});
+static INSTRUMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(programmes|programs|initiatives|agreements|treaties|accords)\s*(?:--|—|–|:|,)?\s*(?:such as|including|namely|like)?\s+((?:the\s+)?\p{Lu}[^.;:()]*?(?:,\s*(?:and\s+)?(?:the\s+)?\p{Lu}[^.;:(),]*?)*\s+and\s+(?:the\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)").expect("static regex")
+});
+
+/// Nouns after which a bare distinctive word names a program ("Merida funds").
+const MONEY_NOUNS: &[&str] = &[
+    "appropriations", "funds", "funding", "programs", "programmes", "aid", "assistance",
+    "package", "money", "process", "framework", "projects",
+];
+
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:a|per|each|every) (?:day|week|month|hour)\b|\b(?:daily|weekly|monthly)\b").expect("static regex")
+});
+static TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|dollars in|amounts in|figures in)\s+(thousands|millions|billions)\b(?:\s+of\s+([A-Za-z.$ ]+?))?\s*(?:\)|$|\.|,)").expect("static regex")
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:FY\s?)?((?:19|20)\d\d)\b").expect("static regex")
+});
+
+/// The caption or unit note of the table that block `cell` belongs to: the nearest
+/// paragraph or heading before the table's first cell.
+fn table_caption(document: &Document, cell: usize) -> Option<Span> {
+    let first = (0..=cell).rev().take_while(|&i| document.blocks[i].kind == BlockKind::TableCell).last()?;
+    document.blocks[..first]
+        .iter()
+        .rev()
+        .find(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
+        .map(|b| b.span)
+}
+
+/// Table-level scale and currency: "(in millions of U.S. dollars)" → (1e6, USD).
+fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
+    let Some(c) = TABLE_UNIT.captures(caption) else { return (None, None) };
+    let scale = match c[1].to_lowercase().as_str() {
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        _ => 1e9,
+    };
+    let unit = c.get(2).map_or(String::new(), |u| u.as_str().to_lowercase());
+    let currency = if unit.contains("canadian") {
+        Some("CAD")
+    } else if unit.contains("peso") {
+        Some("MXN")
+    } else if unit.contains("u.s.") || unit.contains("us ") || unit.contains("american") {
+        Some("USD")
+    } else {
+        None
+    };
+    (Some(scale), currency.map(str::to_owned))
+}
+
+/// The one year a section heading names ("2. FY2008: THE SUPPLEMENTAL", "THE BUDGET OF
+/// DECEMBER 2001"), for figures under it that state no year themselves.
+fn section_year(document: &Document, block: usize) -> Option<i32> {
+    let heading = document.blocks[..block].iter().rev().find(|b| b.kind == BlockKind::Heading)?;
+    let years: std::collections::BTreeSet<i32> =
+        YEAR.captures_iter(document.slice(heading.span)).filter_map(|c| c[1].parse().ok()).collect();
+    (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
+}
+
+static GLOSS_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:which is\s+|is\s+)?(?:usually|often|commonly|variously|also|sometimes|generally)?\s*(?:rendered|translated|called|known|glossed|referred to|styled)\s+(?:in English\s+)?(?:as\s+)?(?:the\s+)?$").expect("static regex")
+});
+static GLOSS_OR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:or\s+)?(?:simply\s+)?(?:the\s+)?$").expect("static regex")
+});
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*(?:or\s+)?(?:the\s+)?|\(\s*)$").expect("static regex")
+});
+static NAMED_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(programme|program|initiative|plan|agreement|treaty|accord|partnership|operation)s?,?\s+(?:called\s+|known as\s+|named\s+|dubbed\s+)?((?:\p{Lu}[\p{L}'’\-]*)(?:\s+\p{Lu}[\p{L}'’\-]*){0,4})(?:[.,;:)]|$)").expect("static regex")
+});
+static WG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:working groups?|sub-?groups?)\b").expect("static regex")
+});
+static PILLAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^([a-z]+)\s+(?:agenda|pillar|track)\b").expect("static regex")
+});
+
+/// Spanish and French words that mark a name as not English, for translation glosses.
+const FOREIGN_WORDS: &[&str] = &[
+    "de", "del", "la", "las", "los", "y", "des", "du", "et", "le", "les", "en", "Secretaría",
+    "Secretaria", "Procuraduría", "Procuraduria", "Policía", "Policia", "Centro", "Instituto",
+    "Agencia", "Cámara", "Camara", "Comisión", "Comision", "Consejo", "Dirección", "Guardia",
+    "Iniciativa", "Operativo", "Ley", "Ministère", "Gendarmerie", "Sistema", "Acuerdo",
+];
+
+fn is_foreign(name: &str) -> bool {
+    name.split_whitespace().any(|w| FOREIGN_WORDS.contains(&w))
+}
+
 static CURRENCY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:all )?(?:amounts|figures|dollars?)\b[^.]{0,40}\b(?:are )?in (canadian|u\.?s\.?|american|mexican) (?:dollars|pesos)").expect("static regex")
 });
@@ -289,7 +390,9 @@ impl Extractor {
             if block.kind == BlockKind::Furniture {
                 continue;
             }
-            let patterns = block.kind != BlockKind::Footnote || self.config.patterns_in_footnotes;
+            // In notes, only organisation names are sought by pattern: agreement-like phrases
+            // there are mostly titles of cited works.
+            let in_note = block.kind == BlockKind::Footnote && !self.config.patterns_in_footnotes;
             for hit in self.matcher.find(text, block.span, &urls) {
                 let mut seen: Vec<EntityType> = Vec::new();
                 for target in &hit.targets {
@@ -310,14 +413,18 @@ impl Extractor {
             for sentence in sentences(text, block.span) {
                 sentence_spans.push((bi, sentence));
                 let toks = tokens(text, sentence);
-                if patterns {
-                    for p in names::head_noun_phrases(text, &toks) {
-                        let c = self.phrase_cand(&p);
-                        if c.rule != "plural-head" || c.gaz.is_some() {
-                            cands.push(c);
-                        }
+                for p in names::head_noun_phrases(text, &toks) {
+                    let c = self.phrase_cand(&p);
+                    if (c.rule != "plural-head" || c.gaz.is_some()) && (!in_note || c.entity_type == EntityType::Agency) {
+                        cands.push(c);
                     }
+                }
+                if !in_note {
                     cands.extend(self.party_compounds(text, &toks));
+                    cands.extend(self.named_by_apposition(text, sentence));
+                    cands.extend(self.numbered_plans(text, sentence));
+                    cands.extend(self.instrument_lists(text, sentence));
+                    cands.extend(self.short_names(text, &toks));
                     for bare in names::bare_list_items(text, sentence, "Working Group") {
                         let name = format!("{} Working Group", &text[bare.start..bare.end]);
                         let mut c =
@@ -331,8 +438,9 @@ impl Extractor {
                 cands.extend(self.acronym_definitions(text, &toks, &urls));
             }
         }
+        cands.extend(self.headed_list_items(document));
         drop_footnote_only_agreements(document, &mut cands);
-        Self::list_members(text, &sentence_spans, &mut cands);
+        Self::list_members(document, &sentence_spans, &mut cands);
         Self::acronym_uses(document, &urls, &mut cands);
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
         let mut mentions: Vec<Mention> = cands
@@ -342,10 +450,232 @@ impl Extractor {
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         Self::link_context(document, &mut mentions);
         assign_dates(text, &sentence_spans, &mut mentions);
+        self.link_glosses(text, &sentence_spans, &mut mentions);
         let funding = self.funding(document, &sentence_spans, &mentions);
         mentions.extend(funding);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         mentions
+    }
+
+    /// "Mexico's trusted-traveller programme, Viajero Confiable": a generic instrument noun
+    /// followed by a capitalised name in apposition names an agreement of that kind.
+    fn named_by_apposition(&self, text: &str, sentence: Span) -> Vec<Cand> {
+        let sent = &text[sentence.start..sentence.end];
+        let mut out = Vec::new();
+        for caps in NAMED_INSTRUMENT.captures_iter(sent) {
+            let (Some(noun), Some(name)) = (caps.get(1), caps.get(2)) else { continue };
+            let first = name.as_str().split_whitespace().next().unwrap_or_default();
+            if names_stop(first) || self.countries.lookup(first).is_some() {
+                continue;
+            }
+            let kind = match noun.as_str() {
+                "programme" | "program" => "program",
+                "initiative" => "initiative",
+                "plan" => "plan",
+                "partnership" => "partnership",
+                "treaty" => "treaty",
+                "operation" => "other",
+                _ => "agreement",
+            };
+            let span = Span::new(name.start(), name.end()).shift(sentence.start);
+            let mut c = Cand::new(EntityType::Agreement, span, name.as_str().to_owned(), "apposition");
+            c.kind = Some(kind);
+            c.gaz = self.resolve(EntityType::Agreement, name.as_str()).map(str::to_owned);
+            out.push(c);
+        }
+        out
+    }
+
+    /// "a 30-point action plan", "its 22-point plan": numbered plans, resolved to the one
+    /// gazetteer plan with that number of points.
+    fn numbered_plans(&self, text: &str, sentence: Span) -> Vec<Cand> {
+        let sent = &text[sentence.start..sentence.end];
+        NUMBERED_PLAN
+            .captures_iter(sent)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                let needle = format!("{}-point", &c[1]);
+                let plans: Vec<&str> = self
+                    .gazetteer
+                    .agreements
+                    .iter()
+                    .filter(|a| a.kind == Some(AgreementKind::Plan))
+                    .filter(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| n.to_lowercase().contains(&needle)))
+                    .map(|a| a.id.as_str())
+                    .collect();
+                let span = Span::new(m.start(), m.end()).shift(sentence.start);
+                let mut cand = Cand::new(EntityType::Agreement, span, m.as_str().to_owned(), "numbered-plan");
+                cand.kind = Some("plan");
+                cand.gaz = (plans.len() == 1).then(|| plans[0].to_owned());
+                Some(cand)
+            })
+            .collect()
+    }
+
+    /// "its trusted-traveller programmes -- NEXUS, SENTRI, FAST and Global Entry": the
+    /// capitalised items of a list that a plural instrument noun introduces are agreements.
+    fn instrument_lists(&self, text: &str, sentence: Span) -> Vec<Cand> {
+        let sent = &text[sentence.start..sentence.end];
+        let mut out = Vec::new();
+        for caps in INSTRUMENT_LIST.captures_iter(sent) {
+            let (Some(noun), Some(list)) = (caps.get(1), caps.get(2)) else { continue };
+            let kind = if noun.as_str().starts_with("program") { "program" } else if noun.as_str().starts_with("initiative") { "initiative" } else { "agreement" };
+            let mut offset = list.start();
+            for part in list.as_str().split(", ") {
+                let item_start = offset;
+                offset += part.len() + 2;
+                for piece in part.split(" and ") {
+                    let start = item_start + part.find(piece).unwrap_or(0);
+                    let item = piece.trim().trim_start_matches("and ").trim_start_matches("the ");
+                    let lead = piece.len() - piece.trim_start().len() + (piece.trim().len() - item.len());
+                    let words: Vec<&str> = item.split_whitespace().collect();
+                    if words.is_empty() || words.len() > 5 || !words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase())) {
+                        continue;
+                    }
+                    let span = Span::new(start + lead, start + lead + item.len()).shift(sentence.start);
+                    let mut c = Cand::new(EntityType::Agreement, span, item.to_owned(), "list-member");
+                    c.kind = Some(kind);
+                    c.gaz = self.resolve(EntityType::Agreement, item).map(str::to_owned);
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// "Merida appropriations", "Mérida funds": the distinctive word of a one-word-plus-head
+    /// gazetteer name ("Mérida Initiative") used as a modifier of a money or program noun.
+    fn short_names(&self, text: &str, toks: &[Token<'_>]) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for pair in toks.windows(2) {
+            let (word, next) = (&pair[0], &pair[1]);
+            if !word.is_capitalized() || !MONEY_NOUNS.contains(&next.text) {
+                continue;
+            }
+            let folded = crate::matcher::fold_diacritics(word.text).to_lowercase();
+            let hits: Vec<&str> = self
+                .gazetteer
+                .agreements
+                .iter()
+                .filter(|a| {
+                    let words: Vec<&str> = a.name.split_whitespace().collect();
+                    words.len() == 2
+                        && crate::matcher::fold_diacritics(words[0]).to_lowercase() == folded
+                        && names::agreement_kind_of_name(&a.name, true).is_some()
+                })
+                .map(|a| a.id.as_str())
+                .collect();
+            if hits.len() == 1 {
+                let mut c = Cand::new(EntityType::Agreement, word.span, word.text.to_owned(), "short-name");
+                c.gaz = Some(hits[0].to_owned());
+                out.push(c);
+            }
+            let _ = text;
+        }
+        out
+    }
+
+    /// Items of a bulleted list introduced by a heading or paragraph about working groups
+    /// ("Working groups" › "Prosperity agenda" › "- Energy") are working groups; the pillar
+    /// is the nearest sub-heading's first word ("Prosperity agenda" → prosperity).
+    fn headed_list_items(&self, document: &Document) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for (bi, block) in document.blocks.iter().enumerate() {
+            if block.kind != BlockKind::ListItem {
+                continue;
+            }
+            let context: Vec<&accord_core::Block> = document.blocks[..bi]
+                .iter()
+                .rev()
+                .filter(|b| b.kind != BlockKind::ListItem && b.kind != BlockKind::Furniture)
+                .take(4)
+                .collect();
+            // Walk back over headings ("Security agenda") to a heading or introduction
+            // that is about working groups; any other paragraph on the way breaks the link.
+            let mut about_groups = false;
+            for b in &context {
+                let t = document.slice(b.span);
+                if WG_CONTEXT.is_match(t) && (b.kind == BlockKind::Heading || t.len() < 400) {
+                    about_groups = true;
+                    break;
+                }
+                if b.kind != BlockKind::Heading {
+                    break;
+                }
+            }
+            if !about_groups {
+                continue;
+            }
+            let item = document.slice(block.span).trim_end_matches(['.', ';', ',']);
+            let words = item.split_whitespace().count();
+            if item.contains("Working Group") || !(1..=8).contains(&words) || !item.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let span = Span::new(block.span.start, block.span.start + item.len());
+            let name = format!("{item} Working Group");
+            let mut c = Cand::new(EntityType::WorkingGroup, span, name, "list-expansion");
+            c.gaz = self.resolve(EntityType::WorkingGroup, &c.name).map(str::to_owned);
+            let heading = context.first().filter(|b| b.kind == BlockKind::Heading);
+            c.pillar = heading.and_then(|h| PILLAR_HEADING.captures(document.slice(h.span))).map(|p| p[1].to_lowercase());
+            out.push(c);
+        }
+        out
+    }
+
+    /// Glosses and translations: "Secretaría de Marina (SEMAR), also called the Navy
+    /// Secretariat or simply the Mexican Navy"; "the Federal Police (Policía Federal, PF)";
+    /// "Centro de Investigación y Seguridad Nacional (CISEN), the Centre for Research and
+    /// National Security". A gloss verb links any following names of the same type; a bare
+    /// apposition or parenthesis links two names only when one is Spanish or French and the
+    /// other is not (a list of English names stays a list).
+    fn link_glosses(&self, text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention]) {
+        let n = mentions.len();
+        for i in 0..n {
+            let ty = mentions[i].entity_type;
+            if !matches!(ty, EntityType::Agency | EntityType::Agreement) || mentions[i].value.same_as.is_some() {
+                continue;
+            }
+            let Some(&(_, sentence)) = sentences.iter().find(|(_, s)| s.contains(mentions[i].span)) else { continue };
+            let next_of = |from: usize, end: usize| {
+                (from..n).find(|&j| mentions[j].entity_type == ty && mentions[j].span.start >= end && sentence.contains(mentions[j].span))
+            };
+            let Some(j) = next_of(i + 1, mentions[i].span.end) else { continue };
+            let between = &text[mentions[i].span.end..mentions[j].span.start];
+            let verb = GLOSS_VERB.is_match(between);
+            let foreign_pair = is_foreign(&mentions[i].value.name) != is_foreign(&mentions[j].value.name);
+            if !(verb || (APPOSITION.is_match(between) && foreign_pair)) {
+                continue;
+            }
+            let mut chain = vec![j];
+            if verb {
+                let mut last = j;
+                while let Some(k) = next_of(last + 1, mentions[last].span.end) {
+                    if !GLOSS_OR.is_match(&text[mentions[last].span.end..mentions[k].span.start]) {
+                        break;
+                    }
+                    chain.push(k);
+                    last = k;
+                }
+            }
+            let (head_gaz, head_name) = (mentions[i].value.gazetteer_id.clone(), self.canonical_name(&mentions[i]));
+            for k in chain {
+                let other = mentions[k].value.gazetteer_id.clone();
+                if other.is_some() && head_gaz.is_some() && other != head_gaz {
+                    continue; // the gazetteer knows they are different bodies
+                }
+                if other.is_some() && head_gaz.is_none() {
+                    mentions[i].value.gazetteer_id.clone_from(&other);
+                    continue;
+                }
+                mentions[k].value.gazetteer_id.clone_from(&head_gaz);
+                mentions[k].value.same_as = Some(head_name.clone());
+                mentions[k].rule.push_str("+gloss");
+            }
+        }
+    }
+
+    fn canonical_name(&self, m: &Mention) -> String {
+        self.entity_name(m).0
     }
 
     fn phrase_cand(&self, p: &NamePhrase) -> Cand {
@@ -553,9 +883,13 @@ impl Extractor {
 
     /// Items of a list whose other items are organisations are organisations too
     /// ("…include the CISEN, Naval Intelligence, Army Intelligence, …").
-    fn list_members(text: &str, sentences: &[(usize, Span)], cands: &mut Vec<Cand>) {
+    fn list_members(document: &Document, sentences: &[(usize, Span)], cands: &mut Vec<Cand>) {
+        let text = &document.text;
         let mut added = Vec::new();
-        for &(_, sentence) in sentences {
+        for &(bi, sentence) in sentences {
+            if document.blocks[bi].kind == BlockKind::Footnote {
+                continue; // lists of cited titles, not of organisations
+            }
             let slice = &text[sentence.start..sentence.end];
             let mut items: Vec<Span> = Vec::new();
             let mut offset = 0;
@@ -595,7 +929,9 @@ impl Extractor {
                 .filter(|s| !is_agency(s) && !cands.iter().any(|c| c.span.overlaps(**s)))
             {
                 let words: Vec<&str> = text[s.start..s.end].split_whitespace().collect();
-                let ok = (2..=5).contains(&words.len())
+                let quoted = text[..s.start].ends_with(['"', '“']) || text[s.end..].starts_with(['"', '”']);
+                let ok = !quoted
+                    && (2..=5).contains(&words.len())
                     && words.iter().all(|w| {
                         w.chars().next().is_some_and(char::is_uppercase)
                             || matches!(*w, "of" | "and" | "for" | "&")
@@ -711,7 +1047,9 @@ impl Extractor {
                         .and_then(|id| self.gazetteer.agreement(id))
                         .map(|a| a.name.clone());
                 }
-                if let Some(s) = sentence {
+                if c.pillar.is_some() {
+                    v.pillar.clone_from(&c.pillar);
+                } else if let Some(s) = sentence {
                     let before = &text[s.start..c.span.start];
                     if let Some(p) = PILLAR.captures_iter(before).last() {
                         let word = p[1].to_lowercase();
@@ -856,19 +1194,32 @@ impl Extractor {
                 _ => "USD".to_owned(),
             })
             .or_else(|| self.config.default_currency.clone());
-        let options = MoneyOptions {
-            default_currency,
-            table_scale: None,
-        };
         let mut out = Vec::new();
-        for block in document
-            .blocks
-            .iter()
-            .filter(|b| !matches!(b.kind, BlockKind::Furniture))
-        {
+        for (bi, block) in document.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Furniture || (block.kind == BlockKind::TableCell && block.cell.is_some_and(|(row, _)| row == 0)) {
+                continue; // boilerplate; table header rows hold years and bill numbers
+            }
+            let caption = (block.kind == BlockKind::TableCell).then(|| table_caption(document, bi)).flatten();
+            let (table_scale, table_currency) = caption.map_or((None, None), |c| table_unit(document.slice(c)));
+            let options = MoneyOptions {
+                default_currency: table_currency.or_else(|| default_currency.clone()),
+                table_scale,
+            };
             let slice = &text[block.span.start..block.span.end];
             let mut last_program: Option<(String, Option<String>)> = None;
-            for m in find_money(slice, &options) {
+            for mut m in find_money(slice, &options) {
+                let at = m.span.shift(block.span.start);
+                let sentence_text = sentences
+                    .iter()
+                    .find(|(_, s)| s.contains(at) || s.overlaps(at))
+                    .map_or(slice, |(_, s)| &text[s.start..s.end]);
+                if m.money.period == Period::Unknown && !RATE.is_match(sentence_text) {
+                    // A stated amount with no rate is the whole amount (documented in the codebook).
+                    m.money.period = Period::Total;
+                }
+                if m.money.start_year.is_none() && m.money.fiscal_year.is_none() {
+                    m.money.start_year = section_year(document, bi);
+                }
                 let span = m.span.shift(block.span.start);
                 let sentence = sentences
                     .iter()
@@ -885,7 +1236,24 @@ impl Extractor {
                 } else {
                     None
                 }
-                .or_else(|| self.program_of(document, mentions, sentence, span));
+                .or_else(|| self.program_of(document, mentions, sentence, span))
+                .or_else(|| {
+                    // The program named earlier in the paragraph (or in a table's caption),
+                    // else the last one named earlier in the same section.
+                    let context = caption.unwrap_or(block.span);
+                    let section_start = document.blocks[..bi]
+                        .iter()
+                        .rev()
+                        .find(|b| b.kind == BlockKind::Heading)
+                        .map_or(0, |h| h.span.start);
+                    let agreement_before = |m: &&Mention| m.entity_type == EntityType::Agreement && m.span.end <= span.start.min(context.end);
+                    mentions
+                        .iter()
+                        .filter(agreement_before)
+                        .rev()
+                        .find(|m| m.span.start >= section_start.min(context.start))
+                        .map(|m| self.entity_name(m))
+                });
                 if let Some((name, id)) = &program {
                     v.parent = Some(name.clone());
                     v.parent_id.clone_from(id);
@@ -967,9 +1335,23 @@ impl Extractor {
                 }
             }
         }
+        // "$100 million for CARSI", "$10 million for the U.S. Marshals Service".
+        let right_after = |m: &&&Mention| {
+            m.span.start >= money.end && {
+                let gap = &text[money.end..m.span.start];
+                gap.len() <= 40 && FOR_GAP.is_match(gap)
+            }
+        };
+        for ty in [EntityType::Agreement, EntityType::Agency] {
+            if let Some(m) = in_sentence.iter().filter(|m| m.entity_type == ty).find(right_after) {
+                return Some(self.entity_name(m));
+            }
+        }
+        let distance = |m: &&&Mention| m.span.start.abs_diff(money.start);
         if let Some(m) = in_sentence
             .iter()
-            .find(|m| m.entity_type == EntityType::Agreement)
+            .filter(|m| m.entity_type == EntityType::Agreement)
+            .min_by_key(distance)
         {
             return Some(self.entity_name(m));
         }
@@ -1253,6 +1635,17 @@ fn resolve_overlaps(
                     k.kind = c.kind;
                 }
                 continue 'next;
+            }
+            if k.span == c.span && k.entity_type != c.entity_type {
+                // A list item read as a working group is not also an organisation named
+                // by its head noun ("Financial Services" in a list of working groups).
+                if c.rule == "list-expansion" && k.gaz.is_none() {
+                    *k = c.clone();
+                    continue 'next;
+                }
+                if k.rule == "list-expansion" && c.gaz.is_none() {
+                    continue 'next;
+                }
             }
             if k.entity_type != c.entity_type && (k.span == c.span || !k.span.contains(c.span)) {
                 continue; // same span or crossing spans of another type: keep both

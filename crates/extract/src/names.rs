@@ -253,6 +253,12 @@ const STOP_CAPITALS: &[&str] = &[
     "Sin",
 ];
 
+/// Month names: never part of a name's complement.
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
 /// Modifiers that make a "Program" an academic unit, not a policy program.
 const ACADEMIC_MARKERS: &[&str] = &["Studies", "Faculty", "School", "University", "College"];
 
@@ -310,12 +316,13 @@ fn gap_is_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 
 fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<&'static str>)> {
     let t = tokens[i].text;
-    if t == "Working"
-        && tokens
-            .get(i + 1)
-            .is_some_and(|n| n.text == "Group" || n.text == "Groups")
+    if (t == "Working" && tokens.get(i + 1).is_some_and(|n| n.text == "Group" || n.text == "Groups"))
+        || (t == "Steering" && tokens.get(i + 1).is_some_and(|n| n.text == "Committee"))
     {
         return Some((EntityType::WorkingGroup, 2, None));
+    }
+    if matches!(t, "Subgroup" | "Subgroups" | "Sub-group" | "Sub-groups") {
+        return Some((EntityType::WorkingGroup, 1, None));
     }
     if t == "Memorandum"
         && tokens.get(i + 1).is_some_and(|n| n.text == "of")
@@ -332,9 +339,12 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
     None
 }
 
+/// A word that can be part of a name: capitalised (or alphanumeric like "G8", "21st"), not
+/// a capitalised function word, not a bare number ("2011", "6,000").
 fn is_name_word(t: &Token<'_>) -> bool {
-    (t.is_capitalized() || t.text.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        && !STOP_CAPITALS.contains(&t.text)
+    let starts_digit = t.text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let has_letter = t.text.chars().any(char::is_alphabetic);
+    (t.is_capitalized() || (starts_digit && has_letter)) && !STOP_CAPITALS.contains(&t.text)
 }
 
 /// Walks back from token `head` (exclusive) over the modifiers of a name; returns the index
@@ -355,6 +365,7 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
         if is_name_word(prev) || prev.is_acronym() {
             start = j - 1;
         } else if !(is_connector(prev.text)
+            && prev.text != "the"
             && j >= 2
             && (is_name_word(&tokens[j - 2]) || tokens[j - 2].is_acronym()))
         {
@@ -365,6 +376,19 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
     start
 }
 
+/// "Washington's Merida Initiative", "Canada's Anti-Crime Capacity Building Program": a
+/// leading possessive names the owner, not the instrument, when other modifiers follow it.
+/// ("Truckers' Association" keeps its only modifier.)
+fn skip_leading_possessive(tokens: &[Token<'_>], start: usize, head: usize) -> usize {
+    let first = tokens[start].text;
+    let possessive = first.ends_with("'s") || first.ends_with("’s");
+    if possessive && start + 1 < head {
+        start + 1
+    } else {
+        start
+    }
+}
+
 /// Extends a name forward over "of/for/on [the] Capitalised words (and Capitalised words)*".
 fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
     let mut end = after; // exclusive index of the last token of the name + 1
@@ -372,7 +396,7 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
     if k < tokens.len()
         && matches!(
             tokens[k].text,
-            "of" | "for" | "on" | "de" | "del" | "des" | "du"
+            "of" | "for" | "on" | "de" | "del" | "des" | "du" | "Concerning" | "concerning" | "Regarding"
         )
         && gap_is_space(text, &tokens[k - 1], &tokens[k])
     {
@@ -382,6 +406,12 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
         }
         while k < tokens.len() && gap_is_space(text, &tokens[k - 1], &tokens[k]) {
             let t = &tokens[k];
+            // A date or an amount ends the name: "Letter of Agreement on December 3",
+            // "asked Congress for US$500 million".
+            let glued_to_amount = text[t.span.end..].starts_with('$');
+            if MONTHS.contains(&t.text) || glued_to_amount {
+                break;
+            }
             if is_name_word(t) || t.is_acronym() {
                 k += 1;
                 end = k;
@@ -436,7 +466,7 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
             i += 1;
             continue;
         };
-        let start = modifiers_start(text, tokens, i);
+        let start = skip_leading_possessive(tokens, modifiers_start(text, tokens, i), i);
         let after_head = i + head_len;
         let end = if entity_type == EntityType::WorkingGroup {
             after_head
@@ -492,8 +522,32 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
     if i == 0 {
         return None;
     }
-    if let Some((_, kind)) = LOWER_AGREEMENT_HEADS.iter().find(|(h, _)| *h == t) {
+    // "a Corridor Security subgroup", "the Energy working group".
+    let wg_head = match t {
+        "subgroup" | "sub-group" => Some(i),
+        "group" if tokens[i - 1].text == "working" && i >= 2 => Some(i - 1),
+        _ => None,
+    };
+    if let Some(head) = wg_head {
+        let start = modifiers_start(text, tokens, head);
+        if start < head && tokens[start..head].iter().all(|w| is_name_word(w) || is_connector(w.text)) {
+            let span = Span::new(tokens[start].span.start, tokens[i].span.end);
+            let name = text[span.start..span.end].to_owned();
+            return Some(NamePhrase { entity_type: EntityType::WorkingGroup, span, full_span: span, name, acronym: None, kind: None, rule: "head-noun" });
+        }
+        return None;
+    }
+    let after_acronym_only = matches!(t, "initiative" | "partnership" | "plan");
+    let lower_head = LOWER_AGREEMENT_HEADS
+        .iter()
+        .find(|(h, _)| *h == t)
+        .map(|(_, k)| *k)
+        .or_else(|| after_acronym_only.then(|| AGREEMENT_HEADS.iter().find(|(h, _)| h.to_lowercase() == t).map(|(_, k)| *k)).flatten());
+    if let Some(kind) = lower_head {
         let prev = &tokens[i - 1];
+        if after_acronym_only && !prev.is_acronym() {
+            return None;
+        }
         let between = &text[prev.span.end..tokens[i].span.start];
         if prev.is_acronym() && (between.trim().is_empty() || between.trim() == ")") {
             // "(NORAD) treaty" / "NORAD treaty": name it by the acronym and the head.

@@ -36,6 +36,18 @@ impl DocBuilder {
         label: Option<String>,
         cell: Option<(u32, u32)>,
     ) {
+        self.push_on_page(kind, inline, label, cell, None);
+    }
+
+    /// [`DocBuilder::push`] for paged formats: the block starts on `page` (1-based).
+    pub(crate) fn push_on_page(
+        &mut self,
+        kind: BlockKind,
+        inline: Inline,
+        label: Option<String>,
+        cell: Option<(u32, u32)>,
+        page: Option<u32>,
+    ) {
         let Inline {
             mut text,
             mut markers,
@@ -79,6 +91,7 @@ impl DocBuilder {
         let mut block = Block::new(kind, Span::new(start, end));
         block.label = label;
         block.cell = cell;
+        block.page = page;
         self.blocks.push(block);
     }
 

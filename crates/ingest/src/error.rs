@@ -44,7 +44,8 @@ pub enum Error {
         /// The extension as found, without the dot (empty when there is none).
         extension: String,
     },
-    /// The format is recognised but this version cannot read it.
+    /// The format is recognised but this version cannot read it (no format is refused this
+    /// way since PDF and DOCX are read; kept for formats to come).
     #[error("{path}: {} input is not supported yet", format_name(*.format))]
     Unsupported {
         /// Path relative to the corpus root.
@@ -66,6 +67,50 @@ pub enum Error {
         /// What gave it away, e.g. "contains NUL bytes".
         reason: String,
     },
+    /// The PDF cannot be parsed: not a PDF, truncated beyond repair, or damaged.
+    #[error("{path}: cannot read PDF ({reason})")]
+    Pdf {
+        /// Path relative to the corpus root.
+        path: String,
+        /// What went wrong, e.g. "no %PDF header" or the parser's message.
+        reason: String,
+    },
+    /// The PDF is encrypted with a password that ingest does not have.
+    #[error("{path}: PDF is encrypted and needs a password; decrypt it first (e.g. `qpdf --decrypt`)")]
+    Encrypted {
+        /// Path relative to the corpus root.
+        path: String,
+    },
+    /// The PDF has pages but no text to extract: a scan without OCR.
+    #[error(
+        "{path}: no text layer; run OCR first ({pages} pages, {images} images, {chars} characters of text)"
+    )]
+    NoTextLayer {
+        /// Path relative to the corpus root.
+        path: String,
+        /// Number of pages.
+        pages: usize,
+        /// Number of images drawn on the pages.
+        images: usize,
+        /// Non-blank characters found in the text layer.
+        chars: usize,
+    },
+    /// The file is not a readable DOCX (Office Open XML word-processing) package.
+    #[error("{path}: cannot read DOCX ({reason})")]
+    Docx {
+        /// Path relative to the corpus root.
+        path: String,
+        /// What went wrong, e.g. "not a zip archive".
+        reason: String,
+    },
+    /// Ingesting the file took longer than [`crate::Config::max_seconds_per_document`].
+    #[error("{path}: ingest took longer than the time budget of {limit_seconds} s per document")]
+    TimedOut {
+        /// Path relative to the corpus root.
+        path: String,
+        /// The configured budget in seconds.
+        limit_seconds: u64,
+    },
 }
 
 impl Error {
@@ -84,7 +129,12 @@ impl Error {
             | Error::UnknownFormat { path, .. }
             | Error::Unsupported { path, .. }
             | Error::Empty { path }
-            | Error::Binary { path, .. } => Some(path),
+            | Error::Binary { path, .. }
+            | Error::Pdf { path, .. }
+            | Error::Encrypted { path }
+            | Error::NoTextLayer { path, .. }
+            | Error::Docx { path, .. }
+            | Error::TimedOut { path, .. } => Some(path),
         }
     }
 }

@@ -405,7 +405,7 @@ pub fn normalize(
         for m in ms {
             let (cs, ce) = (index.char_of(m.span.start), index.char_of(m.span.end));
             let mention_id = format!("{}:{cs:07}-{ce:07}:{}", doc.doc_id, m.entity_type.as_str());
-            let entity_id = match m.entity_type {
+            let mut entity_id = match m.entity_type {
                 EntityType::Funding => format!("{}:{cs:07}", doc.doc_id),
                 _ => entity_of[item].clone().unwrap_or_default(),
             };
@@ -423,7 +423,21 @@ pub fn normalize(
                 && let Some(money) = &m.value.money
             {
                 let (program, agreement_id) = resolve_program(m, &agreement_index, &agency_index);
-                funding.push(Funding {
+                // A figure restated in the same document (same amount, currency, period and
+                // program) is one funding row; every occurrence stays a mention of it.
+                let restated = funding.iter().find(|f: &&Funding| {
+                    f.doc_id == doc.doc_id
+                        && f.money.amount.is_some()
+                        && f.money.amount == money.amount
+                        && f.money.amount_min == money.amount_min
+                        && f.money.currency == money.currency
+                        && f.money.period == money.period
+                        && f.program == program
+                });
+                if let Some(first) = restated {
+                    entity_id.clone_from(&first.funding_id);
+                } else {
+                    funding.push(Funding {
                     funding_id: entity_id.clone(),
                     doc_id: doc.doc_id.clone(),
                     mention_id: mention_id.clone(),
@@ -437,6 +451,7 @@ pub fn normalize(
                     char_start: cs,
                     char_end: ce,
                 });
+                }
             }
             mentions.push(MentionRecord {
                 mention_id,

@@ -22,6 +22,15 @@ pub enum Error {
         #[source]
         source: polars::error::PolarsError,
     },
+    /// A CSV file of the mirror could not be written.
+    #[error("could not write {}", path.display())]
+    Csv {
+        /// File being written.
+        path: PathBuf,
+        /// Cause.
+        #[source]
+        source: csv::Error,
+    },
     /// A JSON file could not be serialised.
     #[error("could not serialise {}", path.display())]
     Json {

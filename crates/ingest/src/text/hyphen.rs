@@ -6,7 +6,7 @@ use std::collections::HashSet;
 /// line-end hyphen belongs to the word (`capacity-building`) or to the line break
 /// (`inter-⏎agency`).
 #[derive(Debug, Default)]
-pub(super) struct Lexicon {
+pub(crate) struct Lexicon {
     /// Lowercase `left-right` pairs of every hyphenated token (`a-b-c` gives `a-b` and `b-c`).
     hyphenated: HashSet<String>,
     /// Lowercase words without hyphens.
@@ -16,7 +16,7 @@ pub(super) struct Lexicon {
 impl Lexicon {
     /// Collects the tokens of `lines`, leaving out each line's final token when it ends in a
     /// hyphen (that hyphen is the one being decided).
-    pub(super) fn build<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn build<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
         let mut lex = Lexicon::default();
         for line in lines {
             let mut tokens = line.split_whitespace().peekable();
@@ -57,7 +57,7 @@ const COMPOUND_FIRST: &[&str] = &[
 
 /// How two pieces of text meet when joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Seam {
+pub(crate) enum Seam {
     /// One space between them.
     Space,
     /// Nothing between them; a line-end hyphen is kept (`Asia-Pacific`, `U.S.-Mexican`).
@@ -67,7 +67,7 @@ pub(super) enum Seam {
 }
 
 /// True when the seam [`seam`] chose for a hyphen-ending `before` kept the hyphen.
-pub(super) fn ends_with_word_hyphen(before: &str) -> bool {
+pub(crate) fn ends_with_word_hyphen(before: &str) -> bool {
     let b = before.trim_end();
     b.strip_suffix('-')
         .and_then(|stem| stem.chars().next_back())
@@ -84,7 +84,7 @@ pub(super) fn ends_with_word_hyphen(before: &str) -> bool {
 /// (`Agen-⏎cy`). The hyphen stays, with no space, before a capital or a digit and after a
 /// non-letter (`Asia-⏎Pacific`, `G-⏎20`, `U.S.-⏎Mexican`). A spaced dash (`word -`, `--`)
 /// gets a space; an attached em dash or slash gets none.
-pub(super) fn seam(before: &str, after: &str, lex: &Lexicon) -> Seam {
+pub(crate) fn seam(before: &str, after: &str, lex: &Lexicon) -> Seam {
     let b = before.trim_end();
     let Some(stem) = b.strip_suffix('-') else {
         return match b.chars().next_back() {
@@ -143,7 +143,7 @@ pub(super) fn seam(before: &str, after: &str, lex: &Lexicon) -> Seam {
 }
 
 /// Joins `after` onto `out` according to `seam`.
-pub(super) fn join_into(out: &mut String, after: &str, seam: Seam) {
+pub(crate) fn join_into(out: &mut String, after: &str, seam: Seam) {
     match seam {
         Seam::Space => {
             if !out.is_empty() && !after.is_empty() {

@@ -6,8 +6,8 @@
 //! by page breaks are glued back together ([`rejoin`]), and finally markers and emphasis are
 //! taken out of each block ([`crate::inline`]).
 
-mod hyphen;
-mod rejoin;
+pub(crate) mod hyphen;
+pub(crate) mod rejoin;
 mod table;
 
 use std::collections::HashMap;
@@ -52,7 +52,7 @@ impl TextPatterns {
 
 /// What a unit of text is, before it becomes a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Title,
     FrontMatter,
     Heading,
@@ -67,28 +67,31 @@ enum Kind {
 
 /// A block-to-be: its kind and its reflowed text (markers and emphasis still in).
 #[derive(Debug, Clone)]
-struct Unit {
-    kind: Kind,
-    text: String,
-    label: Option<String>,
+pub(crate) struct Unit {
+    pub(crate) kind: Kind,
+    pub(crate) text: String,
+    pub(crate) label: Option<String>,
+    /// 1-based page the unit starts on, for paged formats.
+    pub(crate) page: Option<u32>,
 }
 
 impl Unit {
-    fn new(kind: Kind, text: String) -> Self {
+    pub(crate) fn new(kind: Kind, text: String) -> Self {
         Self {
             kind,
             text,
             label: None,
+            page: None,
         }
     }
 }
 
 /// What the passes share.
-struct Ctx<'a> {
-    pats: &'a TextPatterns,
-    markers: &'a MarkerPatterns,
-    lexicon: Lexicon,
-    repairs: &'a mut Repairs,
+pub(crate) struct Ctx<'a> {
+    pub(crate) pats: &'a TextPatterns,
+    pub(crate) markers: &'a MarkerPatterns,
+    pub(crate) lexicon: Lexicon,
+    pub(crate) repairs: &'a mut Repairs,
 }
 
 /// Where in the document a paragraph falls.
@@ -133,6 +136,18 @@ pub(crate) fn ingest(
     };
     let units = classify(&paragraphs, &mut ctx);
     let units = rejoin::rejoin(units, &mut ctx);
+    emit(units, markers, &mut builder, true);
+    builder
+}
+
+/// Pushes units as blocks, taking footnote markers (and, with `emphasis`, Markdown-style
+/// emphasis asterisks) out of their text. Separators and page furniture are kept verbatim.
+pub(crate) fn emit(
+    units: Vec<Unit>,
+    markers: &MarkerPatterns,
+    builder: &mut DocBuilder,
+    emphasis: bool,
+) {
     for unit in units {
         let (kind, cell) = match unit.kind {
             Kind::Title | Kind::Heading => (BlockKind::Heading, None),
@@ -147,14 +162,13 @@ pub(crate) fn ingest(
         let cleans = !matches!(unit.kind, Kind::Separator | Kind::PageFurniture);
         let options = CleanOptions {
             markers: cleans,
-            emphasis: cleans,
+            emphasis: cleans && emphasis,
         };
         let (inline, stats) = clean_inline(&unit.text, markers, options);
         builder.repairs.emphasis_spans += stats.emphasis_spans;
         builder.repairs.unpaired_asterisks += stats.unpaired_asterisks;
-        builder.push(kind, inline, unit.label, cell);
+        builder.push_on_page(kind, inline, unit.label, cell, unit.page);
     }
-    builder
 }
 
 /// Classifies the paragraphs and reflows their lines.
@@ -330,7 +344,7 @@ fn split_where<'a, 'b>(
 }
 
 /// Joins hard-wrapped lines into one, undoing line-end hyphenation.
-fn reflow(lines: &[&str], ctx: &mut Ctx<'_>) -> String {
+pub(crate) fn reflow(lines: &[&str], ctx: &mut Ctx<'_>) -> String {
     let mut out = String::new();
     for line in lines {
         let line = line.trim();

@@ -101,17 +101,30 @@ const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 /// Glues paragraphs split by page breaks onto the unit they continue.
-pub(super) fn rejoin(units: Vec<Unit>, ctx: &mut Ctx<'_>) -> Vec<Unit> {
+///
+/// Paged units (PDF) know where the page breaks are: only the first paragraph of a page can
+/// continue the last paragraph, list item or footnote of an earlier page, and footnotes at
+/// the foot of the page are stepped over like page furniture (they end up after the joined
+/// paragraph).
+pub(crate) fn rejoin(units: Vec<Unit>, ctx: &mut Ctx<'_>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
-    // Everything after `out[last_content]` is page furniture.
+    // Everything after `out[last_content]` is page furniture (or, on paged input, notes).
     let mut last_content: Option<usize> = None;
+    // On paged input: the page of the last body unit seen.
+    let mut body_page: Option<u32> = None;
     for unit in units {
+        let paged = unit.page.is_some();
+        let page_break = paged && unit.page != body_page;
         let continued = match last_content {
-            Some(j) if unit.kind == Kind::Paragraph => {
+            Some(j) if unit.kind == Kind::Paragraph && (!paged || page_break) => {
                 decide(&out[j], &unit, ctx).map(|how| (j, how))
             }
             _ => None,
         };
+        let steps_over = unit.kind == Kind::PageFurniture || (paged && unit.kind == Kind::Footnote);
+        if paged && !steps_over {
+            body_page = unit.page;
+        }
         if let Some((j, how)) = continued {
             match how {
                 Seam::Dehyphenate => ctx.repairs.dehyphenated += 1,
@@ -122,7 +135,7 @@ pub(super) fn rejoin(units: Vec<Unit>, ctx: &mut Ctx<'_>) -> Vec<Unit> {
             join_into(&mut out[j].text, &unit.text, how);
             continue;
         }
-        if unit.kind != Kind::PageFurniture {
+        if !steps_over {
             last_content = Some(out.len());
         }
         out.push(unit);
@@ -164,7 +177,7 @@ fn decide(prev: &Unit, next: &Unit, ctx: &Ctx<'_>) -> Option<Seam> {
 }
 
 /// True when the end of `tail` (already cleaned) is not the end of a sentence.
-pub(super) fn is_unterminated(tail: &str) -> bool {
+pub(crate) fn is_unterminated(tail: &str) -> bool {
     let Some(last) = tail.chars().next_back() else {
         return false;
     };
@@ -262,11 +275,7 @@ mod tests {
             lexicon: Lexicon::default(),
             repairs: &mut repairs,
         };
-        let unit = |kind, text: &str| Unit {
-            kind,
-            text: text.to_owned(),
-            label: None,
-        };
+        let unit = |kind, text: &str| Unit::new(kind, text.to_owned());
         decide(
             &unit(Kind::Paragraph, prev),
             &unit(Kind::Paragraph, next),
