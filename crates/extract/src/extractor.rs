@@ -49,6 +49,9 @@ pub struct Extractor {
     /// Keys without a leading country word ("us border patrol" → "border patrol"), for
     /// descriptive lower-case phrases; only unambiguous stems are kept.
     stems: HashMap<String, Target>,
+    /// Bare institution names ("Congress", "House of Commons", "National Guard") → the
+    /// agencies whose names add only a country to them, with that country.
+    bare: HashMap<String, Vec<(String, String)>>,
 }
 
 /// A mention before overlap resolution.
@@ -99,7 +102,7 @@ static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:to|for|provide|provides|providing|give|gives|assist|assistance to|aid to)\s+(?:the\s+)?$").expect("static regex")
 });
 static FOR_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[\w,\s]{0,25}?\s)?(?:for|to|into|toward|towards)\s+(?:the\s+)?(?:new\s+)?$").expect("static regex")
+    Regex::new(r"^\s*(?:[\w,\s]{0,25}?\s)?(?:for|to|into|toward|towards)\s+(?:[a-z]+\s+){0,2}$").expect("static regex")
 });
 static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,3})[- ]point(?: action)? plan\b").expect("static regex")
@@ -154,6 +157,16 @@ fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
         None
     };
     (Some(scale), currency.map(str::to_owned))
+}
+
+/// The one year the header cell of a table cell's column names ("FY2008 Supp.").
+fn column_year(document: &Document, cell: usize) -> Option<i32> {
+    let (_, col) = document.blocks[cell].cell?;
+    let first = (0..=cell).rev().take_while(|&i| document.blocks[i].kind == BlockKind::TableCell).last()?;
+    let header = document.blocks[first..=cell].iter().find(|b| b.cell == Some((0, col)))?;
+    let years: std::collections::BTreeSet<i32> =
+        YEAR.captures_iter(document.slice(header.span)).filter_map(|c| c[1].parse().ok()).collect();
+    (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
 }
 
 /// The one year a section heading names ("2. FY2008: THE SUPPLEMENTAL", "THE BUDGET OF
@@ -348,6 +361,7 @@ impl Extractor {
             .into_iter()
             .filter_map(|(k, t)| t.map(|t| (k, t)))
             .collect();
+        let bare = bare_names(gazetteer, &countries);
         Ok(Self {
             config: config.clone(),
             gazetteer: gazetteer.clone(),
@@ -355,6 +369,7 @@ impl Extractor {
             countries,
             keys,
             stems,
+            bare,
         })
     }
 
@@ -442,6 +457,7 @@ impl Extractor {
         drop_footnote_only_agreements(document, &mut cands);
         Self::list_members(document, &sentence_spans, &mut cands);
         Self::acronym_uses(document, &urls, &mut cands);
+        self.bare_institutions(document, &sentence_spans, &mut cands);
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
         let mut mentions: Vec<Mention> = cands
             .into_iter()
@@ -484,6 +500,61 @@ impl Extractor {
             out.push(c);
         }
         out
+    }
+
+    /// Bare institution names ("Congress", "the House of Commons", "6,000 National Guard
+    /// troops"): the gazetteer body of that name whose country is the most frequent among
+    /// the organisations the document names (an unambiguous name still needs its country
+    /// among them).
+    fn bare_institutions(&self, document: &Document, sentences: &[(usize, Span)], cands: &mut Vec<Cand>) {
+        let text = &document.text;
+        let mut weight: BTreeMap<String, usize> = BTreeMap::new();
+        for c in cands.iter().filter(|c| c.entity_type == EntityType::Agency) {
+            if let Some(country) = c.gaz.as_deref().and_then(|id| self.gazetteer.agency(id)).and_then(|a| a.country.clone()) {
+                *weight.entry(country).or_default() += 1;
+            }
+        }
+        let mut added: Vec<Cand> = Vec::new();
+        for &(bi, sentence) in sentences {
+            if document.blocks[bi].kind == BlockKind::Footnote {
+                continue;
+            }
+            let toks = tokens(text, sentence);
+            let mut i = 0;
+            while i < toks.len() {
+                let mut matched = 0;
+                for n in (1..=4.min(toks.len() - i)).rev() {
+                    let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
+                    if !toks[i].is_capitalized() || !toks[i + n - 1].is_capitalized() {
+                        continue;
+                    }
+                    let phrase = &text[span.start..span.end];
+                    let Some(options) = self.bare.get(&normalize_key(phrase)) else { continue };
+                    // "the Navy Secretary", "Senate Majority Leader": a title, not the body.
+                    let next = toks.get(i + n).map_or("", |t| t.text);
+                    if matches!(next, "Secretary" | "Minister" | "Director" | "Commander" | "Chief" | "Chairman" | "Chair" | "Speaker" | "Member" | "Members" | "Leader" | "Majority" | "Minority") {
+                        matched = n;
+                        break;
+                    }
+                    if cands.iter().chain(&added).any(|c| c.span.overlaps(span)) {
+                        matched = n;
+                        break;
+                    }
+                    let score = |country: &String| weight.get(country).copied().unwrap_or(0);
+                    let best = options.iter().map(|(_, c)| score(c)).max().unwrap_or(0);
+                    let winners: Vec<&(String, String)> = options.iter().filter(|(_, c)| score(c) == best).collect();
+                    if best > 0 && winners.len() == 1 {
+                        let mut c = Cand::new(EntityType::Agency, span, phrase.to_owned(), "bare-name");
+                        c.gaz = Some(winners[0].0.clone());
+                        added.push(c);
+                        matched = n;
+                        break;
+                    }
+                }
+                i += matched.max(1);
+            }
+        }
+        cands.extend(added);
     }
 
     /// "a 30-point action plan", "its 22-point plan": numbered plans, resolved to the one
@@ -660,13 +731,16 @@ impl Extractor {
             let (head_gaz, head_name) = (mentions[i].value.gazetteer_id.clone(), self.canonical_name(&mentions[i]));
             for k in chain {
                 let other = mentions[k].value.gazetteer_id.clone();
-                if other.is_some() && head_gaz.is_some() && other != head_gaz {
+                if !verb && other.is_some() && head_gaz.is_some() && other != head_gaz {
                     continue; // the gazetteer knows they are different bodies
                 }
                 if other.is_some() && head_gaz.is_none() {
                     mentions[i].value.gazetteer_id.clone_from(&other);
                     continue;
                 }
+                // An explicit gloss ("also called the Mexican Navy") is the document's own
+                // statement that the names are one body, even where the gazetteer lists
+                // them apart.
                 mentions[k].value.gazetteer_id.clone_from(&head_gaz);
                 mentions[k].value.same_as = Some(head_name.clone());
                 mentions[k].rule.push_str("+gloss");
@@ -954,6 +1028,23 @@ impl Extractor {
     /// definition), including all-caps plurals ("IBETS" for "IBETs").
     fn acronym_uses(document: &Document, urls: &[Span], cands: &mut Vec<Cand>) {
         let text = &document.text;
+        // "Integrated Border Enforcement Teams (IBETs)": a gazetteer name of another type
+        // (the program) under the same definition shares its span and its acronym.
+        let defs: Vec<(Span, String, EntityType)> = cands
+            .iter()
+            .filter_map(|c| c.acronym.clone().map(|a| (c.span, a, c.entity_type)))
+            .collect();
+        for o in cands.iter_mut().filter(|o| o.gaz.is_some() && o.acronym.is_none()) {
+            if let Some((span, acronym, _)) = defs.iter().find(|(span, _, ty)| {
+                *ty != o.entity_type
+                    && span.start == o.span.start
+                    && o.span.end < span.end
+                    && text[o.span.end..span.end].trim_start().starts_with('(')
+            }) {
+                o.span = *span;
+                o.acronym = Some(acronym.clone());
+            }
+        }
         let mut defined: BTreeMap<String, Vec<Cand>> = BTreeMap::new();
         for c in cands.iter() {
             if let Some(a) = &c.acronym {
@@ -1218,7 +1309,11 @@ impl Extractor {
                     m.money.period = Period::Total;
                 }
                 if m.money.start_year.is_none() && m.money.fiscal_year.is_none() {
-                    m.money.start_year = section_year(document, bi);
+                    m.money.start_year = if block.kind == BlockKind::TableCell {
+                        column_year(document, bi)
+                    } else {
+                        section_year(document, bi)
+                    };
                 }
                 let span = m.span.shift(block.span.start);
                 let sentence = sentences
@@ -1230,7 +1325,13 @@ impl Extractor {
                     name: text[span.start..span.end].to_owned(),
                     ..MentionValue::default()
                 };
-                v.funding_kind = Some(funding_kind(sent, span.start - sentence.start).to_owned());
+                // Names are not keywords: "Canada Customs and Revenue Agency" is no revenue.
+                let mut masked = sent.to_owned();
+                for m in mentions.iter().filter(|m| sentence.contains(m.span)) {
+                    let (a, b) = (m.span.start - sentence.start, m.span.end - sentence.start);
+                    masked.replace_range(a..b, &" ".repeat(b - a));
+                }
+                v.funding_kind = Some(funding_kind(&masked, span.start - sentence.start).to_owned());
                 let program = if m.money.share.is_some() {
                     last_program.clone()
                 } else {
@@ -1238,20 +1339,12 @@ impl Extractor {
                 }
                 .or_else(|| self.program_of(document, mentions, sentence, span))
                 .or_else(|| {
-                    // The program named earlier in the paragraph (or in a table's caption),
-                    // else the last one named earlier in the same section.
+                    // The program named earlier in the paragraph (or in a table's caption).
                     let context = caption.unwrap_or(block.span);
-                    let section_start = document.blocks[..bi]
-                        .iter()
-                        .rev()
-                        .find(|b| b.kind == BlockKind::Heading)
-                        .map_or(0, |h| h.span.start);
-                    let agreement_before = |m: &&Mention| m.entity_type == EntityType::Agreement && m.span.end <= span.start.min(context.end);
                     mentions
                         .iter()
-                        .filter(agreement_before)
-                        .rev()
-                        .find(|m| m.span.start >= section_start.min(context.start))
+                        .filter(|m| m.entity_type == EntityType::Agreement && context.contains(m.span) && m.span.end <= span.start.max(context.end.min(span.start)))
+                        .next_back()
                         .map(|m| self.entity_name(m))
                 });
                 if let Some((name, id)) = &program {
@@ -1302,9 +1395,11 @@ impl Extractor {
             .filter(|m| sentence.contains(m.span) && m.entity_type != EntityType::Funding)
             .collect();
         let after = &text[money.end..sentence.end];
+        // "through the X" close to the figure (not a later clause of the sentence).
         if let Some(pos) = after
             .find(" through the ")
             .or_else(|| after.find(" under the "))
+            .filter(|&pos| pos <= 80)
         {
             let at = money.end + pos;
             if let Some(m) = in_sentence
@@ -1336,11 +1431,17 @@ impl Extractor {
             }
         }
         // "$100 million for CARSI", "$10 million for the U.S. Marshals Service".
+        // The named entity must end its noun phrase: in "for OAS security projects" the money
+        // is for projects, not for the OAS.
         let right_after = |m: &&&Mention| {
-            m.span.start >= money.end && {
+            let gap_ok = m.span.start >= money.end && {
                 let gap = &text[money.end..m.span.start];
                 gap.len() <= 40 && FOR_GAP.is_match(gap)
-            }
+            };
+            let next_word = text[m.span.end..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let ends_phrase = !next_word.starts_with(|c: char| c.is_lowercase())
+                || matches!(next_word, "to" | "in" | "for" | "and" | "or" | "which" | "that" | "under" | "from" | "with" | "by" | "on" | "at" | "as" | "was" | "were" | "is");
+            gap_ok && ends_phrase
         };
         for ty in [EntityType::Agreement, EntityType::Agency] {
             if let Some(m) = in_sentence.iter().filter(|m| m.entity_type == ty).find(right_after) {
@@ -1519,6 +1620,45 @@ fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention
             }
         }
     }
+}
+
+/// Bare names of gazetteer organisations: a name or alias that is a country word plus a
+/// name ("U.S. Congress", "Canadian House of Commons", "Parliament of Canada") gives the
+/// bare name ("congress", "house of commons", "parliament") with the organisation's id and
+/// country.
+fn bare_names(gazetteer: &Gazetteer, countries: &Countries) -> HashMap<String, Vec<(String, String)>> {
+    let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for a in &gazetteer.agencies {
+        let Some(country) = a.country.clone() else { continue };
+        for form in std::iter::once(&a.name).chain(&a.aliases) {
+            let words: Vec<&str> = form.split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let mut stems = Vec::new();
+            if countries.lookup(words[0]).is_some_and(|c| c == country) {
+                stems.push(words[1..].join(" "));
+            }
+            let n = words.len();
+            if n >= 3 && words[n - 2] == "of" && countries.lookup(words[n - 1]).is_some_and(|c| c == country) {
+                stems.push(words[..n - 2].join(" "));
+            }
+            for stem in stems {
+                let key = normalize_key(&stem);
+                // One-word bare names are only legislatures ("Congress", "Parliament"):
+                // "National" or "Navy" alone name too many things.
+                let one_word_ok = matches!(stem.as_str(), "Congress" | "Parliament" | "Senate" | "Legislature");
+                if key.is_empty() || !stem.starts_with(|c: char| c.is_uppercase()) || (!stem.contains(' ') && !one_word_ok) {
+                    continue;
+                }
+                let list = out.entry(key).or_default();
+                if !list.iter().any(|(id, _)| *id == a.id) {
+                    list.push((a.id.clone(), country.clone()));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn capitalize(word: &str) -> String {

@@ -25,6 +25,9 @@ pub(crate) struct Repairs {
     pub(crate) separators: usize,
     pub(crate) text_tables: usize,
     pub(crate) html_furniture: usize,
+    /// One-off sentences from a format reader (a damaged PDF, undecodable glyphs), rendered
+    /// last, in the order they were added.
+    pub(crate) notes: Vec<String>,
 }
 
 impl Repairs {
@@ -139,6 +142,7 @@ impl Repairs {
             "Marked 1 navigation, header, footer or banner block as furniture.",
             "Marked {n} navigation, header, footer or banner blocks as furniture.",
         );
+        out.extend(self.notes.iter().cloned());
         out
     }
 }

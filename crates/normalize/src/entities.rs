@@ -102,7 +102,10 @@ fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazet
             .filter(|o| {
                 keys[o].0.iter().any(|k| {
                     own.iter()
-                        .any(|s| s.split(' ').count() >= 2 && k.starts_with(&format!("{s} ")))
+                        .any(|s| {
+                                s.split(' ').count() >= 2
+                                    && (k.starts_with(&format!("{s} ")) || k.ends_with(&format!(" {s}")))
+                            })
                 })
             })
             .collect();
@@ -162,6 +165,14 @@ pub fn normalize(
             }
             if v.gazetteer_id.is_none() {
                 keys.push(format!("name:{}", name_key(&v.name)));
+            }
+            // Within one document, one name is one entity.
+            if v.acronym.as_deref() != Some(v.name.as_str()) {
+                keys.push(format!("docname:{}:{}", items[i].doc.doc_id, name_key(&v.name)));
+            }
+            // A gloss or translation joins the entity it glosses.
+            if let Some(head) = &v.same_as {
+                keys.push(format!("name:{}", name_key(head)));
             }
             for k in keys {
                 match by_key.get(&k) {
@@ -425,17 +436,38 @@ pub fn normalize(
                 let (program, agreement_id) = resolve_program(m, &agreement_index, &agency_index);
                 // A figure restated in the same document (same amount, currency, period and
                 // program) is one funding row; every occurrence stays a mention of it.
-                let restated = funding.iter().find(|f: &&Funding| {
+                // Attributes one occurrence lacks may be stated at another: they agree where
+                // both are known (program, start year) and are filled in from the restatement.
+                let compatible = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
+                let restated = funding.iter_mut().find(|f: &&mut Funding| {
                     f.doc_id == doc.doc_id
                         && f.money.amount.is_some()
                         && f.money.amount == money.amount
                         && f.money.amount_min == money.amount_min
                         && f.money.currency == money.currency
                         && f.money.period == money.period
-                        && f.program == program
+                        && compatible(&f.program, &program)
+                        && (f.money.start_year.is_none() || money.start_year.is_none() || f.money.start_year == money.start_year)
                 });
                 if let Some(first) = restated {
                     entity_id.clone_from(&first.funding_id);
+                    if first.program.is_none() {
+                        first.program.clone_from(&program);
+                        first.agreement_id.clone_from(&agreement_id);
+                    }
+                    let m0 = &mut first.money;
+                    m0.start_year = m0.start_year.or(money.start_year);
+                    m0.end_year = m0.end_year.or(money.end_year);
+                    m0.years = m0.years.or(money.years);
+                    if m0.fiscal_year.is_none() {
+                        m0.fiscal_year.clone_from(&money.fiscal_year);
+                    }
+                    if first.donor.is_none() {
+                        first.donor.clone_from(&m.value.donor);
+                    }
+                    if first.recipient.is_none() {
+                        first.recipient.clone_from(&m.value.recipient);
+                    }
                 } else {
                     funding.push(Funding {
                     funding_id: entity_id.clone(),

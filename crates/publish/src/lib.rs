@@ -53,9 +53,7 @@ pub use manifest::{Input, Manifest};
 pub use mirror::{LIST_SEPARATOR, write_csv};
 pub use render::render_table;
 pub use report::report_html;
-pub use schema::{
-    Field, FieldType, ForeignKey, SCHEMA, TableSchema, Vocabulary, table_schema,
-};
+pub use schema::{Field, FieldType, ForeignKey, SCHEMA, TableSchema, Vocabulary, table_schema};
 pub use tables::{TABLES, build_tables};
 pub use writer::write_parquet;
 

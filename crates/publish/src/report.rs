@@ -381,9 +381,11 @@ fn funding_by(out: &mut String, ds: &Dataset, axis: FundingAxis) {
     for f in &ds.funding {
         let key = match axis {
             FundingAxis::Year => funding_year(f).map(|y| format!("{y:04}")),
-            FundingAxis::Recipient => {
-                Some(f.recipient.clone().unwrap_or_else(|| "not stated".to_owned()))
-            }
+            FundingAxis::Recipient => Some(
+                f.recipient
+                    .clone()
+                    .unwrap_or_else(|| "not stated".to_owned()),
+            ),
         };
         let (Some(key), Some(amount)) = (key, f.money.amount) else {
             left_out += 1;
@@ -448,8 +450,14 @@ fn countries(out: &mut String, ds: &Dataset) {
     let mut by_country: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for a in &ds.agencies {
         let country = a.country.as_deref().unwrap_or("unknown");
-        let kind = a.kind.map_or("kind unknown", accord_core::AgencyKind::as_str);
-        *by_country.entry(country).or_default().entry(kind).or_default() += 1;
+        let kind = a
+            .kind
+            .map_or("kind unknown", accord_core::AgencyKind::as_str);
+        *by_country
+            .entry(country)
+            .or_default()
+            .entry(kind)
+            .or_default() += 1;
     }
     let mut bars: Vec<Bar> = by_country
         .iter()
@@ -500,11 +508,15 @@ fn figures(out: &mut String, ds: &Dataset) {
         let context = mentions.get(f.mention_id.as_str()).map_or_else(
             || format!("<mark>{}</mark>", escape(&f.quote)),
             |mention| {
+                // Context is cut at 40 code points; a shorter one reached the text's edge.
+                let cut = |context: &str| context.chars().count() >= 40;
                 format!(
-                    "<span class=\"ctx\">…{}</span><mark>{}</mark><span class=\"ctx\">{}…</span>",
+                    "<span class=\"ctx\">{}{}</span><mark>{}</mark><span class=\"ctx\">{}{}</span>",
+                    if cut(&mention.prefix) { "…" } else { "" },
                     escape(&mention.prefix),
                     escape(&f.quote),
-                    escape(&mention.suffix)
+                    escape(&mention.suffix),
+                    if cut(&mention.suffix) { "…" } else { "" },
                 )
             },
         );

@@ -419,12 +419,7 @@ pub static SCHEMA: [TableSchema; 8] = [
                 "Signature or launch date, EDTF (ISO 8601-2) at the precision the text gives \
                  (`2005`, `2005-03`, `2005-03-23`); null when no source gives one.",
             ),
-            field(
-                "signed_year",
-                Integer,
-                false,
-                "Calendar year of `signed`.",
-            ),
+            field("signed_year", Integer, false, "Calendar year of `signed`."),
             field(
                 "ended",
                 Str,
@@ -763,15 +758,30 @@ mod tests {
                 assert!(field.required, "{}.{key} is a key, so required", table.name);
             }
             for fk in table.foreign_keys {
-                assert!(table.field(fk.field).is_some(), "{}.{}", table.name, fk.field);
+                assert!(
+                    table.field(fk.field).is_some(),
+                    "{}.{}",
+                    table.name,
+                    fk.field
+                );
                 let target = table_schema(fk.table).expect("referenced table exists");
-                assert!(target.field(fk.column).is_some(), "{}.{}", fk.table, fk.column);
+                assert!(
+                    target.field(fk.column).is_some(),
+                    "{}.{}",
+                    fk.table,
+                    fk.column
+                );
                 assert_eq!(target.primary_key, [fk.column], "references a primary key");
             }
             let mut names: Vec<&str> = table.fields.iter().map(|f| f.name).collect();
             names.sort_unstable();
             names.dedup();
-            assert_eq!(names.len(), table.fields.len(), "{}: unique names", table.name);
+            assert_eq!(
+                names.len(),
+                table.fields.len(),
+                "{}: unique names",
+                table.name
+            );
         }
     }
 }

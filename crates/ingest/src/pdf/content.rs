@@ -9,8 +9,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use lopdf::content::Content;
-use lopdf::encodings::Encoding;
-use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId};
+use lopdf::{Dictionary, Document as PdfDocument, Encoding, Object, ObjectId};
 
 use crate::Result;
 use crate::deadline::Deadline;
@@ -360,7 +359,7 @@ impl<'a> Interpreter<'a, '_> {
         let mut tlm = Matrix::IDENTITY;
         for op in &content.operations {
             self.ops += 1;
-            if self.ops.is_multiple_of(OPS_PER_CHECK) {
+            if self.ops % OPS_PER_CHECK == 0 {
                 self.deadline.check()?;
             }
             let args = &op.operands;

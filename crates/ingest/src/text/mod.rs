@@ -24,13 +24,13 @@ use hyphen::Lexicon;
 #[derive(Debug, Clone)]
 pub(crate) struct TextPatterns {
     /// A list bullet or item number opening a line; group `glyph` for pure bullets.
-    bullet: Regex,
+    pub(crate) bullet: Regex,
     /// A line that only separates: `---`, `* * *`, `___`, `===`.
-    separator: Regex,
+    pub(crate) separator: Regex,
     /// A line that is only a page number: `12`, `- 12 -`, `Page 3 of 9`.
-    page_number: Regex,
+    pub(crate) page_number: Regex,
     /// A table or figure caption: `Table 1.`, `Figure 2:`.
-    caption: Regex,
+    pub(crate) caption: Regex,
 }
 
 impl TextPatterns {

@@ -1,0 +1,367 @@
+//! Runs of one page to lines in reading order.
+//!
+//! Runs on one baseline form a row; smaller runs raised above a row are its superscripts
+//! (footnote markers become `^{n}`, which [`crate::inline`] takes out later). A row splits
+//! where a horizontal gap is wider than 1.5 em (columns, table cells). Reading order comes
+//! from a recursive XY cut (Nagy & Seth 1984): a page is cut at a vertical gutter when two
+//! blocks of lines stand side by side, otherwise at wide horizontal gaps, and the pieces are
+//! read left to right and top to bottom; inside a piece lines go top to bottom.
+
+use super::content::Run;
+use crate::inline::roman_to_int;
+
+/// A gap wider than this many ems between two runs of a row splits it.
+const SPLIT_GAP_EM: f32 = 1.5;
+/// A gap wider than this many ems between two runs is a space.
+const SPACE_GAP_EM: f32 = 0.15;
+
+/// One line (or one column's or cell's part of a line) of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Line {
+    /// The text, with superscript note markers written `^{n}`.
+    pub(crate) text: String,
+    pub(crate) x0: f32,
+    pub(crate) x1: f32,
+    /// Baseline.
+    pub(crate) y: f32,
+    /// Font size of most of the characters (superscripts left out).
+    pub(crate) size: f32,
+    /// Most of the characters are bold.
+    pub(crate) bold: bool,
+}
+
+impl Line {
+    fn top(&self) -> f32 {
+        self.y + 0.8 * self.size
+    }
+
+    fn bottom(&self) -> f32 {
+        self.y - 0.25 * self.size
+    }
+}
+
+/// The lines of a page in reading order.
+pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<Line> {
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    let rows = attach_superscripts(rows(runs));
+    let mut segments = Vec::new();
+    for row in rows {
+        segments.extend(split_row(row));
+    }
+    let median = median_size(&segments);
+    let mut out = Vec::with_capacity(segments.len());
+    xy_cut(segments, median, 0, &mut out);
+    out
+}
+
+/// Runs (sorted by baseline, top first) grouped into rows of one baseline.
+fn rows(runs: Vec<Run>) -> Vec<Vec<Run>> {
+    let mut rows: Vec<Vec<Run>> = Vec::new();
+    for run in runs {
+        if let Some(row) = rows.last_mut() {
+            let (y, size) = row_baseline(row);
+            if (y - run.y).abs() <= 0.3 * size.min(run.size) {
+                row.push(run);
+                continue;
+            }
+        }
+        rows.push(vec![run]);
+    }
+    rows
+}
+
+/// Baseline and size of the largest run of a row.
+fn row_baseline(row: &[Run]) -> (f32, f32) {
+    row.iter()
+        .max_by(|a, b| a.size.total_cmp(&b.size))
+        .map_or((0.0, 0.0), |r| (r.y, r.size))
+}
+
+/// Merges a row of small runs into the row just below it when they are raised above its
+/// baseline by less than 0.6 em: superscripts drawn on a baseline of their own.
+fn attach_superscripts(rows: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
+    let mut out: Vec<Vec<Run>> = Vec::with_capacity(rows.len());
+    let mut pending: Option<Vec<Run>> = None;
+    for row in rows {
+        if let Some(small) = pending.take() {
+            let (y, size) = row_baseline(&row);
+            let (sy, ssize) = row_baseline(&small);
+            let (x0, x1) = extent(&row);
+            let raised = sy > y && sy - y <= 0.6 * size;
+            let inside = small
+                .iter()
+                .all(|r| r.x0 >= x0 - size && r.x1 <= x1 + size);
+            if ssize <= 0.85 * size && raised && inside {
+                let mut merged = row;
+                merged.extend(small);
+                pending = Some(merged);
+                continue;
+            }
+            out.push(small);
+        }
+        pending = Some(row);
+    }
+    out.extend(pending);
+    out
+}
+
+fn extent(row: &[Run]) -> (f32, f32) {
+    let x0 = row.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+    let x1 = row.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+    (x0, x1)
+}
+
+/// One row to one or more lines, split at wide gaps.
+fn split_row(mut row: Vec<Run>) -> Vec<Line> {
+    row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let (base_y, _) = row_baseline(&row);
+    let body_size = dominant_size(row.iter().filter(|r| !is_raised(r, base_y, &row)));
+    let mut lines = Vec::new();
+    let mut current: Vec<&Run> = Vec::new();
+    for (i, run) in row.iter().enumerate() {
+        // Fake bold and shadows: the same text drawn again almost on top of itself.
+        if row[..i]
+            .iter()
+            .any(|p| p.text == run.text && (p.x0 - run.x0).abs() < 1.0 && (p.y - run.y).abs() < 1.0)
+        {
+            continue;
+        }
+        if let Some(prev) = current.last() {
+            let em = body_size.max(1.0);
+            if run.x0 - prev.x1 > SPLIT_GAP_EM * em {
+                lines.push(make_line(&current, base_y, body_size, &row));
+                current.clear();
+            }
+        }
+        current.push(run);
+    }
+    if !current.is_empty() {
+        lines.push(make_line(&current, base_y, body_size, &row));
+    }
+    lines
+}
+
+/// A run smaller than its row and raised above its baseline.
+fn is_raised(run: &Run, base_y: f32, row: &[Run]) -> bool {
+    let (_, size) = row_baseline(row);
+    run.size <= 0.85 * size && run.y - base_y >= 0.1 * size
+}
+
+fn dominant_size<'a>(runs: impl Iterator<Item = &'a Run>) -> f32 {
+    let mut by_size: Vec<(f32, usize)> = Vec::new();
+    for r in runs {
+        let n = r.text.chars().count();
+        match by_size.iter_mut().find(|(s, _)| (s - r.size).abs() < 0.25) {
+            Some(slot) => slot.1 += n,
+            None => by_size.push((r.size, n)),
+        }
+    }
+    by_size
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)))
+        .map_or(0.0, |(s, _)| s)
+}
+
+/// A note marker: one to three digits, or a lowercase roman numeral.
+fn marker_label(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let digits = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+    (digits || (t.len() <= 6 && roman_to_int(t).is_some())).then_some(t)
+}
+
+fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row: &[Run]) -> Line {
+    let mut text = String::new();
+    let mut prev_x1: Option<f32> = None;
+    let mut bold_chars = 0;
+    let mut chars = 0;
+    let size = if body_size > 0.0 {
+        body_size
+    } else {
+        dominant_size(runs.iter().copied())
+    };
+    for run in runs {
+        let raised = is_raised(run, base_y, row);
+        let piece = run.text.replace(|c: char| c.is_control(), " ");
+        if raised && let Some(label) = marker_label(&piece) {
+            text.push_str("^{");
+            text.push_str(label);
+            text.push('}');
+            prev_x1 = Some(run.x1);
+            continue;
+        }
+        if let Some(x1) = prev_x1
+            && run.x0 - x1 > SPACE_GAP_EM * size
+            && !text.ends_with(char::is_whitespace)
+            && !piece.starts_with(char::is_whitespace)
+        {
+            text.push(' ');
+        }
+        text.push_str(&piece);
+        prev_x1 = Some(run.x1);
+        let n = piece.chars().filter(|c| !c.is_whitespace()).count();
+        chars += n;
+        if run.bold {
+            bold_chars += n;
+        }
+    }
+    let x0 = runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+    let x1 = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+    Line {
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        x0,
+        x1,
+        y: base_y,
+        size,
+        bold: chars > 0 && bold_chars * 2 > chars,
+    }
+}
+
+fn median_size(lines: &[Line]) -> f32 {
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(10.0).max(1.0)
+}
+
+/// Recursive XY cut; appends the lines of `node` to `out` in reading order.
+///
+/// Wide horizontal gaps (an em or more: around titles, headers, footers, notes) are cut
+/// first, then a vertical gutter, then narrower horizontal gaps (half an em: between
+/// paragraphs), so that a title or footer that does not reach across the gutter still
+/// stays above or below both columns.
+fn xy_cut(mut node: Vec<Line>, em: f32, depth: usize, out: &mut Vec<Line>) {
+    if node.len() > 1 && depth < 32 {
+        let wide = bands(&mut node, em);
+        if wide.len() > 1 {
+            for band in wide {
+                xy_cut(band, em, depth + 1, out);
+            }
+            return;
+        }
+        if let Some(x) = gutter(&node, em) {
+            let (left, right): (Vec<Line>, Vec<Line>) = node.into_iter().partition(|l| l.x1 <= x);
+            xy_cut(left, em, depth + 1, out);
+            xy_cut(right, em, depth + 1, out);
+            return;
+        }
+        let narrow = bands(&mut node, 0.5 * em);
+        if narrow.len() > 1 {
+            for band in narrow {
+                xy_cut(band, em, depth + 1, out);
+            }
+            return;
+        }
+    }
+    node.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    out.extend(node);
+}
+
+/// The middle of the widest vertical gap (at least one em) with lines on both sides that
+/// stand side by side (their vertical extents overlap by half the shorter one).
+fn gutter(node: &[Line], em: f32) -> Option<f32> {
+    let mut spans: Vec<(f32, f32)> = node.iter().map(|l| (l.x0, l.x1)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best: Option<(f32, f32)> = None;
+    let mut reach = spans.first()?.1;
+    for &(x0, x1) in &spans[1..] {
+        let gap = x0 - reach;
+        if gap >= em && best.is_none_or(|(w, _)| gap > w) {
+            best = Some((gap, reach + gap / 2.0));
+        }
+        reach = reach.max(x1);
+    }
+    let (_, x) = best?;
+    let vertical = |side: &mut dyn Iterator<Item = &Line>| {
+        side.fold((f32::INFINITY, f32::NEG_INFINITY, 0usize), |(lo, hi, n), l| {
+            (lo.min(l.bottom()), hi.max(l.top()), n + 1)
+        })
+    };
+    let (l_lo, l_hi, l_n) = vertical(&mut node.iter().filter(|l| l.x1 <= x));
+    let (r_lo, r_hi, r_n) = vertical(&mut node.iter().filter(|l| l.x0 >= x));
+    let overlap = l_hi.min(r_hi) - l_lo.max(r_lo);
+    let shorter = (l_hi - l_lo).min(r_hi - r_lo);
+    (l_n >= 2 && r_n >= 2 && overlap >= 0.5 * shorter).then_some(x)
+}
+
+/// Splits `node` (sorting it by top edge) where no line covers a horizontal strip of at
+/// least `min_gap`; one band holding every line when there is no such strip.
+fn bands(node: &mut [Line], min_gap: f32) -> Vec<Vec<Line>> {
+    node.sort_by(|a, b| b.top().total_cmp(&a.top()));
+    let mut bands: Vec<Vec<Line>> = Vec::new();
+    let mut floor = f32::INFINITY;
+    for line in node.iter() {
+        if bands.is_empty() || line.top() < floor - min_gap {
+            bands.push(Vec::new());
+            floor = line.bottom();
+        }
+        floor = floor.min(line.bottom());
+        if let Some(band) = bands.last_mut() {
+            band.push(line.clone());
+        }
+    }
+    bands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, x0: f32, y: f32, size: f32) -> Run {
+        Run {
+            text: text.to_owned(),
+            x0,
+            x1: x0 + 0.5 * size * text.chars().count() as f32,
+            y,
+            size,
+            bold: false,
+        }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn rows_sorted_top_down_with_superscript_markers() {
+        // Content order is scrambled: footer first, superscript before its line.
+        let got = lines(vec![
+            run("7", 150.0, 30.0, 9.0),
+            run("1", 130.0, 704.0, 6.0),
+            run("signed in 2005.", 72.0, 700.0, 11.0),
+            run("It was", 136.0, 700.0, 11.0),
+            run("Title", 72.0, 740.0, 16.0),
+            run("next line", 72.0, 686.0, 11.0),
+        ]);
+        assert_eq!(
+            texts(&got),
+            ["Title", "signed in 2005.^{1} It was", "next line", "7"]
+        );
+        assert!((got[1].size - 11.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other() {
+        let mut runs = vec![run("A Title Across The Page Top", 72.0, 740.0, 11.0)];
+        for i in 0..4 {
+            let y = 700.0 - 14.0 * i as f32;
+            runs.push(run(&format!("left {i}"), 72.0, y, 11.0));
+            runs.push(run(&format!("right {i}"), 320.0, y, 11.0));
+        }
+        runs.push(run("Footer line across the whole page width", 72.0, 40.0, 11.0));
+        let got = lines(runs);
+        assert_eq!(
+            texts(&got),
+            [
+                "A Title Across The Page Top",
+                "left 0",
+                "left 1",
+                "left 2",
+                "left 3",
+                "right 0",
+                "right 1",
+                "right 2",
+                "right 3",
+                "Footer line across the whole page width",
+            ]
+        );
+    }
+}
