@@ -101,8 +101,16 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:to|for|provide|provides|providing|give|gives|assist|assistance to|aid to)\s+(?:the\s+)?$").expect("static regex")
 });
+static MONEY_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\$|\b(?:USD|CAD|MXN|EUR)\b|\bdollars\b|\bpesos\b)").expect("static regex")
+});
+static START_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:running|starting|beginning|effective|from|since)\s+(?:in\s+|on\s+)?")
+        .expect("static regex")
+});
 static FOR_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[\w,\s]{0,25}?\s)?(?:for|to|into|toward|towards)\s+(?:[a-z]+\s+){0,2}$").expect("static regex")
+    Regex::new(r"^\s*(?:[\w,\s]{0,25}?\s)?(?:for|to|into|toward|towards)\s+(?:[a-z]+\s+){0,2}$")
+        .expect("static regex")
 });
 static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,3})[- ]point(?: action)? plan\b").expect("static regex")
@@ -111,26 +119,74 @@ static INSTRUMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(programmes|programs|initiatives|agreements|treaties|accords)\s*(?:--|—|–|:|,)?\s*(?:such as|including|namely|like)?\s+((?:the\s+)?\p{Lu}[^.;:()]*?(?:,\s*(?:and\s+)?(?:the\s+)?\p{Lu}[^.;:(),]*?)*\s+and\s+(?:the\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)").expect("static regex")
 });
 
-/// Nouns after which a bare distinctive word names a program ("Merida funds").
-const MONEY_NOUNS: &[&str] = &[
-    "appropriations", "funds", "funding", "programs", "programmes", "aid", "assistance",
-    "package", "money", "process", "framework", "projects",
+/// Words after which a bare distinctive word is not a modifier ("Mérida in March",
+/// "Mérida city"): function words and place nouns.
+const NOT_MODIFIED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "the",
+    "of",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "city",
+    "state",
+    "province",
+    "county",
+    "region",
+    "area",
+    "airport",
+    "port",
+    "university",
+    "that",
+    "which",
+    "who",
+    "where",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "but",
+    "nor",
+    "yet",
+    "so",
 ];
 
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:a|per|each|every) (?:day|week|month|hour)\b|\b(?:daily|weekly|monthly)\b").expect("static regex")
+    Regex::new(r"(?i)\b(?:a|per|each|every) (?:day|week|month|hour)\b|\b(?:daily|weekly|monthly)\b")
+        .expect("static regex")
 });
 static TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|dollars in|amounts in|figures in)\s+(thousands|millions|billions)\b(?:\s+of\s+([A-Za-z.$ ]+?))?\s*(?:\)|$|\.|,)").expect("static regex")
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:FY\s?)?((?:19|20)\d\d)\b").expect("static regex")
-});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:FY\s?)?((?:19|20)\d\d)\b").expect("static regex"));
 
 /// The caption or unit note of the table that block `cell` belongs to: the nearest
 /// paragraph or heading before the table's first cell.
 fn table_caption(document: &Document, cell: usize) -> Option<Span> {
-    let first = (0..=cell).rev().take_while(|&i| document.blocks[i].kind == BlockKind::TableCell).last()?;
+    let first = (0..=cell)
+        .rev()
+        .take_while(|&i| document.blocks[i].kind == BlockKind::TableCell)
+        .last()?;
     document.blocks[..first]
         .iter()
         .rev()
@@ -140,13 +196,17 @@ fn table_caption(document: &Document, cell: usize) -> Option<Span> {
 
 /// Table-level scale and currency: "(in millions of U.S. dollars)" → (1e6, USD).
 fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
-    let Some(c) = TABLE_UNIT.captures(caption) else { return (None, None) };
+    let Some(c) = TABLE_UNIT.captures(caption) else {
+        return (None, None);
+    };
     let scale = match c[1].to_lowercase().as_str() {
         "thousands" => 1e3,
         "millions" => 1e6,
         _ => 1e9,
     };
-    let unit = c.get(2).map_or(String::new(), |u| u.as_str().to_lowercase());
+    let unit = c
+        .get(2)
+        .map_or(String::new(), |u| u.as_str().to_lowercase());
     let currency = if unit.contains("canadian") {
         Some("CAD")
     } else if unit.contains("peso") {
@@ -159,22 +219,54 @@ fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
     (Some(scale), currency.map(str::to_owned))
 }
 
+/// "running from 1 April 2002", "beginning in 2008", "starting on 1 January 2010": the
+/// year a stated period starts.
+fn start_from(sentence: &str) -> Option<i32> {
+    START_FROM.find_iter(sentence).find_map(|m| {
+        find_dates(&sentence[m.end()..])
+            .first()
+            .filter(|d| d.span.start <= 2)
+            .map(|d| d.year)
+    })
+}
+
+/// The year of a text that names exactly one (dates and fiscal years alike).
+fn single_year(text: &str) -> Option<i32> {
+    let years: std::collections::BTreeSet<i32> = YEAR
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
+}
+
 /// The one year the header cell of a table cell's column names ("FY2008 Supp.").
 fn column_year(document: &Document, cell: usize) -> Option<i32> {
     let (_, col) = document.blocks[cell].cell?;
-    let first = (0..=cell).rev().take_while(|&i| document.blocks[i].kind == BlockKind::TableCell).last()?;
-    let header = document.blocks[first..=cell].iter().find(|b| b.cell == Some((0, col)))?;
-    let years: std::collections::BTreeSet<i32> =
-        YEAR.captures_iter(document.slice(header.span)).filter_map(|c| c[1].parse().ok()).collect();
+    let first = (0..=cell)
+        .rev()
+        .take_while(|&i| document.blocks[i].kind == BlockKind::TableCell)
+        .last()?;
+    let header = document.blocks[first..=cell]
+        .iter()
+        .find(|b| b.cell == Some((0, col)))?;
+    let years: std::collections::BTreeSet<i32> = YEAR
+        .captures_iter(document.slice(header.span))
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
     (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
 }
 
 /// The one year a section heading names ("2. FY2008: THE SUPPLEMENTAL", "THE BUDGET OF
 /// DECEMBER 2001"), for figures under it that state no year themselves.
 fn section_year(document: &Document, block: usize) -> Option<i32> {
-    let heading = document.blocks[..block].iter().rev().find(|b| b.kind == BlockKind::Heading)?;
-    let years: std::collections::BTreeSet<i32> =
-        YEAR.captures_iter(document.slice(heading.span)).filter_map(|c| c[1].parse().ok()).collect();
+    let heading = document.blocks[..block]
+        .iter()
+        .rev()
+        .find(|b| b.kind == BlockKind::Heading)?;
+    let years: std::collections::BTreeSet<i32> = YEAR
+        .captures_iter(document.slice(heading.span))
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
     (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
 }
 
@@ -199,10 +291,41 @@ static PILLAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Spanish and French words that mark a name as not English, for translation glosses.
 const FOREIGN_WORDS: &[&str] = &[
-    "de", "del", "la", "las", "los", "y", "des", "du", "et", "le", "les", "en", "Secretaría",
-    "Secretaria", "Procuraduría", "Procuraduria", "Policía", "Policia", "Centro", "Instituto",
-    "Agencia", "Cámara", "Camara", "Comisión", "Comision", "Consejo", "Dirección", "Guardia",
-    "Iniciativa", "Operativo", "Ley", "Ministère", "Gendarmerie", "Sistema", "Acuerdo",
+    "de",
+    "del",
+    "la",
+    "las",
+    "los",
+    "y",
+    "des",
+    "du",
+    "et",
+    "le",
+    "les",
+    "en",
+    "Secretaría",
+    "Secretaria",
+    "Procuraduría",
+    "Procuraduria",
+    "Policía",
+    "Policia",
+    "Centro",
+    "Instituto",
+    "Agencia",
+    "Cámara",
+    "Camara",
+    "Comisión",
+    "Comision",
+    "Consejo",
+    "Dirección",
+    "Guardia",
+    "Iniciativa",
+    "Operativo",
+    "Ley",
+    "Ministère",
+    "Gendarmerie",
+    "Sistema",
+    "Acuerdo",
 ];
 
 fn is_foreign(name: &str) -> bool {
@@ -430,7 +553,9 @@ impl Extractor {
                 let toks = tokens(text, sentence);
                 for p in names::head_noun_phrases(text, &toks) {
                     let c = self.phrase_cand(&p);
-                    if (c.rule != "plural-head" || c.gaz.is_some()) && (!in_note || c.entity_type == EntityType::Agency) {
+                    if (c.rule != "plural-head" || c.gaz.is_some())
+                        && (!in_note || c.entity_type == EntityType::Agency)
+                    {
                         cands.push(c);
                     }
                 }
@@ -479,7 +604,9 @@ impl Extractor {
         let sent = &text[sentence.start..sentence.end];
         let mut out = Vec::new();
         for caps in NAMED_INSTRUMENT.captures_iter(sent) {
-            let (Some(noun), Some(name)) = (caps.get(1), caps.get(2)) else { continue };
+            let (Some(noun), Some(name)) = (caps.get(1), caps.get(2)) else {
+                continue;
+            };
             let first = name.as_str().split_whitespace().next().unwrap_or_default();
             if names_stop(first) || self.countries.lookup(first).is_some() {
                 continue;
@@ -494,9 +621,16 @@ impl Extractor {
                 _ => "agreement",
             };
             let span = Span::new(name.start(), name.end()).shift(sentence.start);
-            let mut c = Cand::new(EntityType::Agreement, span, name.as_str().to_owned(), "apposition");
+            let mut c = Cand::new(
+                EntityType::Agreement,
+                span,
+                name.as_str().to_owned(),
+                "apposition",
+            );
             c.kind = Some(kind);
-            c.gaz = self.resolve(EntityType::Agreement, name.as_str()).map(str::to_owned);
+            c.gaz = self
+                .resolve(EntityType::Agreement, name.as_str())
+                .map(str::to_owned);
             out.push(c);
         }
         out
@@ -506,11 +640,21 @@ impl Extractor {
     /// troops"): the gazetteer body of that name whose country is the most frequent among
     /// the organisations the document names (an unambiguous name still needs its country
     /// among them).
-    fn bare_institutions(&self, document: &Document, sentences: &[(usize, Span)], cands: &mut Vec<Cand>) {
+    fn bare_institutions(
+        &self,
+        document: &Document,
+        sentences: &[(usize, Span)],
+        cands: &mut Vec<Cand>,
+    ) {
         let text = &document.text;
         let mut weight: BTreeMap<String, usize> = BTreeMap::new();
         for c in cands.iter().filter(|c| c.entity_type == EntityType::Agency) {
-            if let Some(country) = c.gaz.as_deref().and_then(|id| self.gazetteer.agency(id)).and_then(|a| a.country.clone()) {
+            if let Some(country) = c
+                .gaz
+                .as_deref()
+                .and_then(|id| self.gazetteer.agency(id))
+                .and_then(|a| a.country.clone())
+            {
                 *weight.entry(country).or_default() += 1;
             }
         }
@@ -529,24 +673,52 @@ impl Extractor {
                         continue;
                     }
                     let phrase = &text[span.start..span.end];
-                    let Some(options) = self.bare.get(&normalize_key(phrase)) else { continue };
+                    let Some(options) = self.bare.get(&normalize_key(phrase)) else {
+                        continue;
+                    };
                     // "the Navy Secretary", "Senate Majority Leader": a title, not the body.
                     let next = toks.get(i + n).map_or("", |t| t.text);
-                    if matches!(next, "Secretary" | "Minister" | "Director" | "Commander" | "Chief" | "Chairman" | "Chair" | "Speaker" | "Member" | "Members" | "Leader" | "Majority" | "Minority") {
+                    if matches!(
+                        next,
+                        "Secretary"
+                            | "Minister"
+                            | "Director"
+                            | "Commander"
+                            | "Chief"
+                            | "Chairman"
+                            | "Chair"
+                            | "Speaker"
+                            | "Member"
+                            | "Members"
+                            | "Leader"
+                            | "Majority"
+                            | "Minority"
+                    ) {
                         matched = n;
                         break;
                     }
-                    if cands.iter().chain(&added).any(|c| c.span.overlaps(span)) {
+                    // An unresolved head-noun name that is exactly a bare name ("National
+                    // Guard") is resolved like it; any other overlap means another name.
+                    let same = cands.iter().position(|c| {
+                        c.span == span && c.gaz.is_none() && c.entity_type == EntityType::Agency
+                    });
+                    if same.is_none() && cands.iter().chain(&added).any(|c| c.span.overlaps(span)) {
                         matched = n;
                         break;
                     }
                     let score = |country: &String| weight.get(country).copied().unwrap_or(0);
                     let best = options.iter().map(|(_, c)| score(c)).max().unwrap_or(0);
-                    let winners: Vec<&(String, String)> = options.iter().filter(|(_, c)| score(c) == best).collect();
+                    let winners: Vec<&(String, String)> =
+                        options.iter().filter(|(_, c)| score(c) == best).collect();
                     if best > 0 && winners.len() == 1 {
-                        let mut c = Cand::new(EntityType::Agency, span, phrase.to_owned(), "bare-name");
-                        c.gaz = Some(winners[0].0.clone());
-                        added.push(c);
+                        if let Some(k) = same {
+                            cands[k].gaz = Some(winners[0].0.clone());
+                        } else {
+                            let mut c =
+                                Cand::new(EntityType::Agency, span, phrase.to_owned(), "bare-name");
+                            c.gaz = Some(winners[0].0.clone());
+                            added.push(c);
+                        }
                         matched = n;
                         break;
                     }
@@ -571,11 +743,20 @@ impl Extractor {
                     .agreements
                     .iter()
                     .filter(|a| a.kind == Some(AgreementKind::Plan))
-                    .filter(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| n.to_lowercase().contains(&needle)))
+                    .filter(|a| {
+                        std::iter::once(&a.name)
+                            .chain(&a.aliases)
+                            .any(|n| n.to_lowercase().contains(&needle))
+                    })
                     .map(|a| a.id.as_str())
                     .collect();
                 let span = Span::new(m.start(), m.end()).shift(sentence.start);
-                let mut cand = Cand::new(EntityType::Agreement, span, m.as_str().to_owned(), "numbered-plan");
+                let mut cand = Cand::new(
+                    EntityType::Agreement,
+                    span,
+                    m.as_str().to_owned(),
+                    "numbered-plan",
+                );
                 cand.kind = Some("plan");
                 cand.gaz = (plans.len() == 1).then(|| plans[0].to_owned());
                 Some(cand)
@@ -589,22 +770,41 @@ impl Extractor {
         let sent = &text[sentence.start..sentence.end];
         let mut out = Vec::new();
         for caps in INSTRUMENT_LIST.captures_iter(sent) {
-            let (Some(noun), Some(list)) = (caps.get(1), caps.get(2)) else { continue };
-            let kind = if noun.as_str().starts_with("program") { "program" } else if noun.as_str().starts_with("initiative") { "initiative" } else { "agreement" };
+            let (Some(noun), Some(list)) = (caps.get(1), caps.get(2)) else {
+                continue;
+            };
+            let kind = if noun.as_str().starts_with("program") {
+                "program"
+            } else if noun.as_str().starts_with("initiative") {
+                "initiative"
+            } else {
+                "agreement"
+            };
             let mut offset = list.start();
             for part in list.as_str().split(", ") {
                 let item_start = offset;
                 offset += part.len() + 2;
                 for piece in part.split(" and ") {
                     let start = item_start + part.find(piece).unwrap_or(0);
-                    let item = piece.trim().trim_start_matches("and ").trim_start_matches("the ");
-                    let lead = piece.len() - piece.trim_start().len() + (piece.trim().len() - item.len());
+                    let item = piece
+                        .trim()
+                        .trim_start_matches("and ")
+                        .trim_start_matches("the ");
+                    let lead =
+                        piece.len() - piece.trim_start().len() + (piece.trim().len() - item.len());
                     let words: Vec<&str> = item.split_whitespace().collect();
-                    if words.is_empty() || words.len() > 5 || !words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase())) {
+                    if words.is_empty()
+                        || words.len() > 5
+                        || !words
+                            .iter()
+                            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                    {
                         continue;
                     }
-                    let span = Span::new(start + lead, start + lead + item.len()).shift(sentence.start);
-                    let mut c = Cand::new(EntityType::Agreement, span, item.to_owned(), "list-member");
+                    let span =
+                        Span::new(start + lead, start + lead + item.len()).shift(sentence.start);
+                    let mut c =
+                        Cand::new(EntityType::Agreement, span, item.to_owned(), "list-member");
                     c.kind = Some(kind);
                     c.gaz = self.resolve(EntityType::Agreement, item).map(str::to_owned);
                     out.push(c);
@@ -620,7 +820,11 @@ impl Extractor {
         let mut out = Vec::new();
         for pair in toks.windows(2) {
             let (word, next) = (&pair[0], &pair[1]);
-            if !word.is_capitalized() || !MONEY_NOUNS.contains(&next.text) {
+            let modifies = next.text.starts_with(|c: char| c.is_lowercase())
+                && !NOT_MODIFIED.contains(&next.text)
+                && text[word.span.end..next.span.start] == *" ";
+            // A word that is itself a known name ("NORAD" the command) is that name.
+            if !word.is_capitalized() || !modifies || self.keys.contains_key(&normalize_key(word.text)) {
                 continue;
             }
             let folded = crate::matcher::fold_diacritics(word.text).to_lowercase();
@@ -637,7 +841,12 @@ impl Extractor {
                 .map(|a| a.id.as_str())
                 .collect();
             if hits.len() == 1 {
-                let mut c = Cand::new(EntityType::Agreement, word.span, word.text.to_owned(), "short-name");
+                let mut c = Cand::new(
+                    EntityType::Agreement,
+                    word.span,
+                    word.text.to_owned(),
+                    "short-name",
+                );
                 c.gaz = Some(hits[0].to_owned());
                 out.push(c);
             }
@@ -679,15 +888,22 @@ impl Extractor {
             }
             let item = document.slice(block.span).trim_end_matches(['.', ';', ',']);
             let words = item.split_whitespace().count();
-            if item.contains("Working Group") || !(1..=8).contains(&words) || !item.starts_with(|c: char| c.is_uppercase()) {
+            if item.contains("Working Group")
+                || !(1..=8).contains(&words)
+                || !item.starts_with(|c: char| c.is_uppercase())
+            {
                 continue;
             }
             let span = Span::new(block.span.start, block.span.start + item.len());
             let name = format!("{item} Working Group");
             let mut c = Cand::new(EntityType::WorkingGroup, span, name, "list-expansion");
-            c.gaz = self.resolve(EntityType::WorkingGroup, &c.name).map(str::to_owned);
+            c.gaz = self
+                .resolve(EntityType::WorkingGroup, &c.name)
+                .map(str::to_owned);
             let heading = context.first().filter(|b| b.kind == BlockKind::Heading);
-            c.pillar = heading.and_then(|h| PILLAR_HEADING.captures(document.slice(h.span))).map(|p| p[1].to_lowercase());
+            c.pillar = heading
+                .and_then(|h| PILLAR_HEADING.captures(document.slice(h.span)))
+                .map(|p| p[1].to_lowercase());
             out.push(c);
         }
         out
@@ -703,17 +919,29 @@ impl Extractor {
         let n = mentions.len();
         for i in 0..n {
             let ty = mentions[i].entity_type;
-            if !matches!(ty, EntityType::Agency | EntityType::Agreement) || mentions[i].value.same_as.is_some() {
+            if !matches!(ty, EntityType::Agency | EntityType::Agreement)
+                || mentions[i].value.same_as.is_some()
+            {
                 continue;
             }
-            let Some(&(_, sentence)) = sentences.iter().find(|(_, s)| s.contains(mentions[i].span)) else { continue };
-            let next_of = |from: usize, end: usize| {
-                (from..n).find(|&j| mentions[j].entity_type == ty && mentions[j].span.start >= end && sentence.contains(mentions[j].span))
+            let Some(&(_, sentence)) = sentences.iter().find(|(_, s)| s.contains(mentions[i].span))
+            else {
+                continue;
             };
-            let Some(j) = next_of(i + 1, mentions[i].span.end) else { continue };
+            let next_of = |from: usize, end: usize| {
+                (from..n).find(|&j| {
+                    mentions[j].entity_type == ty
+                        && mentions[j].span.start >= end
+                        && sentence.contains(mentions[j].span)
+                })
+            };
+            let Some(j) = next_of(i + 1, mentions[i].span.end) else {
+                continue;
+            };
             let between = &text[mentions[i].span.end..mentions[j].span.start];
             let verb = GLOSS_VERB.is_match(between);
-            let foreign_pair = is_foreign(&mentions[i].value.name) != is_foreign(&mentions[j].value.name);
+            let foreign_pair =
+                is_foreign(&mentions[i].value.name) != is_foreign(&mentions[j].value.name);
             if !(verb || (APPOSITION.is_match(between) && foreign_pair)) {
                 continue;
             }
@@ -728,7 +956,10 @@ impl Extractor {
                     last = k;
                 }
             }
-            let (head_gaz, head_name) = (mentions[i].value.gazetteer_id.clone(), self.canonical_name(&mentions[i]));
+            let (head_gaz, head_name) = (
+                mentions[i].value.gazetteer_id.clone(),
+                self.canonical_name(&mentions[i]),
+            );
             for k in chain {
                 let other = mentions[k].value.gazetteer_id.clone();
                 if !verb && other.is_some() && head_gaz.is_some() && other != head_gaz {
@@ -782,6 +1013,24 @@ impl Extractor {
             .and_then(|first| self.countries.compound(first));
         if let (EntityType::Agreement, Some(parties)) = (p.entity_type, compound) {
             c.parties = parties;
+        }
+        // "Canada's Anti-Crime Capacity Building Program": the owner is the party.
+        let owner = p.owner.as_deref().and_then(|o| self.countries.lookup(o));
+        if let (EntityType::Agreement, true, Some(code)) =
+            (p.entity_type, c.parties.is_empty(), owner)
+        {
+            c.parties = vec![code.to_owned()];
+        }
+        // "North American Trusted Traveler Program": a region's adjective names its members.
+        if p.entity_type == EntityType::Agreement && c.parties.is_empty() && c.gaz.is_none() {
+            let region = self
+                .gazetteer
+                .regions
+                .iter()
+                .find(|r| p.name.starts_with(&format!("{} ", r.adjective)));
+            if let Some(r) = region {
+                c.parties.clone_from(&r.members);
+            }
         }
         c
     }
@@ -1003,7 +1252,8 @@ impl Extractor {
                 .filter(|s| !is_agency(s) && !cands.iter().any(|c| c.span.overlaps(**s)))
             {
                 let words: Vec<&str> = text[s.start..s.end].split_whitespace().collect();
-                let quoted = text[..s.start].ends_with(['"', '“']) || text[s.end..].starts_with(['"', '”']);
+                let quoted =
+                    text[..s.start].ends_with(['"', '“']) || text[s.end..].starts_with(['"', '”']);
                 let ok = !quoted
                     && (2..=5).contains(&words.len())
                     && words.iter().all(|w| {
@@ -1034,7 +1284,10 @@ impl Extractor {
             .iter()
             .filter_map(|c| c.acronym.clone().map(|a| (c.span, a, c.entity_type)))
             .collect();
-        for o in cands.iter_mut().filter(|o| o.gaz.is_some() && o.acronym.is_none()) {
+        for o in cands
+            .iter_mut()
+            .filter(|o| o.gaz.is_some() && o.acronym.is_none())
+        {
             if let Some((span, acronym, _)) = defs.iter().find(|(span, _, ty)| {
                 *ty != o.entity_type
                     && span.start == o.span.start
@@ -1285,13 +1538,20 @@ impl Extractor {
                 _ => "USD".to_owned(),
             })
             .or_else(|| self.config.default_currency.clone());
+        let topic = self.title_topic(document);
         let mut out = Vec::new();
         for (bi, block) in document.blocks.iter().enumerate() {
-            if block.kind == BlockKind::Furniture || (block.kind == BlockKind::TableCell && block.cell.is_some_and(|(row, _)| row == 0)) {
+            if block.kind == BlockKind::Furniture
+                || (block.kind == BlockKind::TableCell
+                    && block.cell.is_some_and(|(row, _)| row == 0))
+            {
                 continue; // boilerplate; table header rows hold years and bill numbers
             }
-            let caption = (block.kind == BlockKind::TableCell).then(|| table_caption(document, bi)).flatten();
-            let (table_scale, table_currency) = caption.map_or((None, None), |c| table_unit(document.slice(c)));
+            let caption = (block.kind == BlockKind::TableCell)
+                .then(|| table_caption(document, bi))
+                .flatten();
+            let (table_scale, table_currency) =
+                caption.map_or((None, None), |c| table_unit(document.slice(c)));
             let options = MoneyOptions {
                 default_currency: table_currency.or_else(|| default_currency.clone()),
                 table_scale,
@@ -1312,7 +1572,10 @@ impl Extractor {
                     m.money.start_year = if block.kind == BlockKind::TableCell {
                         column_year(document, bi)
                     } else {
-                        section_year(document, bi)
+                        start_from(sentence_text)
+                            .or_else(|| single_year(sentence_text))
+                            .or_else(|| single_year(slice))
+                            .or_else(|| section_year(document, bi))
                     };
                 }
                 let span = m.span.shift(block.span.start);
@@ -1331,7 +1594,8 @@ impl Extractor {
                     let (a, b) = (m.span.start - sentence.start, m.span.end - sentence.start);
                     masked.replace_range(a..b, &" ".repeat(b - a));
                 }
-                v.funding_kind = Some(funding_kind(&masked, span.start - sentence.start).to_owned());
+                v.funding_kind =
+                    Some(funding_kind(&masked, span.start - sentence.start).to_owned());
                 let program = if m.money.share.is_some() {
                     last_program.clone()
                 } else {
@@ -1343,10 +1607,20 @@ impl Extractor {
                     let context = caption.unwrap_or(block.span);
                     mentions
                         .iter()
-                        .filter(|m| m.entity_type == EntityType::Agreement && context.contains(m.span) && m.span.end <= span.start.max(context.end.min(span.start)))
-                        .next_back()
+                        .rfind(|m| {
+                            m.entity_type == EntityType::Agreement
+                                && context.contains(m.span)
+                                && m.span.end <= span.start
+                        })
                         .map(|m| self.entity_name(m))
                 });
+                // A program figure with no program nearby belongs to the instrument the whole
+                // document is about, when its title names one ("Paying for Merida: …").
+                let program_money = matches!(
+                    v.funding_kind.as_deref(),
+                    Some("assistance" | "appropriation" | "request" | "authorization" | "budget")
+                );
+                let program = program.or_else(|| topic.clone().filter(|_| program_money));
                 if let Some((name, id)) = &program {
                     v.parent = Some(name.clone());
                     v.parent_id.clone_from(id);
@@ -1380,6 +1654,38 @@ impl Extractor {
         out
     }
 
+    /// The one gazetteer agreement a document's title names, by full name or alias, or by
+    /// the distinctive first word of a two-word name ("MERIDA" for "Mérida Initiative").
+    fn title_topic(&self, document: &Document) -> Option<(String, Option<String>)> {
+        let title = crate::matcher::fold_diacritics(document.title.as_deref()?).to_lowercase();
+        let words: Vec<&str> = title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let named: Vec<&crate::gazetteer::AgreementEntry> = self
+            .gazetteer
+            .agreements
+            .iter()
+            .filter(|a| {
+                let full = std::iter::once(&a.name).chain(&a.aliases).any(|n| {
+                    let n = crate::matcher::fold_diacritics(n).to_lowercase();
+                    n.split_whitespace().count() >= 2 && title.contains(&n)
+                });
+                let parts: Vec<&str> = a.name.split_whitespace().collect();
+                let distinctive = parts.len() == 2
+                    && parts[0].chars().count() >= 5
+                    && names::agreement_kind_of_name(&a.name, true).is_some()
+                    && words.contains(
+                        &crate::matcher::fold_diacritics(parts[0])
+                            .to_lowercase()
+                            .as_str(),
+                    );
+                full || distinctive
+            })
+            .collect();
+        (named.len() == 1).then(|| (named[0].name.clone(), Some(named[0].id.clone())))
+    }
+
     /// The program a figure pays for: "through the X", "X budget", an agreement named in the
     /// sentence, or the agreement "the agreement"/"the initiative" refers back to.
     fn program_of(
@@ -1395,20 +1701,6 @@ impl Extractor {
             .filter(|m| sentence.contains(m.span) && m.entity_type != EntityType::Funding)
             .collect();
         let after = &text[money.end..sentence.end];
-        // "through the X" close to the figure (not a later clause of the sentence).
-        if let Some(pos) = after
-            .find(" through the ")
-            .or_else(|| after.find(" under the "))
-            .filter(|&pos| pos <= 80)
-        {
-            let at = money.end + pos;
-            if let Some(m) = in_sentence
-                .iter()
-                .find(|m| m.span.start > at && m.span.start <= at + 14)
-            {
-                return Some(self.entity_name(m));
-            }
-        }
         // "<organisation> budget" (also lower-case: "border patrol budget").
         let before = &text[sentence.start..money.start];
         if let Some(pos) = before.rfind(" budget") {
@@ -1438,29 +1730,101 @@ impl Extractor {
                 let gap = &text[money.end..m.span.start];
                 gap.len() <= 40 && FOR_GAP.is_match(gap)
             };
-            let next_word = text[m.span.end..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let next_word = text[m.span.end..]
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
             let ends_phrase = !next_word.starts_with(|c: char| c.is_lowercase())
-                || matches!(next_word, "to" | "in" | "for" | "and" | "or" | "which" | "that" | "under" | "from" | "with" | "by" | "on" | "at" | "as" | "was" | "were" | "is");
+                || matches!(
+                    next_word,
+                    "to" | "in"
+                        | "for"
+                        | "and"
+                        | "or"
+                        | "which"
+                        | "that"
+                        | "under"
+                        | "from"
+                        | "with"
+                        | "by"
+                        | "on"
+                        | "at"
+                        | "as"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "run"
+                        | "led"
+                        | "managed"
+                        | "administered"
+                        | "operated"
+                        | "delivered"
+                        | "funded"
+                        | "launched"
+                        | "created"
+                        | "established"
+                        | "announced"
+                        | "approved"
+                        | "signed"
+                );
             gap_ok && ends_phrase
         };
         for ty in [EntityType::Agreement, EntityType::Agency] {
-            if let Some(m) = in_sentence.iter().filter(|m| m.entity_type == ty).find(right_after) {
+            if let Some(m) = in_sentence
+                .iter()
+                .filter(|m| m.entity_type == ty)
+                .find(right_after)
+            {
+                return Some(self.entity_name(m));
+            }
+        }
+        // "through the X" close to the figure (not a later clause of the sentence).
+        if let Some(pos) = after
+            .find(" through the ")
+            .or_else(|| after.find(" under the "))
+            .filter(|&pos| pos <= 80)
+        {
+            let at = money.end + pos;
+            if let Some(m) = in_sentence
+                .iter()
+                .find(|m| m.span.start > at && m.span.start <= at + 14)
+            {
                 return Some(self.entity_name(m));
             }
         }
         let distance = |m: &&&Mention| m.span.start.abs_diff(money.start);
+        // Not an agreement another figure stands closer to ("$9.2 million for projects,
+        // including $4.3 million for a … Program").
+        let money_between = |m: &&&Mention| {
+            let (a, b) = if m.span.start > money.end {
+                (money.end, m.span.start)
+            } else {
+                (m.span.end, money.start)
+            };
+            a < b && MONEY_HINT.is_match(&text[a..b])
+        };
         if let Some(m) = in_sentence
             .iter()
             .filter(|m| m.entity_type == EntityType::Agreement)
+            .filter(|m| !money_between(m))
             .min_by_key(distance)
         {
             return Some(self.entity_name(m));
         }
         if ANAPHOR.is_match(&text[sentence.start..sentence.end]) {
-            let earlier = mentions
+            // "the agreement", "the initiative": the last one named in the same section.
+            let section_start = document
+                .blocks
                 .iter()
                 .rev()
-                .find(|m| m.entity_type == EntityType::Agreement && m.span.end <= sentence.start);
+                .find(|b| b.kind == BlockKind::Heading && b.span.end <= sentence.start)
+                .map_or(0, |h| h.span.end);
+            let earlier = mentions.iter().rev().find(|m| {
+                m.entity_type == EntityType::Agreement
+                    && m.span.end <= sentence.start
+                    && m.span.start >= section_start
+            });
             if let Some(m) = earlier {
                 return Some(self.entity_name(m));
             }
@@ -1626,10 +1990,15 @@ fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention
 /// name ("U.S. Congress", "Canadian House of Commons", "Parliament of Canada") gives the
 /// bare name ("congress", "house of commons", "parliament") with the organisation's id and
 /// country.
-fn bare_names(gazetteer: &Gazetteer, countries: &Countries) -> HashMap<String, Vec<(String, String)>> {
+fn bare_names(
+    gazetteer: &Gazetteer,
+    countries: &Countries,
+) -> HashMap<String, Vec<(String, String)>> {
     let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for a in &gazetteer.agencies {
-        let Some(country) = a.country.clone() else { continue };
+        let Some(country) = a.country.clone() else {
+            continue;
+        };
         for form in std::iter::once(&a.name).chain(&a.aliases) {
             let words: Vec<&str> = form.split_whitespace().collect();
             if words.len() < 2 {
@@ -1640,15 +2009,24 @@ fn bare_names(gazetteer: &Gazetteer, countries: &Countries) -> HashMap<String, V
                 stems.push(words[1..].join(" "));
             }
             let n = words.len();
-            if n >= 3 && words[n - 2] == "of" && countries.lookup(words[n - 1]).is_some_and(|c| c == country) {
+            if n >= 3
+                && words[n - 2] == "of"
+                && countries.lookup(words[n - 1]).is_some_and(|c| c == country)
+            {
                 stems.push(words[..n - 2].join(" "));
             }
             for stem in stems {
                 let key = normalize_key(&stem);
                 // One-word bare names are only legislatures ("Congress", "Parliament"):
                 // "National" or "Navy" alone name too many things.
-                let one_word_ok = matches!(stem.as_str(), "Congress" | "Parliament" | "Senate" | "Legislature");
-                if key.is_empty() || !stem.starts_with(|c: char| c.is_uppercase()) || (!stem.contains(' ') && !one_word_ok) {
+                let one_word_ok = matches!(
+                    stem.as_str(),
+                    "Congress" | "Parliament" | "Senate" | "Legislature"
+                );
+                if key.is_empty()
+                    || !stem.starts_with(|c: char| c.is_uppercase())
+                    || (!stem.contains(' ') && !one_word_ok)
+                {
                     continue;
                 }
                 let list = out.entry(key).or_default();

@@ -6,6 +6,7 @@
 //! - `agreements.csv`: `id,name,acronym,aliases,kind,parties,signed,ended,source`
 //! - `working_groups.csv`: `id,name,aliases,agreement_id,pillar,source`
 //! - `countries.csv`: `iso3,name,aliases,demonyms,source`
+//! - `regions.csv`: `name,adjective,members,source`
 //!
 //! A missing file is an empty list (a project may not need working groups); a malformed row
 //! is an error naming the file and line.
@@ -83,6 +84,18 @@ pub struct CountryEntry {
     pub demonyms: Vec<String>,
 }
 
+/// A region whose adjective in a name implies its members ("North American" → CAN, MEX,
+/// USA).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionEntry {
+    /// Region name.
+    pub name: String,
+    /// Adjectival form used in names.
+    pub adjective: String,
+    /// Member countries, ISO 3166-1 alpha-3, sorted.
+    pub members: Vec<String>,
+}
+
 /// All curated entries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Gazetteer {
@@ -94,6 +107,8 @@ pub struct Gazetteer {
     pub working_groups: Vec<WorkingGroupEntry>,
     /// Countries.
     pub countries: Vec<CountryEntry>,
+    /// Regions.
+    pub regions: Vec<RegionEntry>,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +141,13 @@ struct WorkingGroupRow {
     aliases: String,
     agreement_id: String,
     pillar: String,
+}
+
+#[derive(Deserialize)]
+struct RegionRow {
+    name: String,
+    adjective: String,
+    members: String,
 }
 
 #[derive(Deserialize)]
@@ -259,6 +281,16 @@ impl Gazetteer {
                 name: r.name.trim().to_owned(),
                 aliases: list(&r.aliases),
                 demonyms: list(&r.demonyms),
+            });
+        }
+        let path = dir.join("regions.csv");
+        for (_, r) in read_rows::<RegionRow>(&path)? {
+            let mut members = list(&r.members);
+            members.sort();
+            gazetteer.regions.push(RegionEntry {
+                name: r.name.trim().to_owned(),
+                adjective: r.adjective.trim().to_owned(),
+                members,
             });
         }
         tracing::debug!(

@@ -35,7 +35,9 @@ mod text;
 pub use dates::{DateMatch, find_dates};
 pub use error::{Error, Result};
 pub use extractor::{Config, Extractor};
-pub use gazetteer::{AgencyEntry, AgreementEntry, CountryEntry, Gazetteer, WorkingGroupEntry};
+pub use gazetteer::{
+    AgencyEntry, AgreementEntry, CountryEntry, Gazetteer, RegionEntry, WorkingGroupEntry,
+};
 pub use money::{MoneyMatch, MoneyOptions, find_money};
 pub use names::agreement_kind_of_name;
 

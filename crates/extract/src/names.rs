@@ -255,8 +255,18 @@ const STOP_CAPITALS: &[&str] = &[
 
 /// Month names: never part of a name's complement.
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Modifiers that make a "Program" an academic unit, not a policy program.
@@ -277,6 +287,8 @@ pub(crate) struct NamePhrase {
     /// Kind implied by the head noun (vocabulary of the entity type).
     pub(crate) kind: Option<&'static str>,
     pub(crate) rule: &'static str,
+    /// A leading possessive left out of the name ("Canada" of "Canada's Anti-Crime …").
+    pub(crate) owner: Option<String>,
 }
 
 /// The kind an agreement's name implies by its head noun: the last capitalised head word
@@ -316,7 +328,10 @@ fn gap_is_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 
 fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<&'static str>)> {
     let t = tokens[i].text;
-    if (t == "Working" && tokens.get(i + 1).is_some_and(|n| n.text == "Group" || n.text == "Groups"))
+    if (t == "Working"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.text == "Group" || n.text == "Groups"))
         || (t == "Steering" && tokens.get(i + 1).is_some_and(|n| n.text == "Committee"))
     {
         return Some((EntityType::WorkingGroup, 2, None));
@@ -358,7 +373,11 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
             break;
         }
         let ends_head = j >= 2 && head_at(tokens, j - 2).is_some_and(|(_, len, _)| len == 2);
-        if ends_head || (head_at(tokens, j - 1).is_some() && j - 1 != head) {
+        // A head right before the current word is a modifier ("Navy Secretariat", "Border
+        // Services Agency"); across a connector it ends another name ("…Working Group and
+        // Science and Technology Working Group").
+        let across_connector = is_connector(tokens[j].text);
+        if (ends_head || (head_at(tokens, j - 1).is_some() && j - 1 != head)) && across_connector {
             // The end of another name ("…Working Group and Science and Technology…").
             break;
         }
@@ -396,7 +415,15 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
     if k < tokens.len()
         && matches!(
             tokens[k].text,
-            "of" | "for" | "on" | "de" | "del" | "des" | "du" | "Concerning" | "concerning" | "Regarding"
+            "of" | "for"
+                | "on"
+                | "de"
+                | "del"
+                | "des"
+                | "du"
+                | "Concerning"
+                | "concerning"
+                | "Regarding"
         )
         && gap_is_space(text, &tokens[k - 1], &tokens[k])
     {
@@ -466,7 +493,15 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
             i += 1;
             continue;
         };
-        let start = skip_leading_possessive(tokens, modifiers_start(text, tokens, i), i);
+        let first = modifiers_start(text, tokens, i);
+        let start = skip_leading_possessive(tokens, first, i);
+        let owner = (start > first).then(|| {
+            tokens[first]
+                .text
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_owned()
+        });
         let after_head = i + head_len;
         let end = if entity_type == EntityType::WorkingGroup {
             after_head
@@ -507,6 +542,7 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                     acronym: acronym.map(|a| a.0),
                     kind,
                     rule: "head-noun",
+                    owner: owner.clone(),
                 });
             }
         }
@@ -530,10 +566,23 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
     };
     if let Some(head) = wg_head {
         let start = modifiers_start(text, tokens, head);
-        if start < head && tokens[start..head].iter().all(|w| is_name_word(w) || is_connector(w.text)) {
+        if start < head
+            && tokens[start..head]
+                .iter()
+                .all(|w| is_name_word(w) || is_connector(w.text))
+        {
             let span = Span::new(tokens[start].span.start, tokens[i].span.end);
             let name = text[span.start..span.end].to_owned();
-            return Some(NamePhrase { entity_type: EntityType::WorkingGroup, span, full_span: span, name, acronym: None, kind: None, rule: "head-noun" });
+            return Some(NamePhrase {
+                entity_type: EntityType::WorkingGroup,
+                span,
+                full_span: span,
+                name,
+                acronym: None,
+                kind: None,
+                rule: "head-noun",
+                owner: None,
+            });
         }
         return None;
     }
@@ -542,7 +591,16 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
         .iter()
         .find(|(h, _)| *h == t)
         .map(|(_, k)| *k)
-        .or_else(|| after_acronym_only.then(|| AGREEMENT_HEADS.iter().find(|(h, _)| h.to_lowercase() == t).map(|(_, k)| *k)).flatten());
+        .or_else(|| {
+            after_acronym_only
+                .then(|| {
+                    AGREEMENT_HEADS
+                        .iter()
+                        .find(|(h, _)| h.to_lowercase() == t)
+                        .map(|(_, k)| *k)
+                })
+                .flatten()
+        });
     if let Some(kind) = lower_head {
         let prev = &tokens[i - 1];
         if after_acronym_only && !prev.is_acronym() {
@@ -567,6 +625,7 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
                 acronym: None,
                 kind: Some(kind),
                 rule: "acronym-head",
+                owner: None,
             });
         }
         if between.chars().all(char::is_whitespace) && is_name_word(prev) && !prev.is_acronym() {
@@ -595,6 +654,7 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
                     acronym: None,
                     kind: Some(kind),
                     rule,
+                    owner: None,
                 });
             }
         }
@@ -615,6 +675,7 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
             acronym: Some(acr),
             kind: None,
             rule: "acronym-definition",
+            owner: None,
         });
     }
     None

@@ -101,11 +101,10 @@ fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazet
             .filter(|o| !keys[o].1.is_disjoint(docs))
             .filter(|o| {
                 keys[o].0.iter().any(|k| {
-                    own.iter()
-                        .any(|s| {
-                                s.split(' ').count() >= 2
-                                    && (k.starts_with(&format!("{s} ")) || k.ends_with(&format!(" {s}")))
-                            })
+                    own.iter().any(|s| {
+                        s.split(' ').count() >= 2
+                            && (k.starts_with(&format!("{s} ")) || k.ends_with(&format!(" {s}")))
+                    })
                 })
             })
             .collect();
@@ -168,7 +167,11 @@ pub fn normalize(
             }
             // Within one document, one name is one entity.
             if v.acronym.as_deref() != Some(v.name.as_str()) {
-                keys.push(format!("docname:{}:{}", items[i].doc.doc_id, name_key(&v.name)));
+                keys.push(format!(
+                    "docname:{}:{}",
+                    items[i].doc.doc_id,
+                    name_key(&v.name)
+                ));
             }
             // A gloss or translation joins the entity it glosses.
             if let Some(head) = &v.same_as {
@@ -438,7 +441,8 @@ pub fn normalize(
                 // program) is one funding row; every occurrence stays a mention of it.
                 // Attributes one occurrence lacks may be stated at another: they agree where
                 // both are known (program, start year) and are filled in from the restatement.
-                let compatible = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
+                let compatible =
+                    |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
                 let restated = funding.iter_mut().find(|f: &&mut Funding| {
                     f.doc_id == doc.doc_id
                         && f.money.amount.is_some()
@@ -447,7 +451,9 @@ pub fn normalize(
                         && f.money.currency == money.currency
                         && f.money.period == money.period
                         && compatible(&f.program, &program)
-                        && (f.money.start_year.is_none() || money.start_year.is_none() || f.money.start_year == money.start_year)
+                        && (f.money.start_year.is_none()
+                            || money.start_year.is_none()
+                            || f.money.start_year == money.start_year)
                 });
                 if let Some(first) = restated {
                     entity_id.clone_from(&first.funding_id);
@@ -470,19 +476,19 @@ pub fn normalize(
                     }
                 } else {
                     funding.push(Funding {
-                    funding_id: entity_id.clone(),
-                    doc_id: doc.doc_id.clone(),
-                    mention_id: mention_id.clone(),
-                    quote: m.text.clone(),
-                    money: money.clone(),
-                    kind: m.value.funding_kind.clone(),
-                    program,
-                    agreement_id,
-                    donor: m.value.donor.clone(),
-                    recipient: m.value.recipient.clone(),
-                    char_start: cs,
-                    char_end: ce,
-                });
+                        funding_id: entity_id.clone(),
+                        doc_id: doc.doc_id.clone(),
+                        mention_id: mention_id.clone(),
+                        quote: m.text.clone(),
+                        money: money.clone(),
+                        kind: m.value.funding_kind.clone(),
+                        program,
+                        agreement_id,
+                        donor: m.value.donor.clone(),
+                        recipient: m.value.recipient.clone(),
+                        char_start: cs,
+                        char_end: ce,
+                    });
                 }
             }
             mentions.push(MentionRecord {
@@ -525,24 +531,27 @@ pub fn normalize(
     }
 }
 
-/// Kind of an agreement: what the text calls it when all its names in the text agree
-/// ("the NORAD treaty"), otherwise what its canonical name's head noun says ("Security and
-/// Prosperity Partnership…" → partnership), otherwise the gazetteer's or the mentions' kind.
+/// Kind of an agreement, by strength of evidence: legal status first (a treaty, from the
+/// gazetteer or from the text calling it one: "the NORAD treaty"), then the head noun of
+/// its canonical name ("Security and Prosperity Partnership of North America" →
+/// partnership, "Ogdensburg Agreement" → agreement), then the gazetteer's kind, then what
+/// its mentions' head nouns say.
 fn agreement_kind(
     ms: &[&Mention],
     name: &str,
     gazetteer: Option<AgreementKind>,
 ) -> Option<AgreementKind> {
-    let said: BTreeSet<AgreementKind> = ms
+    let said: Vec<AgreementKind> = ms
         .iter()
         .filter(|m| m.rule != "acronym" && m.rule != "party-compound")
         .filter_map(|m| accord_extract::agreement_kind_of_name(&m.value.name, true))
         .collect();
-    if said.len() == 1 {
-        return said.into_iter().next();
+    if gazetteer == Some(AgreementKind::Treaty) || said.contains(&AgreementKind::Treaty) {
+        return Some(AgreementKind::Treaty);
     }
     accord_extract::agreement_kind_of_name(name, false)
         .or(gazetteer)
+        .or_else(|| majority(said.into_iter()))
         .or_else(|| majority(ms.iter().filter_map(|m| m.value.agreement_kind)))
 }
 
