@@ -824,7 +824,10 @@ impl Extractor {
                 && !NOT_MODIFIED.contains(&next.text)
                 && text[word.span.end..next.span.start] == *" ";
             // A word that is itself a known name ("NORAD" the command) is that name.
-            if !word.is_capitalized() || !modifies || self.keys.contains_key(&normalize_key(word.text)) {
+            if !word.is_capitalized()
+                || !modifies
+                || self.keys.contains_key(&normalize_key(word.text))
+            {
                 continue;
             }
             let folded = crate::matcher::fold_diacritics(word.text).to_lowercase();
@@ -1138,7 +1141,7 @@ impl Extractor {
     /// Generic "Long Form (ACR)" and "ACR (Long Form)" definitions (Schwartz & Hearst
     /// 2003) whose long form is a known entity or ends in a head noun.
     fn acronym_definitions(&self, text: &str, toks: &[Token<'_>], urls: &[Span]) -> Vec<Cand> {
-        let mut out = Vec::new();
+        let mut out = self.reverse_acronym_definitions(text, toks, urls);
         for (i, t) in toks.iter().enumerate() {
             if i == 0 || !t.is_acronym() || urls.iter().any(|u| u.overlaps(t.span)) {
                 continue;
@@ -1199,6 +1202,69 @@ impl Extractor {
                     out.push(c);
                 }
                 break;
+            }
+        }
+        out
+    }
+
+    /// "ACR (Long Form)": an acronym followed by its expansion in parentheses (the reverse
+    /// order of Schwartz & Hearst 2003), typed like the forward order.
+    fn reverse_acronym_definitions(
+        &self,
+        text: &str,
+        toks: &[Token<'_>],
+        urls: &[Span],
+    ) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for t in toks
+            .iter()
+            .filter(|t| t.is_acronym() && !urls.iter().any(|u| u.overlaps(t.span)))
+        {
+            let rest = &text[t.span.end..];
+            let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else {
+                continue;
+            };
+            let Some(close) = inner.find(')') else {
+                continue;
+            };
+            let long = inner[..close].trim();
+            let words = long.split_whitespace().count();
+            if words < 2
+                || words > 12
+                || !long.starts_with(|c: char| c.is_uppercase())
+                || !names::schwartz_hearst(t.text, long)
+            {
+                continue;
+            }
+            let typed = [
+                EntityType::Agency,
+                EntityType::Agreement,
+                EntityType::WorkingGroup,
+            ]
+            .into_iter()
+            .find_map(|ty| {
+                self.resolve(ty, long)
+                    .or_else(|| self.resolve(ty, t.text))
+                    .map(|id| (ty, Some(id.to_owned())))
+            })
+            .or_else(|| {
+                let offset = t.span.end + (rest.len() - inner.len());
+                let long_toks = tokens(text, Span::new(offset, offset + close));
+                names::head_noun_phrases(text, &long_toks)
+                    .last()
+                    .map(|p| (p.entity_type, None))
+            });
+            if let Some((ty, gaz)) = typed {
+                let end = t.span.end + (rest.len() - inner.len()) + close + 1;
+                let mut c = Cand::new(
+                    ty,
+                    Span::new(t.span.start, end),
+                    long.to_owned(),
+                    "acronym-definition",
+                );
+                c.acronym = Some(t.text.to_owned());
+                c.gaz = gaz;
+                out.push(c);
             }
         }
         out

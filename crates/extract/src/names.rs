@@ -865,4 +865,106 @@ mod tests {
             .collect();
         assert_eq!(got, ["Health", "Immigration"]);
     }
+
+    /// Schwartz & Hearst (2003) long-form check, both positive and negative cases.
+    #[test]
+    fn schwartz_hearst_table() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("RCMP", "Royal Canadian Mounted Police", true),
+            ("CBSA", "Canada Border Services Agency", true),
+            ("CSIS", "Canadian Security Intelligence Service", true),
+            ("NORAD", "North American Aerospace Defense Command", true),
+            ("NORTHCOM", "Northern Command", true),
+            ("IBETs", "Integrated Border Enforcement Teams", true),
+            ("IBETS", "Integrated Border Enforcement Teams", true),
+            (
+                "INSETs",
+                "Integrated National Security Enforcement Teams",
+                true,
+            ),
+            ("CIC", "Citizenship & Immigration Canada", true),
+            ("SPP", "Security and Prosperity Partnership", true),
+            ("SPP", "Security and Prosperity Agreement", true),
+            ("IPS", "International Policy Statement", true),
+            ("MI", "Merida Initiative", true),
+            ("GAO", "Government Accountability Office", true),
+            ("ACCBP", "Anti-Crime Capacity Building Program", true),
+            ("JTF2", "Joint Task Force Two", false),
+            ("FMF", "Foreign Military Financing", true),
+            ("STCA", "Safe Third Country Agreement", true),
+            (
+                "PSEPC",
+                "Public Safety and Emergency Preparedness Canada",
+                true,
+            ),
+            (
+                "CISEN",
+                "Center for Intelligence and National Security",
+                false,
+            ),
+            ("PGR", "Attorney General's office", false),
+            ("AFI", "Federal Investigative Agency", false),
+            ("POE", "the Canada/US border", false),
+            ("SICA", "Central American Integration System", false),
+            ("FBI", "Drug Enforcement Administration", false),
+        ];
+        for (acronym, long, expected) in cases {
+            assert_eq!(
+                schwartz_hearst(acronym, long),
+                *expected,
+                "{acronym} / {long}"
+            );
+        }
+    }
+
+    /// Acronym definitions attached to names in both positions, plural forms and the
+    /// article inside the parentheses.
+    #[test]
+    fn acronyms_defined_after_names() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "the Royal Canadian Mounted Police (RCMP) and",
+                "Royal Canadian Mounted Police",
+                "RCMP",
+            ),
+            (
+                "a new International Policy Statement (the IPS) which",
+                "International Policy Statement",
+                "IPS",
+            ),
+            (
+                "the Canada Border Services Agency (CBSA) staffs",
+                "Canada Border Services Agency",
+                "CBSA",
+            ),
+            (
+                "the Integrated Border Enforcement Teams (IBETs) along",
+                "Integrated Border Enforcement Teams",
+                "IBETs",
+            ),
+            (
+                "the Federal Preventative Police (PFP) and",
+                "Federal Preventative Police",
+                "PFP",
+            ),
+            (
+                "the US Northern Command (NORTHCOM). Its",
+                "US Northern Command",
+                "NORTHCOM",
+            ),
+            (
+                "the Department of Public Safety (PS) was",
+                "Department of Public Safety",
+                "PS",
+            ),
+        ];
+        for (text, name, acronym) in cases {
+            let got = phrases(text);
+            assert!(
+                got.iter()
+                    .any(|(_, n, a)| n == name && a.as_deref() == Some(acronym)),
+                "{text}: {got:?}"
+            );
+        }
+    }
 }
