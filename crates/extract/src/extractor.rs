@@ -1229,8 +1229,7 @@ impl Extractor {
             };
             let long = inner[..close].trim();
             let words = long.split_whitespace().count();
-            if words < 2
-                || words > 12
+            if !(2..=12).contains(&words)
                 || !long.starts_with(|c: char| c.is_uppercase())
                 || !names::schwartz_hearst(t.text, long)
             {
