@@ -20,15 +20,16 @@ test: lint
     RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
     just client-test
 
-# Python client checks on a fresh run of the default pipeline (pyarrow, pytest).
+# Python client checks (pyarrow, polars, pandas, DuckDB) on a fresh run over tests/eval/corpus.
 client-test:
     #!/usr/bin/env bash
     set -euo pipefail
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
     cargo build --workspace
-    "$CARGO_TARGET_DIR/debug/accord" run pipelines/north-american-security.toml --out "$tmp/out" -q
-    ACCORD_TABLES="$tmp/out" python3 -m pytest -q tests/python
+    # The evaluation corpus: the seed paper plus the six development documents.
+    "$CARGO_TARGET_DIR/debug/accord" run pipelines/north-american-security.toml --input tests/eval/corpus --out "$tmp/out" -q
+    ACCORD_TABLES="$tmp/out" ACCORD_BIN="$CARGO_TARGET_DIR/debug/accord" python3 -m pytest -q tests/python
 
 # Formatting and clippy, warnings as errors.
 lint:

@@ -44,6 +44,28 @@ pub enum Command {
         /// No progress bar, even on a terminal.
         #[arg(long)]
         no_progress: bool,
+        /// Also write a CSV mirror of every table (csv/<table>.csv).
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Score published tables against gold annotations (format: eval/GOLD.md).
+    ///
+    /// Prints precision, recall and F1 per table and attribute accuracy, the same numbers
+    /// as the project's Python scorer.
+    Eval {
+        /// Gold folder (searched recursively for `<doc_id>.json`) or one gold file.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Folder with `agreements.parquet`, `working_groups.parquet`, `agencies.parquet` and
+        /// `funding.parquet`.
+        #[arg(long)]
+        tables: PathBuf,
+        /// List every missed gold item and every unmatched row.
+        #[arg(long)]
+        show_errors: bool,
+        /// Also write the full result as JSON here.
+        #[arg(long)]
+        json: Option<PathBuf>,
     },
 }
 
@@ -79,6 +101,7 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             out,
             threads,
             no_progress,
+            csv,
         } => {
             let mut settings = Settings::load(pipeline)?;
             if let Some(input) = input {
@@ -89,12 +112,27 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             }
             let progress =
                 !no_progress && !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            settings.output.csv |= *csv;
             let report = run_pipeline(&settings, *threads, progress)?;
             Ok(if report.failed == 0 {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Eval {
+            gold,
+            tables,
+            show_errors,
+            json,
+        } => {
+            let evaluation = crate::eval::evaluate(gold, tables)?;
+            print!("{}", crate::eval::render(&evaluation, *show_errors));
+            if let Some(path) = json {
+                let text = serde_json::to_string_pretty(&evaluation)?;
+                fs_err::write(path, text + "\n")?;
+            }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

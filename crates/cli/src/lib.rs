@@ -6,9 +6,11 @@
 //! file, unreadable gazetteer, unwritable output).
 
 mod cli;
+mod eval;
 mod runner;
 mod settings;
 
 pub use cli::{Cli, Command, dispatch, init_logging};
+pub use eval::{Evaluation, TableScore, evaluate, render as render_evaluation};
 pub use runner::{RunReport, run_pipeline};
 pub use settings::{Corpus, Output, Settings};

@@ -201,8 +201,15 @@ pub fn run_pipeline(
     };
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
-        accord_publish::publish(&dataset, &manifest, &settings.output.dir)
-            .with_context(|| format!("cannot publish to {}", settings.output.dir.display()))?
+        accord_publish::publish_with(
+            &dataset,
+            &manifest,
+            &settings.output.dir,
+            &accord_publish::Options {
+                csv: settings.output.csv,
+            },
+        )
+        .with_context(|| format!("cannot publish to {}", settings.output.dir.display()))?
     };
     report.rows = written.rows;
     info!(

@@ -25,6 +25,9 @@ fn default_exclude() -> Vec<String> {
 pub struct Output {
     /// Output directory, replaced atomically on each run.
     pub dir: PathBuf,
+    /// Also write a CSV mirror of every table.
+    #[serde(default)]
+    pub csv: bool,
 }
 
 /// A whole pipeline file.
