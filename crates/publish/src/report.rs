@@ -11,11 +11,13 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Width of every chart, in SVG user units (CSS pixels at 100 %).
-const CHART_WIDTH: usize = 960;
+const CHART_WIDTH: usize = 1120;
 /// Height of one bar or timeline row.
 const ROW: usize = 22;
 /// Width of the label column of bar charts and the timeline.
-const LABEL_WIDTH: usize = 300;
+const LABEL_WIDTH: usize = 340;
+/// Longest label shown in full, in characters (about 6.5 px each at 12 px).
+const LABEL_CHARS: usize = 50;
 
 /// Colours of the agreement kinds, in the order of [`AgreementKind::ALL`] (cycled if the
 /// vocabulary grows).
@@ -47,8 +49,14 @@ th, td { border-bottom: 1px solid #e5e9ee; padding: 5px 8px; text-align: left;
 th { background: #eef1f5; font-weight: 600; position: sticky; top: 0; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.counts { width: auto; min-width: 320px; }
-.quote { max-width: 460px; overflow-wrap: anywhere; }
+.stats { display: flex; flex-wrap: wrap; gap: 12px; }
+.stat { border: 1px solid #dde2e8; border-radius: 6px; background: #fafbfc;
+  padding: 10px 16px; min-width: 128px; }
+.stat b { display: block; font-size: 24px; font-weight: 600;
+  font-variant-numeric: tabular-nums; }
+.stat span { font-size: 12px; color: #6b7683;
+  font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; }
+.quote { min-width: 300px; max-width: 480px; overflow-wrap: anywhere; }
 .ctx { color: #7a8591; }
 mark { background: #fff1b8; padding: 0 1px; }
 .muted { color: #6b7683; font-size: 12px; }
@@ -96,11 +104,16 @@ pub fn report_html(dataset: &Dataset, manifest: &Manifest) -> String {
     let _ = writeln!(
         out,
         "<p class=\"lead\">Agreements, working groups, agencies and funding figures extracted \
-         by accord{version} from {} documents ({} failed). Amounts are in currency units; \
+         by accord{version} from {} document{} ({} failed). Amounts are in currency units; \
          offsets are Unicode code points into <code>documents.text</code>. The tables and \
          their codebook are <code>*.parquet</code>, <code>datapackage.json</code> and \
          <code>CODEBOOK.md</code> beside this page.</p>",
         dataset.documents.len(),
+        if dataset.documents.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
         dataset.failures.len()
     );
     out.push_str(
@@ -133,18 +146,15 @@ fn counts(out: &mut String, ds: &Dataset) {
         ds.funding.len(),
         ds.failures.len(),
     ];
-    out.push_str(
-        "<section id=\"counts\">\n<h2>Rows per table</h2>\n<table class=\"counts\">\n\
-         <thead><tr><th>table</th><th class=\"num\">rows</th></tr></thead>\n<tbody>\n",
-    );
+    out.push_str("<section id=\"counts\">\n<h2>Rows per table</h2>\n<div class=\"stats\">\n");
     for (name, n) in TABLES.iter().zip(rows) {
         let _ = writeln!(
             out,
-            "<tr><td><code>{name}</code></td><td class=\"num\">{}</td></tr>",
+            "<div class=\"stat\"><b>{}</b><span>{name}</span></div>",
             thousands(n as u64)
         );
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</div>\n</section>\n");
 }
 
 fn documents(out: &mut String, ds: &Dataset) {
@@ -227,7 +237,8 @@ fn timeline(out: &mut String, ds: &Dataset) {
             .unwrap_or(first);
         let (first, last) = (first - 1, last + 1);
         let plot_left = LABEL_WIDTH + 10;
-        let plot_width = CHART_WIDTH - plot_left - 20;
+        // Room for the year label right of the last dot or bar.
+        let plot_width = CHART_WIDTH - plot_left - 110;
         let span = usize::try_from(last - first).unwrap_or(1).max(1);
         let x = |year: i32| {
             let offset = usize::try_from(year - first).unwrap_or(0);
@@ -280,7 +291,7 @@ fn timeline(out: &mut String, ds: &Dataset) {
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
                 LABEL_WIDTH,
                 y + 4,
-                escape(&truncate(&agreement.name, 44))
+                escape(&truncate(&agreement.name, LABEL_CHARS))
             );
             if let Some(end) = ended.filter(|e| e > signed) {
                 let _ = write!(
@@ -626,7 +637,7 @@ fn bar_chart(out: &mut String, title: &str, bars: &[Bar]) {
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
     let plot_left = LABEL_WIDTH + 10;
     // Room for the value label to the right of the longest bar.
-    let plot_width = CHART_WIDTH - plot_left - 220;
+    let plot_width = CHART_WIDTH - plot_left - 240;
     let height = bars.len() * ROW + 8;
     let _ = writeln!(
         out,
@@ -648,7 +659,7 @@ fn bar_chart(out: &mut String, title: &str, bars: &[Bar]) {
              fill=\"{BAR_COLOUR}\"/><text class=\"axis\" x=\"{}\" y=\"{}\">{}</text></g>",
             escape(&bar.tooltip),
             y + ROW / 2 + 4,
-            escape(&truncate(&bar.label, 44)),
+            escape(&truncate(&bar.label, LABEL_CHARS)),
             y + 3,
             ROW - 6,
             plot_left + width + 6,

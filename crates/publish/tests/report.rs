@@ -1,21 +1,25 @@
 //! `report.html`: snapshot of the report of a rich hand-made dataset, escaping of text that
 //! looks like markup, and a self-contained page (no scripts, no external resources).
 //!
-//! `sample_report` also writes the page to `$ACCORD_REPORT_DIR/report.html` when that
-//! variable is set; `tests/screenshot.sh` uses it to look at the page in headless Chromium.
+//! When `ACCORD_REPORT_DIR` is set, `sample_report` also publishes the rich dataset (with
+//! the CSV mirror) to `$ACCORD_REPORT_DIR/out/`; `tests/screenshot.sh` uses it to look at
+//! `report.html` in headless Chromium.
 
 mod common;
 
 use accord_core::{Funding, Money};
-use accord_publish::{Manifest, report_html};
+use accord_publish::{Manifest, Options, publish_with, report_html};
 use common::{dataset, manifest, rich_dataset};
 
 #[test]
 fn sample_report() {
     let html = report_html(&rich_dataset(), &manifest());
     if let Some(dir) = std::env::var_os("ACCORD_REPORT_DIR") {
-        std::fs::write(std::path::Path::new(&dir).join("report.html"), &html)
-            .expect("write sample report");
+        let out = std::path::Path::new(&dir).join("out");
+        publish_with(&rich_dataset(), &manifest(), &out, &Options { csv: true })
+            .expect("publish the sample");
+        let written = std::fs::read_to_string(out.join("report.html")).expect("read report");
+        assert_eq!(written, html, "publish writes the same report");
     }
     insta::assert_snapshot!(html);
 }

@@ -405,6 +405,12 @@ pub(crate) fn rich_dataset() -> Dataset {
     ] {
         mentions.push(mention(&hearing, quote, entity_type, id));
     }
+    mentions.push(mention(
+        &ds.documents[0],
+        "$1.4 billion",
+        "funding",
+        "memo:0000027",
+    ));
     mentions.sort_by(|a, b| a.mention_id.cmp(&b.mention_id));
     funding_rows.sort_by(|a, b| a.funding_id.cmp(&b.funding_id));
 
