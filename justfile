@@ -30,6 +30,8 @@ client-test:
     # The evaluation corpus: the seed paper plus the six development documents.
     "$CARGO_TARGET_DIR/debug/accord" run pipelines/north-american-security.toml --input tests/eval/corpus --out "$tmp/out" -q
     ACCORD_TABLES="$tmp/out" ACCORD_BIN="$CARGO_TARGET_DIR/debug/accord" python3 -m pytest -q tests/python
+    # The first-look notebook must keep running on real output.
+    ACCORD_CHARTS="$tmp" python3 notebooks/explore.py "$tmp/out" > /dev/null
 
 # Formatting and clippy, warnings as errors.
 lint:

@@ -1,6 +1,6 @@
 //! Command-line arguments (clap derive) and logging.
 
-use crate::{Settings, run_pipeline};
+use crate::Settings;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -44,9 +44,12 @@ pub enum Command {
         /// No progress bar, even on a terminal.
         #[arg(long)]
         no_progress: bool,
-        /// Also write a CSV mirror of every table (csv/<table>.csv).
+        /// Also write a CSV mirror of every table (`csv/<table>.csv`).
         #[arg(long)]
         csv: bool,
+        /// Ignore cached ingest and extract results (a cold run; the cache is refreshed).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Score published tables against gold annotations (format: eval/GOLD.md).
     ///
@@ -102,6 +105,7 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             threads,
             no_progress,
             csv,
+            no_cache,
         } => {
             let mut settings = Settings::load(pipeline)?;
             if let Some(input) = input {
@@ -113,7 +117,12 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             let progress =
                 !no_progress && !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
             settings.output.csv |= *csv;
-            let report = run_pipeline(&settings, *threads, progress)?;
+            let options = crate::RunOptions {
+                threads: *threads,
+                progress,
+                use_cache: !no_cache,
+            };
+            let report = crate::run_pipeline_with(&settings, &options)?;
             Ok(if report.failed == 0 {
                 ExitCode::SUCCESS
             } else {

@@ -5,6 +5,7 @@
 //! are written and the tables published); `2` usage or environment error (bad pipeline
 //! file, unreadable gazetteer, unwritable output).
 
+mod cache;
 mod cli;
 mod eval;
 mod runner;
@@ -12,5 +13,5 @@ mod settings;
 
 pub use cli::{Cli, Command, dispatch, init_logging};
 pub use eval::{Evaluation, TableScore, evaluate, render as render_evaluation};
-pub use runner::{RunReport, run_pipeline};
+pub use runner::{RunOptions, RunReport, run_pipeline, run_pipeline_with};
 pub use settings::{Corpus, Output, Settings};

@@ -23,6 +23,8 @@ pub struct RunReport {
     pub failed: usize,
     /// Mentions extracted.
     pub mentions: usize,
+    /// Documents whose ingest and extract results came from the cache.
+    pub cached: usize,
     /// Rows written per table.
     pub rows: std::collections::BTreeMap<&'static str, usize>,
 }
@@ -82,6 +84,34 @@ pub fn run_pipeline(
     threads: Option<usize>,
     progress: bool,
 ) -> Result<RunReport> {
+    run_pipeline_with(
+        settings,
+        &RunOptions {
+            threads,
+            progress,
+            use_cache: true,
+        },
+    )
+}
+
+/// How to run a pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Worker threads for ingest and extract (`None`: all cores).
+    pub threads: Option<usize>,
+    /// Show a progress bar.
+    pub progress: bool,
+    /// Reuse cached ingest and extract results of unchanged inputs (`false`: a cold run,
+    /// which still refreshes the cache).
+    pub use_cache: bool,
+}
+
+/// Runs ingest → extract → normalize → publish for `settings` (see [`run_pipeline`]).
+///
+/// # Errors
+/// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
+pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
+    let (threads, progress) = (options.threads, options.progress);
     let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
     info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
     let gazetteer = accord_extract::Gazetteer::load(&settings.gazetteers).with_context(|| {
@@ -94,6 +124,14 @@ pub fn run_pipeline(
         accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
     let extractor = accord_extract::Extractor::new(&settings.extract, &gazetteer)
         .context("cannot set up extract")?;
+    let salt = format!(
+        "accord {} | ingest {:?} | extract {:?} | gazetteers {}",
+        env!("CARGO_PKG_VERSION"),
+        settings.ingest,
+        settings.extract,
+        crate::cache::folder_digest(&settings.gazetteers)
+    );
+    let cache = crate::cache::Cache::new(settings.cache_dir(), salt, options.use_cache);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .build()
@@ -109,35 +147,55 @@ pub fn run_pipeline(
         bar
     });
 
-    let per_doc: Vec<(String, Outcome)> = pool.install(|| {
+    let per_doc: Vec<(String, Outcome, bool)> = pool.install(|| {
         inputs
             .par_iter()
             .map(|rel| {
-                let result = {
-                    let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
-                    ingester.ingest_file(&root, rel)
-                };
-                let out = match result {
-                    Ok(doc) => {
-                        let _s =
-                            info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
-                        let mentions = accord_extract::run(&doc, &extractor);
-                        Ok((doc, mentions))
-                    }
-                    Err(err) => {
-                        let error = error_chain(&err);
-                        warn!(path = %rel, error = %error, "Input failed.");
-                        Err(Failure {
-                            path: rel.clone(),
-                            stage: "ingest".to_owned(),
-                            error,
-                        })
+                let full = root.join(rel);
+                let small =
+                    fs::metadata(&full).is_ok_and(|m| m.len() <= settings.ingest.max_file_bytes);
+                // Read once: the bytes give the cache key and feed ingest. Too large or
+                // unreadable files go through `ingest_file`, which reports them.
+                let bytes = if small { fs::read(&full).ok() } else { None };
+                let key = bytes.as_deref().map(|b| cache.key(rel, b));
+                let cached = key.as_deref().and_then(|k| cache.load(k));
+                let from_cache = cached.is_some();
+                let out = if let Some(hit) = cached {
+                    Ok(hit)
+                } else {
+                    let result = {
+                        let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
+                        match &bytes {
+                            Some(b) => ingester.ingest_bytes(rel, b),
+                            None => ingester.ingest_file(&root, rel),
+                        }
+                    };
+                    match result {
+                        Ok(doc) => {
+                            let _s =
+                                info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
+                            let mentions = accord_extract::run(&doc, &extractor);
+                            let value = (doc, mentions);
+                            if let Some(k) = &key {
+                                cache.store(k, &value);
+                            }
+                            Ok(value)
+                        }
+                        Err(err) => {
+                            let error = error_chain(&err);
+                            warn!(path = %rel, error = %error, "Input failed.");
+                            Err(Failure {
+                                path: rel.clone(),
+                                stage: "ingest".to_owned(),
+                                error,
+                            })
+                        }
                     }
                 };
                 if let Some(bar) = &bar {
                     bar.inc(1);
                 }
-                (rel.clone(), out)
+                (rel.clone(), out, from_cache)
             })
             .collect()
     });
@@ -152,7 +210,8 @@ pub fn run_pipeline(
     let mut docs = Vec::new();
     let mut failures = Vec::new();
     let mut manifest_inputs = Vec::new();
-    for (rel, result) in per_doc {
+    for (rel, result, from_cache) in per_doc {
+        report.cached += usize::from(from_cache);
         let bytes = fs::metadata(root.join(&rel)).map_or(0, |m| m.len());
         match result {
             Ok((doc, mentions)) => {
@@ -183,8 +242,10 @@ pub fn run_pipeline(
         documents = report.documents,
         failed = report.failed,
         mentions = report.mentions,
+        cached = report.cached,
         "Extracted mentions."
     );
+    info!(cached = report.cached, "Reused cached documents.");
 
     let dataset = {
         let _s = info_span!("stage", stage = "normalize").entered();

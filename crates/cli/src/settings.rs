@@ -48,9 +48,30 @@ pub struct Settings {
     /// Extract options.
     #[serde(default)]
     pub extract: accord_extract::Config,
+    /// Cache of ingest and extract results for incremental reruns (default: a
+    /// `.accord-cache/<output folder name>` folder beside the output folder).
+    #[serde(default)]
+    pub cache: Option<PathBuf>,
 }
 
 impl Settings {
+    /// Where cached ingest and extract results live.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.cache.clone().unwrap_or_else(|| {
+            let name = self
+                .output
+                .dir
+                .file_name()
+                .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+            self.output
+                .dir
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join(".accord-cache")
+                .join(name)
+        })
+    }
+
     /// Reads a pipeline file and resolves its relative paths against its directory.
     ///
     /// # Errors
@@ -60,7 +81,10 @@ impl Settings {
         let mut s: Settings = toml::from_str(&text)
             .with_context(|| format!("invalid pipeline file {}", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));
-        for p in [&mut s.corpus.root, &mut s.gazetteers, &mut s.output.dir] {
+        for p in [&mut s.corpus.root, &mut s.gazetteers, &mut s.output.dir]
+            .into_iter()
+            .chain(s.cache.as_mut())
+        {
             if p.is_relative() {
                 *p = base.join(&*p);
             }

@@ -132,3 +132,35 @@ fn help_documents_the_run_options() {
         assert!(text.contains(flag), "{flag} not in help:\n{text}");
     }
 }
+
+#[test]
+fn second_run_reuses_the_cache_and_writes_the_same_bytes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut settings =
+        accord_cli::Settings::load(&workspace().join("pipelines/north-american-security.toml"))
+            .expect("pipeline");
+    settings.corpus.root = workspace().join("data/raw");
+    settings.output.dir = tmp.path().join("out");
+    settings.cache = Some(tmp.path().join("cache"));
+    let options = |use_cache| accord_cli::RunOptions {
+        threads: Some(1),
+        progress: false,
+        use_cache,
+    };
+    let cold = accord_cli::run_pipeline_with(&settings, &options(true)).expect("first run");
+    assert_eq!((cold.documents, cold.cached), (1, 0));
+    let first = files(&settings.output.dir);
+    let warm = accord_cli::run_pipeline_with(&settings, &options(true)).expect("second run");
+    assert_eq!(
+        warm.cached, 1,
+        "the unchanged document comes from the cache"
+    );
+    assert_eq!(
+        files(&settings.output.dir),
+        first,
+        "cached and cold runs publish the same bytes"
+    );
+    let forced = accord_cli::run_pipeline_with(&settings, &options(false)).expect("--no-cache run");
+    assert_eq!(forced.cached, 0);
+    assert_eq!(files(&settings.output.dir), first);
+}
