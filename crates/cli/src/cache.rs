@@ -1,6 +1,6 @@
 //! Incremental reruns: the ingest and extract results of each input, cached under a key
 //! made of the input's path and bytes, the accord version, the ingest and extract
-//! configuration and the gazetteers' bytes. A changed input, setting, gazetteer or version
+//! configuration, the gazetteers' bytes and the build of the executable. A changed input, setting, gazetteer or version
 //! misses the cache; an unchanged one skips ingest and extract entirely.
 
 use accord_core::{Document, Mention};
@@ -24,6 +24,22 @@ fn hex(bytes: &[u8]) -> String {
             let _ = write!(s, "{b:02x}");
             s
         })
+}
+
+/// Identifies the running build: the executable's size and modification time, so that a
+/// rebuilt binary (new rules, same version number) never reuses older results.
+pub(crate) fn build_id() -> String {
+    std::env::current_exe()
+        .and_then(fs::metadata)
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}-{modified}", m.len())
+        })
+        .unwrap_or_default()
 }
 
 /// SHA-256 of every file of a folder (sorted by name), for the cache key.

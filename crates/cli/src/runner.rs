@@ -125,8 +125,9 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     let extractor = accord_extract::Extractor::new(&settings.extract, &gazetteer)
         .context("cannot set up extract")?;
     let salt = format!(
-        "accord {} | ingest {:?} | extract {:?} | gazetteers {}",
+        "accord {} ({}) | ingest {:?} | extract {:?} | gazetteers {}",
         env!("CARGO_PKG_VERSION"),
+        crate::cache::build_id(),
         settings.ingest,
         settings.extract,
         crate::cache::folder_digest(&settings.gazetteers)

@@ -115,6 +115,11 @@ static FOR_GAP: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,3})[- ]point(?: action)? plan\b").expect("static regex")
 });
+static SHARED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let item = r"\p{Lu}[\p{L}\-&]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}\-&]*)*";
+    Regex::new(&format!(r"((?:{item},\s+)*(?:and\s+)?{item}\s+and\s+{item})\s+(?:Working Groups|working groups|Subgroups|subgroups)\b"))
+        .expect("static regex")
+});
 static INSTRUMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(programmes|programs|initiatives|agreements|treaties|accords)\s*(?:--|—|–|:|,)?\s*(?:such as|including|namely|like)?\s+((?:the\s+)?\p{Lu}[^.;:()]*?(?:,\s*(?:and\s+)?(?:the\s+)?\p{Lu}[^.;:(),]*?)*\s+and\s+(?:the\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)").expect("static regex")
 });
@@ -284,6 +289,25 @@ static NAMED_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:working groups?|sub-?groups?)\b").expect("static regex")
+});
+/// Heads that name a group in their own right inside a list of working groups.
+const GROUP_HEADS: &[&str] = &[
+    "Committee",
+    "Council",
+    "Task Force",
+    "Group",
+    "Dialogue",
+    "Forum",
+    "Subgroup",
+    "Subcommittee",
+    "Commission",
+];
+
+static TRACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:[Uu]nder|[Ii]n|[Ww]ithin|[Ff]or) the ([a-z]+) (?:track|pillar|agenda|basket)\b",
+    )
+    .expect("static regex")
 });
 static PILLAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^([a-z]+)\s+(?:agenda|pillar|track)\b").expect("static regex")
@@ -563,6 +587,7 @@ impl Extractor {
                     cands.extend(self.party_compounds(text, &toks));
                     cands.extend(self.named_by_apposition(text, sentence));
                     cands.extend(self.numbered_plans(text, sentence));
+                    cands.extend(self.shared_head_groups(text, sentence));
                     cands.extend(self.instrument_lists(text, sentence));
                     cands.extend(self.short_names(text, &toks));
                     for bare in names::bare_list_items(text, sentence, "Working Group") {
@@ -758,10 +783,62 @@ impl Extractor {
                     "numbered-plan",
                 );
                 cand.kind = Some("plan");
-                cand.gaz = (plans.len() == 1).then(|| plans[0].to_owned());
-                Some(cand)
+                // An unknown numbered plan ("a 12-point plan") is a description, not a name.
+                cand.gaz = Some((*plans.first()?).to_owned()).filter(|_| plans.len() == 1);
+                cand.gaz.is_some().then_some(cand)
             })
             .collect()
+    }
+
+    /// "the Firearms Trafficking, Cybersecurity and Migration Management Working Groups",
+    /// "the Aviation Security and Maritime Security working groups": a list of names sharing
+    /// one plural head gives one working group per item.
+    fn shared_head_groups(&self, text: &str, sentence: Span) -> Vec<Cand> {
+        let sent = &text[sentence.start..sentence.end];
+        let mut out = Vec::new();
+        for caps in SHARED_HEAD.captures_iter(sent) {
+            let Some(list) = caps.get(1) else { continue };
+            let body = list.as_str();
+            let mut pieces: Vec<(usize, &str)> = Vec::new();
+            let mut offset = 0;
+            for part in body.split(", ") {
+                pieces.push((offset, part));
+                offset += part.len() + 2;
+            }
+            // The last piece holds "B and C" (or "and C" after a serial comma).
+            if let Some((off, last)) = pieces.pop() {
+                if let Some(stripped) = last.strip_prefix("and ") {
+                    pieces.push((off + 4, stripped));
+                } else if let Some(pos) = last.rfind(" and ") {
+                    pieces.push((off, &last[..pos]));
+                    pieces.push((off + pos + 5, &last[pos + 5..]));
+                } else {
+                    pieces.push((off, last));
+                }
+            }
+            if pieces.len() < 2 {
+                continue;
+            }
+            for (off, item) in pieces {
+                let item = item.trim();
+                if item.is_empty() || !item.starts_with(|c: char| c.is_uppercase()) {
+                    continue;
+                }
+                let start = sentence.start + list.start() + off;
+                let span = Span::new(start, start + item.len());
+                let mut c = Cand::new(
+                    EntityType::WorkingGroup,
+                    span,
+                    format!("{item} Working Group"),
+                    "list-expansion",
+                );
+                c.gaz = self
+                    .resolve(EntityType::WorkingGroup, &c.name)
+                    .map(str::to_owned);
+                out.push(c);
+            }
+        }
+        out
     }
 
     /// "its trusted-traveller programmes -- NEXUS, SENTRI, FAST and Global Entry": the
@@ -889,7 +966,11 @@ impl Extractor {
             if !about_groups {
                 continue;
             }
-            let item = document.slice(block.span).trim_end_matches(['.', ';', ',']);
+            let mut item = document.slice(block.span).trim_end_matches(['.', ';', ',']);
+            // A trailing note in parentheses ("Trilateral Fentanyl Committee (new)").
+            if let Some(open) = item.rfind(" (").filter(|_| item.ends_with(')')) {
+                item = &item[..open];
+            }
             let words = item.split_whitespace().count();
             if item.contains("Working Group")
                 || !(1..=8).contains(&words)
@@ -898,7 +979,13 @@ impl Extractor {
                 continue;
             }
             let span = Span::new(block.span.start, block.span.start + item.len());
-            let name = format!("{item} Working Group");
+            // An item with a group head of its own keeps its name ("… Committee").
+            let own_head = GROUP_HEADS.iter().any(|h| item.ends_with(h));
+            let name = if own_head {
+                item.to_owned()
+            } else {
+                format!("{item} Working Group")
+            };
             let mut c = Cand::new(EntityType::WorkingGroup, span, name, "list-expansion");
             c.gaz = self
                 .resolve(EntityType::WorkingGroup, &c.name)
@@ -1460,7 +1547,18 @@ impl Extractor {
                     v.pillar.clone_from(&c.pillar);
                 } else if let Some(s) = sentence {
                     let before = &text[s.start..c.span.start];
-                    if let Some(p) = PILLAR.captures_iter(before).last() {
+                    let track = TRACK
+                        .captures_iter(before)
+                        .last()
+                        .map(|p| p[1].to_lowercase());
+                    if let Some(word) = track.filter(|w| {
+                        !matches!(
+                            w.as_str(),
+                            "the" | "a" | "this" | "that" | "fast" | "same" | "other"
+                        )
+                    }) {
+                        v.pillar = Some(word);
+                    } else if let Some(p) = PILLAR.captures_iter(before).last() {
                         let word = p[1].to_lowercase();
                         if !matches!(
                             word.as_str(),
@@ -1602,6 +1700,10 @@ impl Extractor {
                 "mexican" => "MXN".to_owned(),
                 _ => "USD".to_owned(),
             })
+            .or_else(|| {
+                self.canadian_document(document, mentions)
+                    .then(|| "CAD".to_owned())
+            })
             .or_else(|| self.config.default_currency.clone());
         let topic = self.title_topic(document);
         let mut out = Vec::new();
@@ -1717,6 +1819,30 @@ impl Extractor {
             }
         }
         out
+    }
+
+    /// A document about Canada: Canada outnumbers the United States among the countries and
+    /// the organisations it names, and makes up at least half of the North American ones.
+    /// Its bare dollars are Canadian dollars (flagged `currency_inferred`).
+    fn canadian_document(&self, document: &Document, mentions: &[Mention]) -> bool {
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, code) in self
+            .countries
+            .find(&document.text, Span::new(0, document.text.len()))
+        {
+            *count.entry(code).or_default() += 1;
+        }
+        for m in mentions
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Agency)
+        {
+            if let Some(country) = &m.value.country {
+                *count.entry(country.clone()).or_default() += 1;
+            }
+        }
+        let get = |c: &str| count.get(c).copied().unwrap_or(0);
+        let (can, usa, mex) = (get("CAN"), get("USA"), get("MEX"));
+        can > usa && 2 * can >= can + usa + mex && can >= 5
     }
 
     /// The one gazetteer agreement a document's title names, by full name or alias, or by

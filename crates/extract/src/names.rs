@@ -84,7 +84,6 @@ const AGREEMENT_HEADS: &[(&str, &str)] = &[
     ("Pact", "agreement"),
     ("Arrangement", "agreement"),
     ("Understanding", "agreement"),
-    ("Charter", "agreement"),
     ("Compact", "agreement"),
     ("Acuerdo", "agreement"),
     ("Tratado", "treaty"),
@@ -401,11 +400,48 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
 fn skip_leading_possessive(tokens: &[Token<'_>], start: usize, head: usize) -> usize {
     let first = tokens[start].text;
     let possessive = first.ends_with("'s") || first.ends_with("’s");
-    if possessive && start + 1 < head {
+    // A singular possessive ("Mexico's", "Canada's") names an owner; a plural one
+    // ("Truckers' Association") is part of the name.
+    if possessive && start < head {
         start + 1
     } else {
         start
     }
+}
+
+/// Spanish and French heads take their adjectives after them ("Agencia Nacional de
+/// Aduanas", "Guardia Nacional"): the index after those capitalised adjectives.
+fn spanish_adjectives_end(text: &str, tokens: &[Token<'_>], after_head: usize) -> usize {
+    const ROMANCE_HEADS: &[&str] = &[
+        "Secretaría",
+        "Procuraduría",
+        "Policía",
+        "Centro",
+        "Instituto",
+        "Agencia",
+        "Comisión",
+        "Consejo",
+        "Ejército",
+        "Armada",
+        "Guardia",
+        "Cámara",
+        "Sistema",
+        "Ministère",
+        "Gendarmerie",
+    ];
+    let mut k = after_head;
+    if k == 0 || !ROMANCE_HEADS.contains(&tokens[k - 1].text) {
+        return after_head;
+    }
+    while k < tokens.len()
+        && k < after_head + 3
+        && tokens[k].is_capitalized()
+        && !STOP_CAPITALS.contains(&tokens[k].text)
+        && gap_is_space(text, &tokens[k - 1], &tokens[k])
+    {
+        k += 1;
+    }
+    k
 }
 
 /// Extends a name forward over "of/for/on [the] Capitalised words (and Capitalised words)*".
@@ -442,11 +478,33 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
             if is_name_word(t) || t.is_acronym() {
                 k += 1;
                 end = k;
-            } else if matches!(t.text, "and" | "&" | "y" | "et" | "of" | "for")
-                && tokens.get(k + 1).is_some_and(|n| {
-                    is_name_word(n) && head_at(tokens, k + 1).is_none() || n.text == "International"
-                })
-                && gap_is_space(text, t, &tokens[k + 1])
+                // "the Department of Homeland Security's Operation …": the name ends at the
+                // possessive.
+                if t.text.ends_with("'s") || t.text.ends_with("’s") {
+                    break;
+                }
+            } else if matches!(
+                t.text,
+                "and"
+                    | "&"
+                    | "y"
+                    | "et"
+                    | "of"
+                    | "for"
+                    | "Against"
+                    | "For"
+                    | "Of"
+                    | "On"
+                    | "Upon"
+                    | "And"
+                    | "The"
+                    | "To"
+                    | "In"
+            ) && tokens.get(k + 1).is_some_and(|n| {
+                (is_name_word(n) && head_at(tokens, k + 1).is_none() || n.text == "International")
+                    && !n.text.ends_with("'s")
+                    && !n.text.ends_with("’s")
+            }) && gap_is_space(text, t, &tokens[k + 1])
             {
                 k += 1;
             } else {
@@ -503,10 +561,18 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                 .to_owned()
         });
         let after_head = i + head_len;
-        let end = if entity_type == EntityType::WorkingGroup {
+        // "Working Group on Violence Against Indigenous Women and Girls": the topic after
+        // "on" is part of a working group's name too.
+        let end = if entity_type == EntityType::WorkingGroup
+            && tokens.get(after_head).is_none_or(|t| t.text != "on")
+        {
             after_head
         } else {
-            complement_end(text, tokens, after_head)
+            complement_end(
+                text,
+                tokens,
+                spanish_adjectives_end(text, tokens, after_head),
+            )
         };
         let has_modifier = start < i || end > after_head;
         let plural = tokens[after_head - 1].text.ends_with('s')
@@ -519,7 +585,13 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                 && plural
                 && entity_type == EntityType::Agreement)
         {
-            let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+            let mut span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+            // A possessive ending is not part of the name ("Homeland Security's").
+            for suffix in ["'s", "’s"] {
+                if text[span.start..span.end].ends_with(suffix) {
+                    span.end -= suffix.len();
+                }
+            }
             let words: Vec<&str> = tokens[start..end].iter().map(|t| t.text).collect();
             let (entity_type, kind) = if entity_type == EntityType::Agreement
                 && words.iter().any(|w| ACADEMIC_MARKERS.contains(w))

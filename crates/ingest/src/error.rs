@@ -76,14 +76,19 @@ pub enum Error {
         reason: String,
     },
     /// The PDF is encrypted with a password that ingest does not have.
-    #[error("{path}: PDF is encrypted and needs a password; decrypt it first (e.g. `qpdf --decrypt`)")]
+    #[error(
+        "{path}: PDF is encrypted and needs a password; decrypt it first (e.g. `qpdf --decrypt`)"
+    )]
     Encrypted {
         /// Path relative to the corpus root.
         path: String,
     },
     /// The PDF has pages but no text to extract: a scan without OCR.
     #[error(
-        "{path}: no text layer; run OCR first ({pages} pages, {images} images, {chars} characters of text)"
+        "{path}: no text layer; run OCR first ({}, {}, {} of text)",
+        counted(*.pages, "page"),
+        counted(*.images, "image"),
+        counted(*.chars, "character")
     )]
     NoTextLayer {
         /// Path relative to the corpus root.
@@ -136,6 +141,15 @@ impl Error {
             | Error::Docx { path, .. }
             | Error::TimedOut { path, .. } => Some(path),
         }
+    }
+}
+
+/// `1 page`, `2 pages`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -1,23 +1,27 @@
 //! The ingest entry points: format detection and dispatch.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::time::Duration;
 
 use accord_core::{Document, Format};
 use sha2::{Digest, Sha256};
 
 use crate::builder::DocBuilder;
+use crate::deadline::Deadline;
 use crate::decode::{clean_chars, decode};
 use crate::html::HtmlPatterns;
 use crate::inline::MarkerPatterns;
 use crate::repairs::Repairs;
 use crate::text::TextPatterns;
-use crate::{Config, Error, Result, html, markdown, text};
+use crate::{Config, Error, Result, docx, html, markdown, pdf, text};
 
 /// The ingest stage, built once from a [`Config`] and applied to many files (from many threads:
 /// it is `Send + Sync` and holds only compiled patterns).
 #[derive(Debug, Clone)]
 pub struct Ingester {
     max_file_bytes: u64,
+    time_budget: Duration,
     markers: MarkerPatterns,
     text: TextPatterns,
     html: HtmlPatterns,
@@ -27,11 +31,16 @@ impl Ingester {
     /// Compiles the patterns ingest uses.
     ///
     /// # Errors
-    /// [`Error::InvalidConfig`] when `max_file_bytes` is 0.
+    /// [`Error::InvalidConfig`] when `max_file_bytes` or `max_seconds_per_document` is 0.
     pub fn new(config: &Config) -> Result<Ingester> {
         if config.max_file_bytes == 0 {
             return Err(Error::InvalidConfig {
                 message: "max_file_bytes must be above 0".to_owned(),
+            });
+        }
+        if config.max_seconds_per_document == 0 {
+            return Err(Error::InvalidConfig {
+                message: "max_seconds_per_document must be above 0".to_owned(),
             });
         }
         let invalid = |e: regex::Error| Error::InvalidConfig {
@@ -39,6 +48,7 @@ impl Ingester {
         };
         Ok(Ingester {
             max_file_bytes: config.max_file_bytes,
+            time_budget: Duration::from_secs(config.max_seconds_per_document),
             markers: MarkerPatterns::new().map_err(invalid)?,
             text: TextPatterns::new().map_err(invalid)?,
             html: HtmlPatterns::new().map_err(invalid)?,
@@ -47,15 +57,18 @@ impl Ingester {
 
     /// Turns the bytes of one file into a [`Document`].
     ///
-    /// `rel_path`: path relative to the corpus root, `/`-separated, with extension; the
-    /// extension selects the format (`.txt`, `.md`/`.markdown`, `.html`/`.htm`; `.pdf` and
-    /// `.docx` are recognised but not supported yet).
+    /// `rel_path`: path relative to the corpus root, `/`-separated, with extension. The format
+    /// is detected from the content and the extension: bytes that open with `%PDF-` are a PDF
+    /// and a zip package holding `word/document.xml` is a DOCX whatever the name says (with a
+    /// warning when the name says otherwise); anything else goes by the extension (`.txt`,
+    /// `.md`/`.markdown`, `.html`/`.htm`, `.pdf`, `.docx`).
     ///
     /// # Errors
-    /// Bad input, never a panic: [`Error::UnknownFormat`], [`Error::Unsupported`],
-    /// [`Error::TooLarge`], [`Error::Empty`], [`Error::Binary`].
+    /// Bad input, never a panic: [`Error::UnknownFormat`], [`Error::TooLarge`],
+    /// [`Error::Empty`], [`Error::Binary`], [`Error::Pdf`], [`Error::Encrypted`],
+    /// [`Error::NoTextLayer`], [`Error::Docx`], [`Error::TimedOut`].
     pub fn ingest_bytes(&self, rel_path: &str, bytes: &[u8]) -> Result<Document> {
-        let format = detect_format(rel_path)?;
+        let deadline = Deadline::new(rel_path, self.time_budget);
         let size = bytes.len() as u64;
         if size > self.max_file_bytes {
             return Err(Error::TooLarge {
@@ -64,22 +77,43 @@ impl Ingester {
                 limit: self.max_file_bytes,
             });
         }
+        let (format, renamed) = detect_format(rel_path, bytes)?;
         let sha256 = hex(&Sha256::digest(bytes));
         let mut repairs = Repairs::default();
-        let decoded = decode(rel_path, bytes, &mut repairs)?;
+        if let Some(named) = renamed {
+            repairs.notes.push(format!(
+                "Read as {} because of its content, although its name {named}.",
+                format.as_str().to_uppercase()
+            ));
+        }
         let builder = match format {
-            Format::Text => {
-                let source = clean_chars(&decoded, &mut repairs);
-                drop(decoded);
-                text::ingest(&source, &self.text, &self.markers, DocBuilder::new(repairs))
+            Format::Pdf => {
+                let pats = pdf::Patterns {
+                    text: &self.text,
+                    markers: &self.markers,
+                };
+                guarded(rel_path, "PDF", || {
+                    pdf::ingest(rel_path, bytes, &pats, &deadline, DocBuilder::new(repairs))
+                })?
             }
-            Format::Markdown => markdown::ingest(&decoded, DocBuilder::new(repairs)),
-            Format::Html => html::ingest(&decoded, &self.html, DocBuilder::new(repairs)),
-            Format::Pdf | Format::Docx => {
-                return Err(Error::Unsupported {
-                    path: rel_path.to_owned(),
-                    format,
-                });
+            Format::Docx => guarded(rel_path, "DOCX", || {
+                docx::ingest(rel_path, bytes, &deadline, DocBuilder::new(repairs))
+            })?,
+            Format::Text | Format::Markdown | Format::Html => {
+                let decoded = decode(rel_path, bytes, &mut repairs)?;
+                deadline.check()?;
+                let builder = match format {
+                    Format::Text => {
+                        let source = clean_chars(&decoded, &mut repairs);
+                        drop(decoded);
+                        deadline.check()?;
+                        text::ingest(&source, &self.text, &self.markers, DocBuilder::new(repairs))
+                    }
+                    Format::Markdown => markdown::ingest(&decoded, DocBuilder::new(repairs)),
+                    _ => html::ingest(&decoded, &self.html, DocBuilder::new(repairs)),
+                };
+                deadline.check()?;
+                builder
             }
         };
         if builder.len() == 0 {
@@ -88,6 +122,7 @@ impl Ingester {
             });
         }
         let doc = builder.finish(doc_id_for(rel_path), rel_path.to_owned(), format, sha256);
+        deadline.check()?;
         tracing::debug!(
             path = rel_path,
             blocks = doc.blocks.len(),
@@ -105,7 +140,6 @@ impl Ingester {
     /// [`Error::Io`] when the file cannot be read, and every error of
     /// [`Ingester::ingest_bytes`].
     pub fn ingest_file(&self, root: &Path, rel_path: &str) -> Result<Document> {
-        let format = detect_format(rel_path)?;
         let full = root.join(rel_path);
         let io = |source| Error::Io {
             path: rel_path.to_owned(),
@@ -119,15 +153,35 @@ impl Ingester {
                 limit: self.max_file_bytes,
             });
         }
-        if matches!(format, Format::Pdf | Format::Docx) {
-            return Err(Error::Unsupported {
-                path: rel_path.to_owned(),
-                format,
-            });
-        }
         let bytes = fs_err::read(&full).map_err(io)?;
         self.ingest_bytes(rel_path, &bytes)
     }
+
+    /// The same ingester with another time budget (tests of the budget).
+    #[cfg(test)]
+    pub(crate) fn with_time_budget(mut self, budget: Duration) -> Self {
+        self.time_budget = budget;
+        self
+    }
+}
+
+/// Runs a binary-format reader, turning a panic inside it (or inside the parser it calls)
+/// into an error about the file: one malformed file must not take the run down.
+fn guarded<T>(path: &str, what: &str, read: impl FnOnce() -> Result<T>) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        let reason = "the reader failed on malformed content".to_owned();
+        Err(if what == "PDF" {
+            Error::Pdf {
+                path: path.to_owned(),
+                reason,
+            }
+        } else {
+            Error::Docx {
+                path: path.to_owned(),
+                reason,
+            }
+        })
+    })
 }
 
 /// The `doc_id` of a file: its path relative to the corpus root without the extension,
@@ -143,19 +197,42 @@ pub fn doc_id_for(rel_path: &str) -> String {
     }
 }
 
-fn detect_format(rel_path: &str) -> Result<Format> {
+/// The format of a file by content and extension, and the extension's format when the
+/// content overrides it (a PDF named `.txt`).
+fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<(Format, Option<String>)> {
     let name = rel_path.rsplit(['/', '\\']).next().unwrap_or(rel_path);
     let extension = match name.rfind('.') {
         Some(dot) if dot > 0 => name[dot + 1..].to_ascii_lowercase(),
         _ => String::new(),
     };
-    match extension.as_str() {
-        "txt" | "text" => Ok(Format::Text),
-        "md" | "markdown" => Ok(Format::Markdown),
-        "html" | "htm" | "xhtml" => Ok(Format::Html),
-        "pdf" => Ok(Format::Pdf),
-        "docx" => Ok(Format::Docx),
-        _ => Err(Error::UnknownFormat {
+    let by_name = match extension.as_str() {
+        "txt" | "text" => Some(Format::Text),
+        "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "pdf" => Some(Format::Pdf),
+        "docx" => Some(Format::Docx),
+        _ => None,
+    };
+    let head = &bytes[..bytes.len().min(1024)];
+    let by_content = if head.windows(5).any(|w| w == b"%PDF-") {
+        Some(Format::Pdf)
+    } else if bytes.starts_with(b"PK\x03\x04")
+        && bytes.windows(17).any(|w| w == b"word/document.xml")
+    {
+        Some(Format::Docx)
+    } else {
+        None
+    };
+    match (by_content, by_name) {
+        (Some(content), Some(named)) if content != named => {
+            Ok((content, Some(format!("ends in .{extension}"))))
+        }
+        (Some(content), None) if extension.is_empty() => {
+            Ok((content, Some("has no extension".to_owned())))
+        }
+        (Some(content), None) => Ok((content, Some(format!("ends in .{extension}")))),
+        (Some(format), Some(_)) | (None, Some(format)) => Ok((format, None)),
+        (None, None) => Err(Error::UnknownFormat {
             path: rel_path.to_owned(),
             extension,
         }),
@@ -194,31 +271,83 @@ mod tests {
         assert_eq!(doc_id_for(".hidden"), ".hidden");
     }
 
+    fn config(max_file_bytes: u64) -> Config {
+        Config {
+            max_file_bytes,
+            ..Config::default()
+        }
+    }
+
     #[test]
     fn formats_and_refusals() {
         let ingester = Ingester::new(&Config::default()).unwrap();
         let err = ingester
             .ingest_bytes("a/report.pdf", b"%PDF-1.7")
             .unwrap_err();
+        assert!(matches!(err, Error::Pdf { .. }), "{err}");
+        assert!(err.to_string().starts_with("a/report.pdf: cannot read PDF"));
+        let err = ingester
+            .ingest_bytes("a/report.pdf", b"Plain text.")
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "a/report.pdf: PDF input is not supported yet"
+            "a/report.pdf: cannot read PDF (no %PDF- header: not a PDF file)"
         );
         let err = ingester.ingest_bytes("memo.docx", b"PK").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "memo.docx: DOCX input is not supported yet"
+        assert!(matches!(err, Error::Docx { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("memo.docx: cannot read DOCX (not a zip archive")
         );
         let err = ingester.ingest_bytes("data.csv", b"a,b").unwrap_err();
         assert!(matches!(err, Error::UnknownFormat { ref extension, .. } if extension == "csv"));
         assert!(err.to_string().starts_with("data.csv: unknown file type"));
-        let small = Ingester::new(&Config { max_file_bytes: 3 }).unwrap();
+        let small = Ingester::new(&config(3)).unwrap();
         let err = small.ingest_bytes("a.txt", b"abcd").unwrap_err();
         assert_eq!(
             err.to_string(),
             "a.txt: file is too large (4 bytes; the limit is 3 bytes)"
         );
-        assert!(Ingester::new(&Config { max_file_bytes: 0 }).is_err());
+        assert!(Ingester::new(&config(0)).is_err());
+        let no_time = Config {
+            max_seconds_per_document: 0,
+            ..Config::default()
+        };
+        assert!(Ingester::new(&no_time).is_err());
+    }
+
+    #[test]
+    fn content_decides_over_the_extension() {
+        let pdf = detect_format("notes/report.txt", b"%PDF-1.4\n%...").unwrap();
+        assert_eq!(pdf, (Format::Pdf, Some("ends in .txt".to_owned())));
+        let pdf = detect_format("report", b"\n%PDF-1.4").unwrap();
+        assert_eq!(pdf, (Format::Pdf, Some("has no extension".to_owned())));
+        let zip = b"PK\x03\x04....word/document.xml....";
+        assert_eq!(detect_format("memo.bin", zip).unwrap().0, Format::Docx);
+        assert_eq!(
+            detect_format("memo.docx", b"text").unwrap(),
+            (Format::Docx, None)
+        );
+        assert_eq!(
+            detect_format("a.txt", b"PK\x03\x04").unwrap(),
+            (Format::Text, None)
+        );
+    }
+
+    #[test]
+    fn a_document_over_the_time_budget_is_an_error() {
+        let ingester = Ingester::new(&Config::default())
+            .unwrap()
+            .with_time_budget(Duration::from_millis(1));
+        let text = "Some words of running text, and more.\n".repeat(200_000);
+        let err = ingester
+            .ingest_bytes("slow.txt", text.as_bytes())
+            .unwrap_err();
+        assert!(matches!(err, Error::TimedOut { .. }), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "slow.txt: ingest took longer than the time budget of 0 s per document"
+        );
     }
 
     #[test]
@@ -241,7 +370,7 @@ mod tests {
         assert_eq!(doc.doc_id, "sub/note");
         let err = ingester.ingest_file(&dir, "sub/missing.txt").unwrap_err();
         assert!(err.to_string().contains("sub/missing.txt"));
-        let small = Ingester::new(&Config { max_file_bytes: 5 }).unwrap();
+        let small = Ingester::new(&config(5)).unwrap();
         assert!(matches!(
             small.ingest_file(&dir, "sub/note.txt"),
             Err(Error::TooLarge { size: 22, .. })

@@ -1,6 +1,7 @@
 //! The ingest stage of accord: one file in, one [`accord_core::Document`] out.
 //!
-//! Ingest detects the format (from the extension) and the encoding, extracts the text and
+//! Ingest detects the format (from the content and the extension) and the encoding, extracts
+//! the text and
 //! produces *blocks* over one normalised text: headings, paragraphs, list items, table cells,
 //! footnotes and furniture (front matter, page headers and footers, navigation). It repairs
 //! what layout did to the text and says so in [`accord_core::Document::warnings`]:
@@ -30,15 +31,43 @@
 //!   front matter (furniture).
 //! - **HTML** (`.html`, `.htm`): scraper; navigation, headers, footers, asides and banners are
 //!   furniture; `<title>` is the title.
-//! - **PDF and DOCX** are recognised and refused with [`Error::Unsupported`] for now.
+//! - **PDF** (text layer, read with lopdf; any extension when the bytes open with `%PDF-`):
+//!   the content streams are interpreted into positioned runs of text, grouped into lines and
+//!   put in reading order (a recursive XY cut, so two columns are read one after the other);
+//!   running headers, footers and page numbers (lines near the top or bottom edge that repeat
+//!   across pages, digits ignored) are furniture; small-print lines at the foot of a page that
+//!   open with a note label are footnotes, and superscript markers in the text are linked to
+//!   them; larger or bold short lines are headings; paragraphs are split by vertical gaps and
+//!   indentation, reflowed with the same lexicon-aware dehyphenation as plain text, and a
+//!   paragraph left unfinished at the foot of a page is rejoined with the first paragraph of
+//!   the next page, stepping over footer, notes and header. Every block carries its 1-based
+//!   `page` (where it starts). A PDF with no text (a scan) fails with
+//!   [`Error::NoTextLayer`] ("no text layer; run OCR first"), never as an empty document; an
+//!   encrypted one with [`Error::Encrypted`]; a truncated or damaged one with [`Error::Pdf`],
+//!   or, when lopdf still reads it, with a warning.
+//! - **DOCX** (zip + quick-xml): paragraphs; `Title` / `heading N` styles and outline levels
+//!   are headings; numbered or bulleted paragraphs are list items; each cell of a table is a
+//!   table cell with its row and column; page headers and footers are furniture; footnotes
+//!   (`1, 2, …`) and endnotes (`i, ii, …`) follow the body as footnote blocks, linked from
+//!   their references. A file that is not a zip package fails with [`Error::Docx`].
 //!
 //! Nothing is dropped: furniture and footnotes are blocks of their own kind.
+//!
+//! # Limits
+//!
+//! [`Config::max_file_bytes`] (default 200 MB) refuses larger files before they are read
+//! ([`Error::TooLarge`]); [`Config::max_seconds_per_document`] (default 60 s) is a time budget
+//! per document ([`Error::TimedOut`]), checked by the readers as they go (between pages and
+//! every few thousand content-stream operations or XML events, and between the text passes):
+//! a document over budget stops with an error instead of hanging. The PDF and DOCX readers
+//! also bound every decompressed stream (64 MiB per page content, 256 MiB per XML part), and
+//! a panic inside them (or inside the libraries they call) becomes an error about the file.
 //!
 //! # Invariants of the output
 //!
 //! - `text` is NFC; blocks are separated by exactly `"\n\n"`; no block starts or ends with
-//!   white space; blocks are sorted and do not overlap; `page` is `None` for the formats
-//!   read so far (text, Markdown, HTML).
+//!   white space; blocks are sorted and do not overlap; `page` is `Some` on every block of a
+//!   PDF (never decreasing along the text) and `None` for the other formats.
 //! - Offsets (`Span`, `NoteLink::at`) are byte offsets into `text`.
 //! - Ingest is a pure function of the bytes and the path: same input, same document.
 //!
@@ -63,12 +92,15 @@
 
 mod builder;
 mod config;
+mod deadline;
 mod decode;
+mod docx;
 mod error;
 mod html;
 mod ingester;
 mod inline;
 mod markdown;
+mod pdf;
 mod repairs;
 mod text;
 

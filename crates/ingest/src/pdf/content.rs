@@ -3,7 +3,7 @@
 //!
 //! Only what reading needs is modelled: the current transformation matrix, the text state
 //! (font, size, character and word spacing, horizontal scaling, leading, rise), text-showing
-//! operators, and form XObjects (recursed into). Graphics, colour and clipping are ignored;
+//! operators, and form `XObject`s (recursed into). Graphics, colour and clipping are ignored;
 //! images are only counted.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -16,10 +16,12 @@ use crate::deadline::Deadline;
 
 /// Bound on the decompressed size of one page's content and of one font's `ToUnicode` map.
 const MAX_STREAM_BYTES: usize = 64 << 20;
-/// Form XObjects nested deeper than this are not entered.
+/// Form `XObject`s nested deeper than this are not entered.
 const MAX_FORM_DEPTH: usize = 8;
 /// The clock is checked once per this many content-stream operations.
 const OPS_PER_CHECK: usize = 4096;
+/// Most glyph widths read from one composite font.
+const MAX_WIDTHS: usize = 65_536;
 /// A `TJ` adjustment wider than this fraction of an em reads as a word space.
 const TJ_SPACE_EM: f32 = 0.2;
 
@@ -43,7 +45,7 @@ pub(crate) struct Run {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PageText {
     pub(crate) runs: Vec<Run>,
-    /// Images drawn on the page (image XObjects and inline images).
+    /// Images drawn on the page (image `XObject`s and inline images).
     pub(crate) images: usize,
     /// Glyphs whose font has no usable mapping to Unicode.
     pub(crate) undecodable: usize,
@@ -51,10 +53,14 @@ pub(crate) struct PageText {
     pub(crate) media_box: [f32; 4],
 }
 
-/// A 2×3 affine matrix `[a b c d e f]` as in PDF.
+/// A 2×3 affine matrix `[a b c d e f]` as in PDF (ISO 32000-1 §8.3.3).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Matrix([f32; 6]);
 
+#[expect(
+    clippy::many_single_char_names,
+    reason = "the six entries are called a to f in ISO 32000-1"
+)]
 impl Matrix {
     const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
 
@@ -144,7 +150,8 @@ impl<'a> Font<'a> {
         let encoding = if two_byte && !has_to_unicode {
             None
         } else {
-            dict.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES).ok()
+            dict.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
+                .ok()
         };
         let base_font = dict_get(doc, dict, b"BaseFont")
             .and_then(|o| o.as_name().ok())
@@ -195,14 +202,18 @@ impl<'a> Font<'a> {
     }
 
     fn width(&self, code: u32) -> f32 {
-        self.widths.get(&code).copied().unwrap_or(self.default_width)
+        self.widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
     }
 }
 
-/// `/W` of a CID font: `c [w1 w2 …]` or `c_first c_last w`.
+/// `/W` of a CID font: `c [w1 w2 …]` or `c_first c_last w`. At most [`MAX_WIDTHS`]
+/// entries are read (a CID font has at most 65,536 glyphs).
 fn read_cid_widths(doc: &PdfDocument, w: &[Object], widths: &mut HashMap<u32, f32>) {
     let mut i = 0;
-    while i < w.len() {
+    while i < w.len() && widths.len() < MAX_WIDTHS {
         let Some(first) = deref(doc, &w[i]).and_then(num) else {
             return;
         };
@@ -217,7 +228,10 @@ fn read_cid_widths(doc: &PdfDocument, w: &[Object], widths: &mut HashMap<u32, f3
                 i += 2;
             }
             Some(o) => {
-                let (Some(last), Some(v)) = (num(o), w.get(i + 2).and_then(|o| deref(doc, o)).and_then(num)) else {
+                let (Some(last), Some(v)) = (
+                    num(o),
+                    w.get(i + 2).and_then(|o| deref(doc, o)).and_then(num),
+                ) else {
                     return;
                 };
                 let last = (last.max(0.0) as u32).min(first.saturating_add(65_535));
@@ -236,20 +250,28 @@ fn descriptor_bold(doc: &PdfDocument, font: &Dictionary) -> bool {
     let Some(desc) = dict_get(doc, font, b"FontDescriptor").and_then(|o| o.as_dict().ok()) else {
         return false;
     };
-    let weight = dict_get(doc, desc, b"FontWeight").and_then(num).unwrap_or(0.0);
+    let weight = dict_get(doc, desc, b"FontWeight")
+        .and_then(num)
+        .unwrap_or(0.0);
     let flags = dict_get(doc, desc, b"Flags").and_then(num).unwrap_or(0.0) as u32;
     weight >= 600.0 || flags & (1 << 18) != 0
 }
 
-fn fonts_of<'a>(doc: &'a PdfDocument, fonts: &BTreeMap<Vec<u8>, &'a Dictionary>) -> HashMap<Vec<u8>, Font<'a>> {
+fn fonts_of<'a>(
+    doc: &'a PdfDocument,
+    fonts: &BTreeMap<Vec<u8>, &'a Dictionary>,
+) -> HashMap<Vec<u8>, Font<'a>> {
     fonts
         .iter()
         .map(|(name, dict)| (name.clone(), Font::load(doc, dict)))
         .collect()
 }
 
-/// The fonts of a resource dictionary (of a form XObject).
-fn resource_fonts<'a>(doc: &'a PdfDocument, resources: &'a Dictionary) -> HashMap<Vec<u8>, Font<'a>> {
+/// The fonts of a resource dictionary (of a form `XObject`).
+fn resource_fonts<'a>(
+    doc: &'a PdfDocument,
+    resources: &'a Dictionary,
+) -> HashMap<Vec<u8>, Font<'a>> {
     let mut out = HashMap::new();
     if let Some(fonts) = dict_get(doc, resources, b"Font").and_then(|o| o.as_dict().ok()) {
         for (name, o) in fonts {
@@ -261,8 +283,11 @@ fn resource_fonts<'a>(doc: &'a PdfDocument, resources: &'a Dictionary) -> HashMa
     out
 }
 
-/// The XObjects of a resource dictionary, by name.
-fn resource_xobjects<'a>(doc: &'a PdfDocument, resources: Option<&'a Dictionary>) -> HashMap<Vec<u8>, ObjectId> {
+/// The `XObject`s of a resource dictionary, by name.
+fn resource_xobjects<'a>(
+    doc: &'a PdfDocument,
+    resources: Option<&'a Dictionary>,
+) -> HashMap<Vec<u8>, ObjectId> {
     let mut out = HashMap::new();
     let Some(xobjects) = resources
         .and_then(|r| dict_get(doc, r, b"XObject"))
@@ -290,7 +315,10 @@ fn media_box(doc: &PdfDocument, page_id: ObjectId) -> [f32; 4] {
     for _ in 0..32 {
         let Some(dict) = node else { break };
         if let Some(Object::Array(a)) = dict_get(doc, dict, b"MediaBox") {
-            let values: Vec<f32> = a.iter().filter_map(|o| deref(doc, o).and_then(num)).collect();
+            let values: Vec<f32> = a
+                .iter()
+                .filter_map(|o| deref(doc, o).and_then(num))
+                .collect();
             if let [x0, y0, x1, y1] = values[..] {
                 return [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)];
             }
@@ -359,16 +387,12 @@ impl<'a> Interpreter<'a, '_> {
         let mut tlm = Matrix::IDENTITY;
         for op in &content.operations {
             self.ops += 1;
-            if self.ops % OPS_PER_CHECK == 0 {
+            if self.ops.is_multiple_of(OPS_PER_CHECK) {
                 self.deadline.check()?;
             }
             let args = &op.operands;
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push((ctm, ts));
-                    }
-                }
+                "q" if stack.len() < 256 => stack.push((ctm, ts)),
                 "Q" => {
                     if let Some((m, t)) = stack.pop() {
                         ctm = m;
@@ -389,7 +413,10 @@ impl<'a> Interpreter<'a, '_> {
                         args.first().and_then(|o| o.as_name().ok()),
                         args.get(1).and_then(num),
                     ) {
-                        ts.font = names.iter().position(|n| n.as_slice() == name).unwrap_or(usize::MAX);
+                        ts.font = names
+                            .iter()
+                            .position(|n| n.as_slice() == name)
+                            .unwrap_or(usize::MAX);
                         ts.size = size;
                     }
                 }
@@ -419,7 +446,9 @@ impl<'a> Interpreter<'a, '_> {
                 }
                 "Tj" | "'" | "\"" | "TJ" => {
                     if op.operator == "'" || op.operator == "\"" {
-                        if op.operator == "\"" && let Some([aw, ac]) = args.get(..2).and_then(nums::<2>) {
+                        if op.operator == "\""
+                            && let Some([aw, ac]) = args.get(..2).and_then(nums::<2>)
+                        {
                             ts.word_spacing = aw;
                             ts.char_spacing = ac;
                         }
@@ -463,7 +492,7 @@ impl<'a> Interpreter<'a, '_> {
         Ok(())
     }
 
-    /// Draws an XObject: counts an image, enters a form.
+    /// Draws an `XObject`: counts an image, enters a form.
     fn x_object(
         &mut self,
         id: ObjectId,
@@ -479,23 +508,21 @@ impl<'a> Interpreter<'a, '_> {
             self.out.images += 1;
             return Ok(());
         }
-        if subtype != Some(b"Form".as_slice()) || depth >= MAX_FORM_DEPTH || !self.visited_forms.insert(id) {
+        if subtype != Some(b"Form".as_slice())
+            || depth >= MAX_FORM_DEPTH
+            || !self.visited_forms.insert(id)
+        {
             return Ok(());
         }
         let Ok(data) = stream.decompressed_content_with_limit(MAX_STREAM_BYTES) else {
             return Ok(());
         };
         let matrix = match stream.dict.get(b"Matrix") {
-            Ok(Object::Array(a)) => {
-                let v: Vec<f32> = a.iter().filter_map(num).collect();
-                match v[..] {
-                    [a, b, c, d, e, f] => Matrix([a, b, c, d, e, f]),
-                    _ => Matrix::IDENTITY,
-                }
-            }
+            Ok(Object::Array(entries)) => nums::<6>(entries).map_or(Matrix::IDENTITY, Matrix),
             _ => Matrix::IDENTITY,
         };
-        let resources = dict_get(self.doc, &stream.dict, b"Resources").and_then(|o| o.as_dict().ok());
+        let resources =
+            dict_get(self.doc, &stream.dict, b"Resources").and_then(|o| o.as_dict().ok());
         let own_fonts = resources.map(|r| resource_fonts(self.doc, r));
         let fonts = match &own_fonts {
             Some(f) if !f.is_empty() => f,
@@ -531,7 +558,11 @@ impl<'a> Interpreter<'a, '_> {
                 }
                 Piece::Text(bytes) => {
                     let mut advance = 0.0;
-                    let step = if font.is_some_and(|f| f.two_byte) { 2 } else { 1 };
+                    let step = if font.is_some_and(|f| f.two_byte) {
+                        2
+                    } else {
+                        1
+                    };
                     for code in bytes.chunks(step) {
                         let code_value = code.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
                         let w = font.map_or(500.0, |f| f.width(code_value));
@@ -544,7 +575,9 @@ impl<'a> Interpreter<'a, '_> {
                     }
                     match font.and_then(|f| f.encoding.as_ref()) {
                         Some(encoding) => match encoding.bytes_to_string(bytes) {
-                            Ok(s) => text.extend(s.chars().filter(|&c| c != '\u{FFFD}' && c != '\0')),
+                            Ok(s) => {
+                                text.extend(s.chars().filter(|&c| c != '\u{FFFD}' && c != '\0'));
+                            }
                             Err(_) => self.out.undecodable += bytes.len() / step,
                         },
                         None => self.out.undecodable += bytes.len() / step,
@@ -555,7 +588,12 @@ impl<'a> Interpreter<'a, '_> {
         }
         let end = Matrix::translate(0.0, ts.rise).then(tm).then(ctm);
         let (x1, _) = end.apply(0.0, 0.0);
-        if !text.trim().is_empty() && size > 0.0 && x0.is_finite() && y.is_finite() && x1.is_finite() {
+        if !text.trim().is_empty()
+            && size > 0.0
+            && x0.is_finite()
+            && y.is_finite()
+            && x1.is_finite()
+        {
             self.out.runs.push(Run {
                 text,
                 x0: x0.min(x1),
@@ -575,7 +613,11 @@ enum Piece<'b> {
 }
 
 /// Reads the text layer of one page.
-pub(crate) fn page_text(doc: &PdfDocument, page_id: ObjectId, deadline: &Deadline<'_>) -> Result<PageText> {
+pub(crate) fn page_text(
+    doc: &PdfDocument,
+    page_id: ObjectId,
+    deadline: &Deadline<'_>,
+) -> Result<PageText> {
     let mut out = PageText {
         media_box: media_box(doc, page_id),
         ..PageText::default()

@@ -7,6 +7,8 @@
 //! blocks of lines stand side by side, otherwise at wide horizontal gaps, and the pieces are
 //! read left to right and top to bottom; inside a piece lines go top to bottom.
 
+use std::collections::HashMap;
+
 use super::content::Run;
 use crate::inline::roman_to_int;
 
@@ -57,14 +59,20 @@ pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<Line> {
 /// Runs (sorted by baseline, top first) grouped into rows of one baseline.
 fn rows(runs: Vec<Run>) -> Vec<Vec<Run>> {
     let mut rows: Vec<Vec<Run>> = Vec::new();
+    // Baseline and size of the largest run of the last row.
+    let mut last = (0.0f32, 0.0f32);
     for run in runs {
         if let Some(row) = rows.last_mut() {
-            let (y, size) = row_baseline(row);
+            let (y, size) = last;
             if (y - run.y).abs() <= 0.3 * size.min(run.size) {
+                if run.size > size {
+                    last = (run.y, run.size);
+                }
                 row.push(run);
                 continue;
             }
         }
+        last = (run.y, run.size);
         rows.push(vec![run]);
     }
     rows
@@ -88,9 +96,7 @@ fn attach_superscripts(rows: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
             let (sy, ssize) = row_baseline(&small);
             let (x0, x1) = extent(&row);
             let raised = sy > y && sy - y <= 0.6 * size;
-            let inside = small
-                .iter()
-                .all(|r| r.x0 >= x0 - size && r.x1 <= x1 + size);
+            let inside = small.iter().all(|r| r.x0 >= x0 - size && r.x1 <= x1 + size);
             if ssize <= 0.85 * size && raised && inside {
                 let mut merged = row;
                 merged.extend(small);
@@ -114,13 +120,14 @@ fn extent(row: &[Run]) -> (f32, f32) {
 /// One row to one or more lines, split at wide gaps.
 fn split_row(mut row: Vec<Run>) -> Vec<Line> {
     row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    let (base_y, _) = row_baseline(&row);
-    let body_size = dominant_size(row.iter().filter(|r| !is_raised(r, base_y, &row)));
+    let (base_y, row_size) = row_baseline(&row);
+    let body_size = dominant_size(row.iter().filter(|r| !is_raised(r, base_y, row_size)));
     let mut lines = Vec::new();
     let mut current: Vec<&Run> = Vec::new();
     for (i, run) in row.iter().enumerate() {
-        // Fake bold and shadows: the same text drawn again almost on top of itself.
-        if row[..i]
+        // Fake bold and shadows: the same text drawn again almost on top of itself (looked for
+        // among the few runs just before, which are sorted by left edge).
+        if row[i.saturating_sub(8)..i]
             .iter()
             .any(|p| p.text == run.text && (p.x0 - run.x0).abs() < 1.0 && (p.y - run.y).abs() < 1.0)
         {
@@ -129,37 +136,34 @@ fn split_row(mut row: Vec<Run>) -> Vec<Line> {
         if let Some(prev) = current.last() {
             let em = body_size.max(1.0);
             if run.x0 - prev.x1 > SPLIT_GAP_EM * em {
-                lines.push(make_line(&current, base_y, body_size, &row));
+                lines.push(make_line(&current, base_y, body_size, row_size));
                 current.clear();
             }
         }
         current.push(run);
     }
     if !current.is_empty() {
-        lines.push(make_line(&current, base_y, body_size, &row));
+        lines.push(make_line(&current, base_y, body_size, row_size));
     }
     lines
 }
 
-/// A run smaller than its row and raised above its baseline.
-fn is_raised(run: &Run, base_y: f32, row: &[Run]) -> bool {
-    let (_, size) = row_baseline(row);
-    run.size <= 0.85 * size && run.y - base_y >= 0.1 * size
+/// A run smaller than its row (whose largest size is `row_size`) and raised above its
+/// baseline.
+fn is_raised(run: &Run, base_y: f32, row_size: f32) -> bool {
+    run.size <= 0.85 * row_size && run.y - base_y >= 0.1 * row_size
 }
 
+/// The size (to the half point) of most characters of `runs`.
 fn dominant_size<'a>(runs: impl Iterator<Item = &'a Run>) -> f32 {
-    let mut by_size: Vec<(f32, usize)> = Vec::new();
+    let mut by_size: HashMap<i32, usize> = HashMap::new();
     for r in runs {
-        let n = r.text.chars().count();
-        match by_size.iter_mut().find(|(s, _)| (s - r.size).abs() < 0.25) {
-            Some(slot) => slot.1 += n,
-            None => by_size.push((r.size, n)),
-        }
+        *by_size.entry((r.size * 2.0).round() as i32).or_insert(0) += r.text.chars().count();
     }
     by_size
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)))
-        .map_or(0.0, |(s, _)| s)
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
+        .map_or(0.0, |(s, _)| s as f32 / 2.0)
 }
 
 /// A note marker: one to three digits, or a lowercase roman numeral.
@@ -169,7 +173,7 @@ fn marker_label(text: &str) -> Option<&str> {
     (digits || (t.len() <= 6 && roman_to_int(t).is_some())).then_some(t)
 }
 
-fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row: &[Run]) -> Line {
+fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row_size: f32) -> Line {
     let mut text = String::new();
     let mut prev_x1: Option<f32> = None;
     let mut bold_chars = 0;
@@ -180,7 +184,7 @@ fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row: &[Run]) -> Line {
         dominant_size(runs.iter().copied())
     };
     for run in runs {
-        let raised = is_raised(run, base_y, row);
+        let raised = is_raised(run, base_y, row_size);
         let piece = run.text.replace(|c: char| c.is_control(), " ");
         if raised && let Some(label) = marker_label(&piece) {
             text.push_str("^{");
@@ -271,9 +275,10 @@ fn gutter(node: &[Line], em: f32) -> Option<f32> {
     }
     let (_, x) = best?;
     let vertical = |side: &mut dyn Iterator<Item = &Line>| {
-        side.fold((f32::INFINITY, f32::NEG_INFINITY, 0usize), |(lo, hi, n), l| {
-            (lo.min(l.bottom()), hi.max(l.top()), n + 1)
-        })
+        side.fold(
+            (f32::INFINITY, f32::NEG_INFINITY, 0usize),
+            |(lo, hi, n), l| (lo.min(l.bottom()), hi.max(l.top()), n + 1),
+        )
     };
     let (l_lo, l_hi, l_n) = vertical(&mut node.iter().filter(|l| l.x1 <= x));
     let (r_lo, r_hi, r_n) = vertical(&mut node.iter().filter(|l| l.x0 >= x));
@@ -339,6 +344,16 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_row_stays_linear() {
+        // Fifty thousand runs drawn at one spot: no pass may compare every pair.
+        let runs: Vec<Run> = (0..50_000)
+            .map(|i| run(&i.to_string(), 72.0, 700.0, 11.0))
+            .collect();
+        let got = lines(runs);
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
     fn two_columns_are_read_one_after_the_other() {
         let mut runs = vec![run("A Title Across The Page Top", 72.0, 740.0, 11.0)];
         for i in 0..4 {
@@ -346,7 +361,12 @@ mod tests {
             runs.push(run(&format!("left {i}"), 72.0, y, 11.0));
             runs.push(run(&format!("right {i}"), 320.0, y, 11.0));
         }
-        runs.push(run("Footer line across the whole page width", 72.0, 40.0, 11.0));
+        runs.push(run(
+            "Footer line across the whole page width",
+            72.0,
+            40.0,
+            11.0,
+        ));
         let got = lines(runs);
         assert_eq!(
             texts(&got),

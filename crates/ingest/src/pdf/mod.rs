@@ -72,15 +72,35 @@ pub(crate) fn ingest(
     if !bytes.starts_with(b"%PDF-") && !find(&bytes[..bytes.len().min(1024)], b"%PDF-") {
         return Err(pdf_error("no %PDF- header: not a PDF file".to_owned()));
     }
-    let doc = PdfDocument::load_mem(bytes).map_err(|e| pdf_error(e.to_string()))?;
+    let no_eof = !find(&bytes[bytes.len().saturating_sub(2048)..], b"%%EOF");
+    // A file whose cross-reference data cannot be read (typically cut short) is read again
+    // by scanning it for objects; what that recovers is kept, with a warning.
+    let doc = PdfDocument::load_mem(bytes)
+        .or_else(|first| {
+            let options = lopdf::LoadOptions {
+                force_reconstruct: true,
+                ..lopdf::LoadOptions::default()
+            };
+            PdfDocument::load_mem_with_options(bytes, options).map_err(|_| first)
+        })
+        .map_err(|e| {
+            pdf_error(if no_eof {
+                format!("{e}; the file is truncated: it has no %%EOF marker")
+            } else {
+                e.to_string()
+            })
+        })?;
     if doc.is_encrypted() && doc.encryption_state.is_none() {
         return Err(Error::Encrypted {
             path: path.to_owned(),
         });
     }
     deadline.check()?;
-    let damaged = !find(&bytes[bytes.len().saturating_sub(2048)..], b"%%EOF")
-        || matches!(doc.xref_recovery, Some(lopdf::xref::XrefRecovery::Reconstructed));
+    let damaged = no_eof
+        || matches!(
+            doc.xref_recovery,
+            Some(lopdf::xref::XrefRecovery::Reconstructed)
+        );
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         let what = if damaged {
@@ -143,7 +163,11 @@ pub(crate) fn ingest(
             "{undecodable} glyphs could not be decoded (their font maps no Unicode text) and were left out."
         ));
     }
-    let lexicon = Lexicon::build(pages.iter().flat_map(|p| p.lines.iter().map(|l| l.text.as_str())));
+    let lexicon = Lexicon::build(
+        pages
+            .iter()
+            .flat_map(|p| p.lines.iter().map(|l| l.text.as_str())),
+    );
     let mut ctx = Ctx {
         pats: pats.text,
         markers: pats.markers,
@@ -251,7 +275,8 @@ fn furniture(pages: &[Page], pats: &TextPatterns) -> Vec<Vec<bool>> {
                         return true;
                     }
                     let repeats = counts.get(&furniture_key(&line.text)).copied().unwrap_or(0);
-                    !line.text.ends_with('.') && (repeats >= 3 || (repeats >= 2 && repeats * 2 >= n_pages))
+                    !line.text.ends_with('.')
+                        && (repeats >= 3 || (repeats >= 2 && repeats * 2 >= n_pages))
                 })
                 .collect()
         })
@@ -330,6 +355,7 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
         for (i, line) in page.lines.iter().enumerate() {
             if is_furniture[i] {
                 flush(&mut para, open, body, page_no, &mut units, ctx);
+                flush_note(&mut note, page_no, &mut units, ctx);
                 ctx.repairs.page_furniture += 1;
                 let mut unit = Unit::new(Kind::PageFurniture, line.text.clone());
                 unit.page = page_no;
@@ -436,5 +462,29 @@ fn flush_note(
         unit.label = Some(label);
         unit.page = page;
         units.push(unit);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn note_labels() {
+        let markers = MarkerPatterns::new().unwrap();
+        let label = |t: &str| note_label(t, &markers);
+        assert_eq!(label("1 Joint statement"), Some(("1".to_owned(), 2)));
+        assert_eq!(label("12. Ibid."), Some(("12".to_owned(), 4)));
+        assert_eq!(label("^{3} Ibid."), Some(("3".to_owned(), 5)));
+        assert_eq!(label("¹ Ibid."), Some(("1".to_owned(), 3)));
+        assert_eq!(label("2005 was the year"), None);
+        assert_eq!(label("7"), None);
+        assert_eq!(label("The text"), None);
+    }
+
+    #[test]
+    fn furniture_keys_fold_digits() {
+        assert_eq!(furniture_key("Page 12  of 40"), "page ## of ##");
+        assert_eq!(furniture_key("Border Review"), "border review");
     }
 }

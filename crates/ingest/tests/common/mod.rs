@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use accord_core::{BlockKind, Document};
+use accord_core::{BlockKind, Document, Format};
 use unicode_normalization::is_nfc;
 
 /// The contract of `Document`, checked on every fixture.
@@ -31,11 +31,21 @@ pub(crate) fn check_invariants(doc: &Document) {
             "{}: block {i} holds a blank line",
             doc.doc_id
         );
-        assert!(
-            b.page.is_none(),
-            "{}: page numbers come only with paged formats",
+        assert_eq!(
+            b.page.is_some(),
+            doc.format == Format::Pdf,
+            "{}: block {i} has a page exactly when the format is paged",
             doc.doc_id
         );
+        if let (Some(page), Some(prev)) =
+            (b.page, i.checked_sub(1).and_then(|j| doc.blocks[j].page))
+        {
+            assert!(
+                page >= prev,
+                "{}: block {i} on page {page} after a block on page {prev}",
+                doc.doc_id
+            );
+        }
         assert_eq!(
             b.label.is_some(),
             b.kind == BlockKind::Footnote,
