@@ -164,3 +164,43 @@ fn second_run_reuses_the_cache_and_writes_the_same_bytes() {
     assert_eq!(forced.cached, 0);
     assert_eq!(files(&settings.output.dir), first);
 }
+
+#[test]
+fn every_format_and_every_bad_input_ends_as_a_document_or_a_failure() {
+    // The ingest fixtures: one file of each format (txt, md, html, pdf, docx) plus the bad
+    // inputs (empty, binary, truncated and encrypted PDF, PDF without text, invalid UTF-8,
+    // UTF-16 without BOM, a DOCX that is not a zip, HTML nested 10,000 deep).
+    let fixtures = workspace().join("crates/ingest/tests/fixtures");
+    let mut inputs = Vec::new();
+    let mut stack = vec![fixtures.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.file_name().is_some_and(|n| n != "README.md") {
+                inputs.push(path);
+            }
+        }
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    let result = run(&fixtures, &out, "2");
+    assert_eq!(
+        result.status.code(),
+        Some(1),
+        "some inputs fail: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).expect("manifest"))
+            .expect("json");
+    let documents = manifest["rows"]["documents"]
+        .as_u64()
+        .expect("documents count");
+    let failures = manifest["rows"]["failures"]
+        .as_u64()
+        .expect("failures count");
+    assert_eq!(documents + failures, inputs.len() as u64, "{manifest}");
+    assert!(documents >= 5 && failures >= 8, "{manifest}");
+}
