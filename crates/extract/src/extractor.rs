@@ -313,7 +313,8 @@ static PILLAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^([a-z]+)\s+(?:agenda|pillar|track)\b").expect("static regex")
 });
 
-/// Spanish and French words that mark a name as not English, for translation glosses.
+/// Spanish and French function words that mark a name as not English, for translation
+/// glosses (with the Spanish and French head nouns of [`names::ROMANCE_HEADS`]).
 const FOREIGN_WORDS: &[&str] = &[
     "de",
     "del",
@@ -327,33 +328,21 @@ const FOREIGN_WORDS: &[&str] = &[
     "le",
     "les",
     "en",
-    "Secretaría",
     "Secretaria",
-    "Procuraduría",
     "Procuraduria",
-    "Policía",
     "Policia",
-    "Centro",
-    "Instituto",
-    "Agencia",
-    "Cámara",
     "Camara",
-    "Comisión",
     "Comision",
-    "Consejo",
     "Dirección",
-    "Guardia",
     "Iniciativa",
     "Operativo",
     "Ley",
-    "Ministère",
-    "Gendarmerie",
-    "Sistema",
     "Acuerdo",
 ];
 
 fn is_foreign(name: &str) -> bool {
-    name.split_whitespace().any(|w| FOREIGN_WORDS.contains(&w))
+    name.split_whitespace()
+        .any(|w| FOREIGN_WORDS.contains(&w) || names::ROMANCE_HEADS.contains(&w))
 }
 
 static CURRENCY_NOTE: LazyLock<Regex> = LazyLock::new(|| {

@@ -45,6 +45,14 @@ const AGENCY_HEADS: &[&str] = &[
     "Congress",
     "Senate",
     "Parliament",
+    "Organization",
+    "Organisation",
+    "Administration",
+];
+
+/// Head nouns of Spanish and French organisation names, which take their adjectives after
+/// them ("Agencia Nacional de Aduanas").
+pub(crate) const ROMANCE_HEADS: &[&str] = &[
     "Secretaría",
     "Procuraduría",
     "Policía",
@@ -56,11 +64,10 @@ const AGENCY_HEADS: &[&str] = &[
     "Ejército",
     "Armada",
     "Guardia",
+    "Cámara",
+    "Sistema",
     "Ministère",
     "Gendarmerie",
-    "Organization",
-    "Organisation",
-    "Administration",
 ];
 
 /// Head nouns of agreement names, with the kind they imply.
@@ -347,7 +354,7 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
     if let Some((_, kind)) = AGREEMENT_HEADS.iter().find(|(h, _)| *h == t) {
         return Some((EntityType::Agreement, 1, Some(kind)));
     }
-    if AGENCY_HEADS.contains(&t) {
+    if AGENCY_HEADS.contains(&t) || ROMANCE_HEADS.contains(&t) {
         return Some((EntityType::Agency, 1, None));
     }
     None
@@ -412,23 +419,6 @@ fn skip_leading_possessive(tokens: &[Token<'_>], start: usize, head: usize) -> u
 /// Spanish and French heads take their adjectives after them ("Agencia Nacional de
 /// Aduanas", "Guardia Nacional"): the index after those capitalised adjectives.
 fn spanish_adjectives_end(text: &str, tokens: &[Token<'_>], after_head: usize) -> usize {
-    const ROMANCE_HEADS: &[&str] = &[
-        "Secretaría",
-        "Procuraduría",
-        "Policía",
-        "Centro",
-        "Instituto",
-        "Agencia",
-        "Comisión",
-        "Consejo",
-        "Ejército",
-        "Armada",
-        "Guardia",
-        "Cámara",
-        "Sistema",
-        "Ministère",
-        "Gendarmerie",
-    ];
     let mut k = after_head;
     if k == 0 || !ROMANCE_HEADS.contains(&tokens[k - 1].text) {
         return after_head;
