@@ -13,6 +13,15 @@ pipeline *ARGS:
     cargo build --workspace --release
     "$CARGO_TARGET_DIR/release/accord" run pipelines/north-american-security.toml {{ARGS}}
 
+# Run accord itself (release build), e.g. `just run eval --gold tests/eval/gold --tables out`.
+run *ARGS:
+    cargo build --workspace --release
+    "$CARGO_TARGET_DIR/release/accord" {{ARGS}}
+
+# Screenshot of the HTML report of the default pipeline's output (needs Debian's chromium).
+report-screenshot OUT="data/processed/report.png":
+    bash crates/publish/tests/screenshot.sh data/processed/north-american-security/report.html {{OUT}}
+
 # Every test: formatting, lints, unit, snapshot, doc and end-to-end tests.
 test: lint
     cargo test --workspace --all-targets

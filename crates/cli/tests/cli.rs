@@ -204,3 +204,18 @@ fn every_format_and_every_bad_input_ends_as_a_document_or_a_failure() {
     assert_eq!(documents + failures, inputs.len() as u64, "{manifest}");
     assert!(documents >= 5 && failures >= 8, "{manifest}");
 }
+
+#[test]
+fn a_folder_that_is_not_an_output_is_never_replaced() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("mine");
+    std::fs::create_dir(&out).expect("folder");
+    std::fs::write(out.join("notes.txt"), "my notes").expect("file");
+    let result = run(&workspace().join("data/raw"), &out, "1");
+    assert_eq!(result.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("refusing to replace"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).expect("still there"),
+        "my notes"
+    );
+}

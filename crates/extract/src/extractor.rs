@@ -1066,13 +1066,13 @@ impl Extractor {
         let mut c = Cand::new(p.entity_type, p.full_span, p.name.clone(), p.rule);
         c.acronym.clone_from(&p.acronym);
         c.kind = p.kind;
-        c.gaz = self
-            .resolve(p.entity_type, &p.name)
-            .or_else(|| {
-                p.acronym
-                    .as_deref()
-                    .and_then(|a| self.resolve(p.entity_type, a))
-            })
+        // The acronym a text defines is more specific than a long form that several bodies
+        // have shared ("Attorney General's Office (FGR)" is the FGR, not the former PGR).
+        c.gaz = p
+            .acronym
+            .as_deref()
+            .and_then(|a| self.resolve(p.entity_type, a))
+            .or_else(|| self.resolve(p.entity_type, &p.name))
             .map(str::to_owned);
         // "the NORAD Center": a known acronym plus a generic head names the same body.
         let words: Vec<&str> = p.name.split_whitespace().collect();

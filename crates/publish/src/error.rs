@@ -40,6 +40,16 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// The output folder exists, is not empty and holds no `manifest.json`: it is not an
+    /// earlier accord output, and replacing it would delete someone's files.
+    #[error(
+        "refusing to replace {}: the folder is not empty and is not an accord output (no manifest.json); choose another --out",
+        path.display()
+    )]
+    NotAnOutput {
+        /// The folder.
+        path: PathBuf,
+    },
     /// Creating, writing or renaming a file or directory failed (the message names the path).
     #[error(transparent)]
     Io(#[from] std::io::Error),

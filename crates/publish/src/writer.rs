@@ -59,6 +59,15 @@ pub(crate) struct Staging {
 
 impl Staging {
     pub(crate) fn new(target: &Path) -> Result<Self> {
+        // Replacing a folder deletes what is in it: only ever replace an earlier output.
+        if target.is_dir()
+            && !target.join("manifest.json").exists()
+            && fs::read_dir(target)?.next().is_some()
+        {
+            return Err(Error::NotAnOutput {
+                path: target.to_path_buf(),
+            });
+        }
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
