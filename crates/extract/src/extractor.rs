@@ -1114,7 +1114,7 @@ impl Extractor {
         c
     }
 
-    /// "Canada-US border agreement", "the Mexican-US version of the agreement": an
+    /// "the Canada-U.S. border accord", "the U.S.-Mexican version of the treaty": an
     /// agreement named by its parties. Resolved to the gazetteer agreement with the same
     /// parties whose name shares the topic word ("border").
     fn party_compounds(&self, text: &str, toks: &[Token<'_>]) -> Vec<Cand> {
@@ -1346,7 +1346,7 @@ impl Extractor {
     }
 
     /// Items of a list whose other items are organisations are organisations too
-    /// ("…include the CISEN, Naval Intelligence, Army Intelligence, …").
+    /// ("…were the FBI, Harbour Intelligence, Port Security and the DEA").
     fn list_members(document: &Document, sentences: &[(usize, Span)], cands: &mut Vec<Cand>) {
         let text = &document.text;
         let mut added = Vec::new();
@@ -1419,7 +1419,7 @@ impl Extractor {
     /// definition), including all-caps plurals ("IBETS" for "IBETs").
     fn acronym_uses(document: &Document, urls: &[Span], cands: &mut Vec<Cand>) {
         let text = &document.text;
-        // "Integrated Border Enforcement Teams (IBETs)": a gazetteer name of another type
+        // "Marine Security Enforcement Teams (MSETs)": a gazetteer name of another type
         // (the program) under the same definition shares its span and its acronym.
         let defs: Vec<(Span, String, EntityType)> = cands
             .iter()
@@ -1650,7 +1650,7 @@ impl Extractor {
         (top.len() == 1).then(|| top[0].clone())
     }
 
-    /// Parties named in the sentence: "between Canada and the United States", compounds.
+    /// Parties named in the sentence: "between Mexico and Guatemala", compounds.
     fn parties_in(&self, text: &str, sentence: Span, _mention: Span) -> Vec<String> {
         let sent = &text[sentence.start..sentence.end];
         if !sent.contains("between") && !sent.contains("bilateral") && !sent.contains("trilateral")
@@ -2063,8 +2063,8 @@ impl Extractor {
     }
 }
 
-/// Agreements named only in footnotes are, in practice, titles of cited works ("Security
-/// and Prosperity: The Dynamics of a new Canada-United States Partnership…"); they are
+/// Agreements named only in footnotes are, in practice, titles of cited works ("Partners
+/// at the Border: Toward a new Canada-Mexico Partnership…"); they are
 /// kept only when the body mentions the same agreement.
 fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
     let in_footnote = |c: &Cand| {

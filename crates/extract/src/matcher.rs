@@ -206,7 +206,7 @@ impl Matcher {
 
 /// A name of fewer than four words matches only where every word capitalised in the
 /// gazetteer form is capitalised in the text too ("Canadian Forces", not "Canadian forces");
-/// longer names match whatever their case ("the North American free trade agreement").
+/// longer names match whatever their case ("the central american free trade agreement").
 fn case_compatible(form: &str, surface: &str) -> bool {
     let words: Vec<&str> = form.split_whitespace().collect();
     if words.len() >= 4 {
@@ -218,7 +218,7 @@ fn case_compatible(form: &str, surface: &str) -> bool {
     })
 }
 
-/// "European Union" in "the European Union of North America": the name goes on, so it is
+/// "European Union" in "the European Union of Students": the name goes on, so it is
 /// another name, not the gazetteer entry.
 fn continues_as_longer_name(after: &str) -> bool {
     after

@@ -69,7 +69,7 @@ fn majority<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
 }
 
 /// A name that is the leading words of exactly one other entity's name in the same
-/// document ("the Conference Board" after "the Conference Board of Canada") is a short form
+/// document ("the Peace Council" after "the Peace Council of Ontario") is a short form
 /// of it, not an entity of its own.
 fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazetteer: &Gazetteer) {
     let mut keys: BTreeMap<usize, (BTreeSet<String>, BTreeSet<&str>, bool)> = BTreeMap::new();
@@ -533,7 +533,7 @@ pub fn normalize(
 
 /// Kind of an agreement, by strength of evidence: legal status first (a treaty, from the
 /// gazetteer or from the text calling it one: "the NORAD treaty"), then the head noun of
-/// its canonical name ("Security and Prosperity Partnership of North America" →
+/// its canonical name ("Strategic Partnership of the Pacific" →
 /// partnership, "Ogdensburg Agreement" → agreement), then the gazetteer's kind, then what
 /// its mentions' head nouns say.
 fn agreement_kind(
