@@ -120,10 +120,6 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
             settings.gazetteers.display()
         )
     })?;
-    let ingester =
-        accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
-    let extractor = accord_extract::Extractor::new(&settings.extract, &gazetteer)
-        .context("cannot set up extract")?;
     let salt = format!(
         "accord {} ({}) | ingest {:?} | extract {:?} | gazetteers {}",
         env!("CARGO_PKG_VERSION"),
@@ -148,22 +144,48 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
         bar
     });
 
-    let per_doc: Vec<(String, Outcome, bool)> = pool.install(|| {
+    // First the cache: read every input once (the bytes give the cache key and feed
+    // ingest) and look it up. Too large or unreadable files go through `ingest_file`, which
+    // reports them.
+    type Looked = (
+        Option<Vec<u8>>,
+        Option<String>,
+        Option<(Document, Vec<Mention>)>,
+    );
+    let looked: Vec<Looked> = pool.install(|| {
         inputs
             .par_iter()
             .map(|rel| {
                 let full = root.join(rel);
                 let small =
                     fs::metadata(&full).is_ok_and(|m| m.len() <= settings.ingest.max_file_bytes);
-                // Read once: the bytes give the cache key and feed ingest. Too large or
-                // unreadable files go through `ingest_file`, which reports them.
                 let bytes = if small { fs::read(&full).ok() } else { None };
                 let key = bytes.as_deref().map(|b| cache.key(rel, b));
                 let cached = key.as_deref().and_then(|k| cache.load(k));
+                (bytes, key, cached)
+            })
+            .collect()
+    });
+    // Ingest and extract are set up (automata compiled) only when some input needs them.
+    let stages = if looked.iter().any(|(_, _, cached)| cached.is_none()) {
+        let ingester =
+            accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
+        let extractor = accord_extract::Extractor::new(&settings.extract, &gazetteer)
+            .context("cannot set up extract")?;
+        Some((ingester, extractor))
+    } else {
+        None
+    };
+
+    let per_doc: Vec<(String, Outcome, bool)> = pool.install(|| {
+        inputs
+            .par_iter()
+            .zip(looked.into_par_iter())
+            .map(|(rel, (bytes, key, cached))| {
                 let from_cache = cached.is_some();
                 let out = if let Some(hit) = cached {
                     Ok(hit)
-                } else {
+                } else if let Some((ingester, extractor)) = &stages {
                     let result = {
                         let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
                         match &bytes {
@@ -175,7 +197,7 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                         Ok(doc) => {
                             let _s =
                                 info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
-                            let mentions = accord_extract::run(&doc, &extractor);
+                            let mentions = accord_extract::run(&doc, extractor);
                             let value = (doc, mentions);
                             if let Some(k) = &key {
                                 cache.store(k, &value);
@@ -192,6 +214,13 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                             })
                         }
                     }
+                } else {
+                    // Not reached: the stages are set up whenever an input missed the cache.
+                    Err(Failure {
+                        path: rel.clone(),
+                        stage: "ingest".to_owned(),
+                        error: "internal error: ingest was not set up".to_owned(),
+                    })
                 };
                 if let Some(bar) = &bar {
                     bar.inc(1);
