@@ -9,6 +9,13 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use tracing::{info, info_span, warn};
 
+/// One input after the cache lookup: its bytes, its cache key, the cached result.
+type Looked = (
+    Option<Vec<u8>>,
+    Option<String>,
+    Option<(Document, Vec<Mention>)>,
+);
+
 /// What happened to one input: a document with its mentions, or a failure.
 type Outcome = Result<(Document, Vec<Mention>), Failure>;
 
@@ -147,11 +154,6 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     // First the cache: read every input once (the bytes give the cache key and feed
     // ingest) and look it up. Too large or unreadable files go through `ingest_file`, which
     // reports them.
-    type Looked = (
-        Option<Vec<u8>>,
-        Option<String>,
-        Option<(Document, Vec<Mention>)>,
-    );
     let looked: Vec<Looked> = pool.install(|| {
         inputs
             .par_iter()
