@@ -44,9 +44,6 @@ pub enum Command {
         /// No progress bar, even on a terminal.
         #[arg(long)]
         no_progress: bool,
-        /// Also write a CSV mirror of every table (`csv/<table>.csv`).
-        #[arg(long)]
-        csv: bool,
         /// Ignore cached ingest and extract results (a cold run; the cache is refreshed).
         #[arg(long)]
         no_cache: bool,
@@ -105,7 +102,6 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             out,
             threads,
             no_progress,
-            csv,
             no_cache,
         } => {
             let mut settings = Settings::load(pipeline)?;
@@ -117,7 +113,6 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             }
             let progress =
                 !no_progress && !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
-            settings.output.csv |= *csv;
             let options = crate::RunOptions {
                 threads: *threads,
                 progress,

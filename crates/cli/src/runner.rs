@@ -285,24 +285,21 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     };
     let manifest = accord_publish::Manifest {
         accord_version: env!("CARGO_PKG_VERSION").to_owned(),
+        git_commit: settings.file.as_deref().and_then(git_commit),
         pipeline: settings.name.clone(),
         config: serde_json::json!({
-            "ingest": { "max_file_bytes": settings.ingest.max_file_bytes },
+            "ingest": {
+                "max_file_bytes": settings.ingest.max_file_bytes,
+                "max_seconds_per_document": settings.ingest.max_seconds_per_document,
+            },
             "extract": { "default_currency": settings.extract.default_currency, "patterns_in_footnotes": settings.extract.patterns_in_footnotes },
         }),
         inputs: manifest_inputs,
     };
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
-        accord_publish::publish_with(
-            &dataset,
-            &manifest,
-            &settings.output.dir,
-            &accord_publish::Options {
-                csv: settings.output.csv,
-            },
-        )
-        .with_context(|| format!("cannot publish to {}", settings.output.dir.display()))?
+        accord_publish::publish(&dataset, &manifest, &settings.output.dir)
+            .with_context(|| format!("cannot publish to {}", settings.output.dir.display()))?
     };
     report.rows = written.rows;
     info!(
@@ -314,6 +311,22 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
         "Published tables."
     );
     Ok(report)
+}
+
+/// The commit checked out in the git repository that holds `file`, if any.
+fn git_commit(file: &Path) -> Option<String> {
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .ok()?;
+    let commit = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    (out.status.success() && !commit.is_empty()).then_some(commit)
 }
 
 fn error_chain(err: &dyn std::error::Error) -> String {

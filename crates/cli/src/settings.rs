@@ -25,9 +25,6 @@ fn default_exclude() -> Vec<String> {
 pub struct Output {
     /// Output directory, replaced atomically on each run.
     pub dir: PathBuf,
-    /// Also write a CSV mirror of every table.
-    #[serde(default)]
-    pub csv: bool,
 }
 
 /// A whole pipeline file.
@@ -48,6 +45,9 @@ pub struct Settings {
     /// Extract options.
     #[serde(default)]
     pub extract: accord_extract::Config,
+    /// The pipeline file these settings were read from.
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
     /// Cache of ingest and extract results for incremental reruns (default: a
     /// `.accord-cache/<output folder name>` folder beside the output folder).
     #[serde(default)]
@@ -80,6 +80,7 @@ impl Settings {
         let text = fs_err::read_to_string(path)?;
         let mut s: Settings = toml::from_str(&text)
             .with_context(|| format!("invalid pipeline file {}", path.display()))?;
+        s.file = Some(path.to_path_buf());
         let base = path.parent().unwrap_or(Path::new("."));
         for p in [&mut s.corpus.root, &mut s.gazetteers, &mut s.output.dir]
             .into_iter()

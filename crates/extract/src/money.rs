@@ -62,7 +62,7 @@ pub struct MoneyMatch {
 /// - ranges `between $50 and $75 million`, `$3.5–4.5 billion`, `$3.5 to $4.5 billion`: `amount`
 ///   is `None`, the bounds are in `amount_min`/`amount_max`, a trailing scale word applies to a
 ///   bare first bound, and the span covers the whole range (with "between");
-/// - change pairs `from 1.4 billion dollars annually to 1.6 billion dollars`: two figures; the
+/// - change pairs `from 2.1 billion dollars annually to 2.5 billion dollars`: two figures; the
 ///   second takes the first's period (and currency when it has none);
 /// - periods: per year ("a year", "annually", "per annum", …; also "an average of X" when no
 ///   other period is stated, since policy texts average over years), total ("over three
@@ -1549,7 +1549,7 @@ fn build(toks: &[Tok<'_>], figure: &Figure, time: &Time, options: &MoneyOptions)
 }
 
 /// The two figures of a change pair share a period (and count of years) that only one of them
-/// states: "from 1.4 billion dollars annually to 1.6 billion dollars", "cut from $10 million to
+/// states: "from 2.1 billion dollars annually to 2.5 billion dollars", "cut from $10 million to
 /// $7.5 million per year".
 fn inherit_along_pairs(figures: &[Figure], built: &mut [Built]) {
     for (b, figure) in figures.iter().enumerate() {
@@ -1962,11 +1962,11 @@ mod tests {
         "5 security agencies",
         "23 points",
         "15% of certain aid",
-        "40% of the money will be used for training.",
+        "40% of the money is earmarked for training.",
         "a 22-point plan",
         "a 32 point plan",
         "500 nautical miles",
-        "over a three year period",
+        "over the three year period",
         "on December 12, 2001",
         "Section 1206 authority",
         "No. 7",
@@ -2116,7 +2116,7 @@ mod tests {
             None,
         ),
         (
-            "$1.4 billion over a three year period",
+            "$1.4 billion over the three year period",
             Period::Total,
             Some(3),
             None,
@@ -2288,13 +2288,13 @@ mod tests {
 
     #[test]
     fn change_pair_inherits_period() {
-        let text = "Funding rose from 1.4 billion dollars annually to 1.6 billion dollars.";
+        let text = "Funding rose from 2.1 billion dollars annually to 2.5 billion dollars.";
         let found = find(text);
         assert_eq!(found.len(), 2);
-        assert_eq!(surface(text, &found[0]), "1.4 billion dollars");
-        assert_eq!(surface(text, &found[1]), "1.6 billion dollars");
-        assert_eq!(found[0].money.amount, Some(1.4e9));
-        assert_eq!(found[1].money.amount, Some(1.6e9));
+        assert_eq!(surface(text, &found[0]), "2.1 billion dollars");
+        assert_eq!(surface(text, &found[1]), "2.5 billion dollars");
+        assert_eq!(found[0].money.amount, Some(2.1e9));
+        assert_eq!(found[1].money.amount, Some(2.5e9));
         assert_eq!(found[0].money.period, Period::PerYear);
         assert_eq!(found[1].money.period, Period::PerYear);
         assert!(found.iter().all(|f| f.money.qualifier.is_none()));
@@ -2378,7 +2378,7 @@ mod tests {
 
     #[test]
     fn shares_of_the_previous_figure() {
-        let text = "The U.S. will provide $1.4 billion over three years. 40% of the money will be used for equipment. The rest goes to training.";
+        let text = "The U.S. will provide $1.4 billion over three years. 40% of the money is earmarked for equipment. The rest goes to training.";
         let found = find(text);
         assert_eq!(found.len(), 3, "{found:#?}");
         assert_eq!(surface(text, &found[1]), "40% of the money");

@@ -490,11 +490,11 @@ mod tests {
     #[test]
     fn emphasis_pairs_and_unpaired() {
         let (out, stats) = clean(
-            "the *Royal Canadian Mounted Police (RCMP)*, el *Canadian Security* and *Ibid.*, p. 3 **bold**",
+            "the *Ontario Provincial Police (OPP)*, el *Canadian Security* and *Ibid.*, p. 3 **bold**",
         );
         assert_eq!(
             out.text,
-            "the Royal Canadian Mounted Police (RCMP), el Canadian Security and Ibid., p. 3 bold"
+            "the Ontario Provincial Police (OPP), el Canadian Security and Ibid., p. 3 bold"
         );
         assert_eq!(
             stats,

@@ -27,8 +27,8 @@ pub const CODING_RULES: &str = r#"## Coding rules
   same entity (full name, acronym, translation, variant spelling, a misspelling of the source)
   are merged into one row: `name` is the canonical full name (the gazetteer's when the entity
   is in a gazetteer), `acronym` the abbreviation, `aliases` every other form.
-- Acronyms are taken from definitions in the text in either order, "Royal Canadian Mounted
-  Police (RCMP)" and "RCMP (Royal Canadian Mounted Police)" (Schwartz & Hearst 2003), and from
+- Acronyms are taken from definitions in the text in either order, "Ontario Provincial
+  Police (OPP)" and "OPP (Ontario Provincial Police)" (Schwartz & Hearst 2003), and from
   the gazetteers.
 - Ids are stable slugs of the canonical name (ASCII, lowercase, `-`-separated) or gazetteer
   ids; the same input gives the same ids.
@@ -124,8 +124,10 @@ pub fn codebook_markdown() -> String {
          configuration and the row count of every table.\n\
          - `report.html`: an overview (counts, charts, every funding figure) readable in any \
          browser, without scripts.\n\
-         - `csv/<table>.csv` (when requested): the same tables as CSV, UTF-8, a header row, \
-         RFC 4180 quoting, lists joined with `|`, nulls as empty fields.\n\
+         - `csv/<table>.csv`: the same tables as CSV, UTF-8, a header row, RFC 4180 \
+         quoting, lists as JSON arrays (`[\"CAN\",\"USA\"]`), nulls as empty fields; \
+         `datapackage.json` describes these files, so any Frictionless tool can read and \
+         validate them.\n\
          \n\
          ## Conventions\n\
          \n\

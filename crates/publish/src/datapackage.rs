@@ -1,5 +1,5 @@
-//! `datapackage.json`: a Frictionless Tabular Data Package describing every Parquet table,
-//! generated from [`crate::SCHEMA`].
+//! `datapackage.json`: a Frictionless Tabular Data Package describing every table (its CSV
+//! mirror, or its Parquet file), generated from [`crate::SCHEMA`].
 //!
 //! Follows the Data Package and Table Schema specifications
 //! (<https://specs.frictionlessdata.io/data-package/>,
@@ -58,8 +58,9 @@ struct Schema {
     primary_key: &'static [&'static str],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     foreign_keys: Vec<ForeignKeyDescriptor>,
-    /// Only real nulls are missing: an empty string (an empty `prefix`) is a value.
-    missing_values: [&'static str; 0],
+    /// Parquet: only real nulls are missing. CSV: an empty field is a null (the mirror
+    /// writes nulls as empty fields).
+    missing_values: &'static [&'static str],
 }
 
 #[derive(Serialize)]
@@ -111,13 +112,14 @@ struct Reference {
 /// Renders `datapackage.json` (pretty-printed, trailing newline) for the tables of
 /// [`crate::SCHEMA`] and the inputs of `manifest`.
 ///
-/// One `tabular-data-resource` per Parquet file (`format: "parquet"`, `mediatype:
-/// "application/vnd.apache.parquet"`), each with a Table Schema: fields with type,
+/// One `tabular-data-resource` per table: its CSV mirror when `csv` (`csv/<table>.csv`,
+/// `format: "csv"`, lists as JSON arrays, empty fields null), else its Parquet file
+/// (`format: "parquet"`, `mediatype: "application/vnd.apache.parquet"`); each with a Table Schema: fields with type,
 /// description and constraints (`required`, `enum` from `accord_core`'s vocabularies),
 /// `primaryKey` and `foreignKeys`. Package-level `licenses` is CC-BY-4.0 (the data) and
 /// `sources` lists the manifest's inputs (path as `title`, with `bytes` and `sha256`). No
 /// timestamp, so the output is a function of its arguments.
-pub fn datapackage_json(manifest: &Manifest) -> String {
+pub fn datapackage_json(manifest: &Manifest, csv: bool) -> String {
     let pipeline = if manifest.pipeline.is_empty() {
         "accord".to_owned()
     } else {
@@ -160,7 +162,7 @@ pub fn datapackage_json(manifest: &Manifest) -> String {
                 sha256: &input.sha256,
             })
             .collect(),
-        resources: SCHEMA.iter().map(resource).collect(),
+        resources: SCHEMA.iter().map(|t| resource(t, csv)).collect(),
     };
     let mut json = serde_json::to_string_pretty(&package)
         .expect("a data package of strings, integers and lists always serialises");
@@ -168,15 +170,19 @@ pub fn datapackage_json(manifest: &Manifest) -> String {
     json
 }
 
-fn resource(table: &TableSchema) -> Resource {
+fn resource(table: &TableSchema, csv: bool) -> Resource {
     Resource {
         profile: "tabular-data-resource",
         name: table.name,
-        path: parquet_path(table.name),
+        path: if csv {
+            format!("csv/{}.csv", table.name)
+        } else {
+            parquet_path(table.name)
+        },
         title: table.title,
         description: table.description,
-        format: "parquet",
-        mediatype: PARQUET_MEDIATYPE,
+        format: if csv { "csv" } else { "parquet" },
+        mediatype: if csv { "text/csv" } else { PARQUET_MEDIATYPE },
         schema: Schema {
             fields: table.fields.iter().map(field).collect(),
             primary_key: table.primary_key,
@@ -191,7 +197,7 @@ fn resource(table: &TableSchema) -> Resource {
                     },
                 })
                 .collect(),
-            missing_values: [],
+            missing_values: if csv { &[""] } else { &[] },
         },
     }
 }

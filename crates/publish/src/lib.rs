@@ -6,11 +6,13 @@
 //!
 //! - `<table>.parquet`, one per table of the contract in `DESIGN.md` (`documents`, `blocks`,
 //!   `mentions`, `agreements`, `working_groups`, `agencies`, `funding`, `failures`);
-//! - `datapackage.json`, a Frictionless Tabular Data Package describing them;
+//! - `csv/<table>.csv`, a CSV mirror of every table (unless [`Options::csv`] is off);
+//! - `datapackage.json`, a Frictionless Tabular Data Package describing the CSV mirror (the
+//!   format every Frictionless tool reads and validates; the Parquet tables have the same
+//!   columns), or the Parquet tables when there is no mirror;
 //! - `CODEBOOK.md`, the columns of every table and the coding rules;
 //! - `report.html`, a static overview page (inline CSS and SVG, no JavaScript);
-//! - `manifest.json`, the inputs with their SHA-256, the accord version and the row counts;
-//! - with [`Options::csv`], `csv/<table>.csv`, a CSV mirror of every table.
+//! - `manifest.json`, the inputs with their SHA-256, the accord version and the row counts.
 //!
 //! One description of the tables, [`SCHEMA`], drives `datapackage.json`, `CODEBOOK.md` and a
 //! test that the Parquet columns match it.
@@ -51,7 +53,7 @@ pub use codebook::{CODING_RULES, codebook_markdown};
 pub use datapackage::datapackage_json;
 pub use error::{Error, Result};
 pub use manifest::{Input, Manifest};
-pub use mirror::{LIST_SEPARATOR, write_csv};
+pub use mirror::write_csv;
 pub use read::{Cell, Row, read_rows};
 pub use render::render_table;
 pub use report::report_html;
@@ -75,11 +77,18 @@ pub struct Report {
 
 /// What [`publish_with`] writes besides the Parquet tables, `datapackage.json`,
 /// `CODEBOOK.md`, `report.html` and `manifest.json` (always written).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// Also write `csv/<table>.csv` for every table (see [`write_csv`]: UTF-8, header row,
-    /// RFC 4180 quoting, lists joined with [`LIST_SEPARATOR`], nulls as empty fields).
+    /// Write `csv/<table>.csv` for every table (see [`write_csv`]: UTF-8, header row, RFC
+    /// 4180 quoting, lists as JSON arrays, nulls as empty fields), described by
+    /// `datapackage.json`. On by default.
     pub csv: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { csv: true }
+    }
 }
 
 /// File name of a table's Parquet file, relative to the output directory.
@@ -87,7 +96,7 @@ pub(crate) fn parquet_path(table: &str) -> String {
     format!("{table}.parquet")
 }
 
-/// Writes every table of `dataset` with the default [`Options`] (no CSV mirror): see
+/// Writes every table of `dataset` with the default [`Options`] (with the CSV mirror): see
 /// [`publish_with`].
 ///
 /// # Errors
@@ -129,7 +138,7 @@ pub fn publish_with(
         tracing::debug!(table = name, rows = df.height(), "Wrote table.");
     }
     let texts = [
-        ("datapackage.json", datapackage_json(manifest)),
+        ("datapackage.json", datapackage_json(manifest, options.csv)),
         ("CODEBOOK.md", codebook_markdown()),
         ("report.html", report_html(dataset, manifest)),
     ];

@@ -22,6 +22,9 @@ pub struct Input {
 pub struct Manifest {
     /// accord version.
     pub accord_version: String,
+    /// Git commit of the repository holding the pipeline file, when it is in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git_commit: Option<String>,
     /// Name of the pipeline.
     pub pipeline: String,
     /// The pipeline configuration as JSON.

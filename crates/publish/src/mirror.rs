@@ -7,14 +7,12 @@ use polars::prelude::*;
 use std::io::{BufWriter, Write as _};
 use std::path::Path;
 
-/// Separator of list items in a CSV cell (`aliases`, `parties`, `doc_ids`, `warnings`).
-pub const LIST_SEPARATOR: char = '|';
-
 /// Writes `df` as CSV at `path`: UTF-8 without BOM, a header row of the column names, RFC 4180
 /// quoting (a field is quoted when it holds a comma, a quote or a line break; quotes are
 /// doubled), `\n` line ends.
 ///
-/// Nulls are empty fields; list columns join their items with [`LIST_SEPARATOR`]; booleans are
+/// Nulls are empty fields; list columns are JSON arrays of strings (`["CAN","USA"]`, the
+/// lexical form of the Table Schema `array` type, so Frictionless tools read them); booleans are
 /// `true`/`false`; floats use Rust's shortest round-trip form without exponent
 /// (`1400000000`, `0.4`), so the same frame gives the same bytes.
 ///
@@ -59,16 +57,11 @@ fn cell(value: &AnyValue<'_>) -> String {
         AnyValue::Boolean(b) => b.to_string(),
         AnyValue::Float64(f) => f.to_string(),
         AnyValue::List(series) => {
-            let mut out = String::new();
-            for i in 0..series.len() {
-                if i > 0 {
-                    out.push(LIST_SEPARATOR);
-                }
-                if let Ok(item) = series.get(i) {
-                    out.push_str(&cell(&item));
-                }
-            }
-            out
+            let items: Vec<String> = (0..series.len())
+                .filter_map(|i| series.get(i).ok())
+                .map(|item| cell(&item))
+                .collect();
+            serde_json::to_string(&items).unwrap_or_default()
         }
         other => other.to_string(),
     }

@@ -7,11 +7,11 @@
 //! - the earlier one ends in a word hyphen (`U.S.-` ⏎⏎ `Mexican`, joined without a space);
 //! - or it ends without sentence punctuation (`.?!:"”’)`) and the next starts in lower case,
 //!   or the earlier one ends in a comma, semicolon, dash or connective word (`of the`,
-//!   `speaking as`), or a capitalised name runs on (`Canadian Security` ⏎⏎ `Intelligence
-//!   Service`), or the earlier one is running prose of eight words or more;
-//! - or it ends in an initialism used as an adjective (`… and U.S.` ⏎⏎ `Homeland Security
-//!   Czar …`): no article before it, and the next paragraph opens with two capitalised words
-//!   that are not a usual sentence opening.
+//!   `testifying as`), or a capitalised name runs on (`Communications Security` ⏎⏎
+//!   `Establishment`), or the earlier one is running prose of eight words or more;
+//! - or it ends in an initialism used as an adjective (`… and U.S.` ⏎⏎ `Commerce
+//!   Undersecretary …`): no article before it, and the next paragraph opens with two
+//!   capitalised words that are not a usual sentence opening.
 //!
 //! Only body paragraphs, list items and footnotes take a continuation, and only a plain
 //! paragraph can be one: headings, captions, list starts, note starts, tables and front matter
@@ -189,7 +189,7 @@ pub(crate) fn is_unterminated(tail: &str) -> bool {
     }
 }
 
-/// `… and U.S.` ⏎⏎ `Homeland Security Czar …`.
+/// `… met the U.S.` ⏎⏎ `Border Czar …`.
 fn abbreviation_runs_on(tail: &str, head: &str) -> bool {
     let mut words = tail.split_whitespace().rev();
     let Some(last) = words.next() else {
@@ -284,38 +284,38 @@ mod tests {
     }
 
     #[test]
-    fn joins_the_seed_cases() {
+    fn joins_page_break_cases() {
         assert_eq!(
-            check("that \"the bedrock of that", "partnership is the"),
+            check("argued \"the keystone of that", "alliance is the"),
             Some(Seam::Space)
         );
         assert_eq!(
-            check("Condolleza Rice, speaking as", "National Security advisor"),
+            check("Margaret Osei, testifying as", "Deputy Trade commissioner"),
             Some(Seam::Space)
         );
         assert_eq!(
-            check("to coordinate security,", "political and maybe"),
+            check("to align inspection,", "regulatory and perhaps"),
             Some(Seam::Space)
         );
         assert_eq!(
-            check("Those areas of the", "Canada-US border"),
+            check("Certain stretches of the", "Canada-US frontier"),
             Some(Seam::Space)
         );
         assert_eq!(
             check(
-                "the CBSA, *Citizenship & Immigration Canada (CIC)*, el *Canadian Security*",
-                "Intelligence Service (CSIS) and"
+                "the CRA, *Employment & Social Development Canada (ESDC)*, el *Communications Security*",
+                "Establishment (CSE) and"
             ),
             Some(Seam::Space)
         );
         assert_eq!(
-            check("exists along the U.S.-", "Mexican border"),
+            check("runs south of the U.S.-", "Mexican frontier"),
             Some(Seam::Glue)
         );
         assert_eq!(
             check(
-                "between Mexican National Security Adviser Aguilar and U.S.",
-                "Homeland Security Czar Tom Ridge would focus"
+                "a meeting of Canadian Trade Envoy Marchetti and U.S.",
+                "Commerce Undersecretary Dana Kowal would cover"
             ),
             Some(Seam::Space)
         );
@@ -325,14 +325,17 @@ mod tests {
     fn keeps_sentence_ends_apart() {
         assert_eq!(
             check(
-                "the possible harmonization of customs procedures.¹",
-                "Canada, for its part"
+                "the eventual alignment of tariff schedules.¹",
+                "Ottawa, for its part"
             ),
             None
         );
-        assert_eq!(check("requirements.”^{viii}", "Revealing a bias"), None);
         assert_eq!(
-            check("to deal with the U.S.", "Homeland Security Czar"),
+            check("obligations.”^{viii}", "Betraying a preference"),
+            None
+        );
+        assert_eq!(
+            check("to bargain with the U.S.", "Treasury Deputy Secretary"),
             None
         );
         assert_eq!(
@@ -350,8 +353,8 @@ mod tests {
     fn long_prose_without_final_punctuation_continues() {
         assert_eq!(
             check(
-                "It is estimated that at least 250 thousand Mexicans are involved in the drug trade",
-                "Profits approach"
+                "Analysts reckon that roughly 250 thousand workers depend on the cross-border freight sector",
+                "Earnings exceed"
             ),
             Some(Seam::Space)
         );

@@ -99,6 +99,7 @@ pub(crate) fn dataset() -> Dataset {
 pub(crate) fn manifest() -> Manifest {
     Manifest {
         accord_version: "0.1.0".into(),
+        git_commit: None,
         pipeline: "north-american-security".into(),
         config: serde_json::json!({ "extract": { "default_currency": "USD" } }),
         inputs: vec![
