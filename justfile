@@ -26,6 +26,8 @@ report-screenshot OUT="data/processed/report.png":
 test: lint
     cargo test --workspace --all-targets
     cargo test --workspace --doc
+    # The 50 MB single-line input, in release (minutes in a debug build).
+    cargo test --release -p accord-ingest --test performance -- --ignored
     RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
     just client-test
 
