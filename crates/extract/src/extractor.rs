@@ -1100,13 +1100,13 @@ impl Extractor {
         {
             c.parties = vec![code.to_owned()];
         }
-        // "North American Trusted Traveler Program": a region's adjective names its members.
+        // "North American Trusted Traveler Program", "Declaration of North America": a
+        // region's name or adjective names its members.
         if p.entity_type == EntityType::Agreement && c.parties.is_empty() && c.gaz.is_none() {
-            let region = self
-                .gazetteer
-                .regions
-                .iter()
-                .find(|r| p.name.starts_with(&format!("{} ", r.adjective)));
+            let region = self.gazetteer.regions.iter().find(|r| {
+                p.name.starts_with(&format!("{} ", r.adjective))
+                    || p.name.ends_with(&format!(" of {}", r.name))
+            });
             if let Some(r) = region {
                 c.parties.clone_from(&r.members);
             }
@@ -1595,16 +1595,36 @@ impl Extractor {
                 mentions[i].value.parent_id = id;
                 continue;
             }
+            // A list item's context is its introduction: the blocks before the list count
+            // as near as the list itself.
+            let mut context_start = block;
+            while context_start > 0 && document.blocks[context_start].kind == BlockKind::ListItem {
+                context_start -= 1;
+            }
             let parent = mentions[..i].iter().rev().find(|m| {
                 m.entity_type == EntityType::Agreement
                     && document
                         .block_at(m.span.start)
-                        .is_some_and(|b| b + 2 >= block)
+                        .is_some_and(|b| b + 2 >= context_start)
             });
             if let Some(p) = parent {
                 let (name, id) = (p.value.name.clone(), p.value.gazetteer_id.clone());
                 mentions[i].value.parent = Some(name);
                 mentions[i].value.parent_id = id;
+            }
+            // "Under the security track of …, the Leaders agreed to …:" then a list.
+            if mentions[i].value.pillar.is_none() && context_start < block {
+                let intro = document.slice(document.blocks[context_start].span);
+                let track = TRACK
+                    .captures_iter(intro)
+                    .last()
+                    .map(|p| p[1].to_lowercase());
+                mentions[i].value.pillar = track.filter(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "the" | "a" | "this" | "that" | "fast" | "same" | "other"
+                    )
+                });
             }
         }
     }
