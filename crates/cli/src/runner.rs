@@ -199,12 +199,29 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                         Ok(doc) => {
                             let _s =
                                 info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
-                            let mentions = accord_extract::run(&doc, extractor);
-                            let value = (doc, mentions);
-                            if let Some(k) = &key {
-                                cache.store(k, &value);
+                            // A bug in a rule must cost one document, not the run.
+                            let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                accord_extract::run(&doc, extractor)
+                            }));
+                            match extracted {
+                                Ok(mentions) => {
+                                    let value = (doc, mentions);
+                                    if let Some(k) = &key {
+                                        cache.store(k, &value);
+                                    }
+                                    Ok(value)
+                                }
+                                Err(panic) => {
+                                    let detail = panic
+                                        .downcast_ref::<&str>()
+                                        .map(|s| (*s).to_owned())
+                                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                                        .unwrap_or_default();
+                                    let error = format!("{rel}: internal error in extraction (please report it): {detail}");
+                                    warn!(path = %rel, error = %error, "Input failed.");
+                                    Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
+                                }
                             }
-                            Ok(value)
                         }
                         Err(err) => {
                             let error = error_chain(&err);

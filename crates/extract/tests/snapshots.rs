@@ -165,3 +165,49 @@ fn seed_funding_figures_are_exact() {
         assert_eq!(p, ep);
     }
 }
+
+/// Extraction never panics, whatever slice of real text it is given: windows of every
+/// fixture cut at many character boundaries, each as a one-paragraph document.
+#[test]
+fn no_panic_on_arbitrary_windows_of_text() {
+    use accord_core::{Block, BlockKind, Document, Format, Span};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("utf-8 fixture"))
+        .collect();
+    texts.push(
+        "$ $1 US$ (A) (AB) AB (A B) Working Group, , and Working Groups -- ¹ ^{i} 1,2 FY20 "
+            .repeat(20),
+    );
+    for text in texts {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let step = (bounds.len() / 30).max(1);
+        for (a, &start) in bounds.iter().enumerate().step_by(step) {
+            for &end in bounds[a..].iter().step_by(step * 7).take(4) {
+                let slice = text[start..end].trim().to_owned();
+                if slice.is_empty() {
+                    continue;
+                }
+                let doc = Document {
+                    doc_id: "window".into(),
+                    path: "window.txt".into(),
+                    format: Format::Text,
+                    title: None,
+                    sha256: String::new(),
+                    blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, slice.len()))],
+                    text: slice,
+                    notes: Vec::new(),
+                    warnings: Vec::new(),
+                };
+                for m in accord_extract::run(&doc, &EXTRACTOR) {
+                    assert_eq!(doc.slice(m.span), m.text);
+                }
+            }
+        }
+    }
+}
