@@ -1,0 +1,399 @@
+//! Funding context: the currency a document's bare dollars are in, the program a figure
+//! pays for, its donor and recipient, and its years.
+
+use super::{
+    ANAPHOR, BTreeMap, BlockKind, CURRENCY_NOTE, Document, EntityType, Extractor, FOR_GAP,
+    MONEY_HINT, Mention, MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_year,
+    find_money, funding_kind, names, normalize_key, section_year, single_year, start_from,
+    table_caption, table_unit,
+};
+
+impl Extractor {
+    /// Money expressions of every block, with context: kind, program, donor, recipient.
+    pub(super) fn funding(
+        &self,
+        document: &Document,
+        sentences: &[(usize, Span)],
+        mentions: &[Mention],
+    ) -> Vec<Mention> {
+        let text = &document.text;
+        let default_currency = CURRENCY_NOTE
+            .captures(text)
+            .map(|c| match c[1].to_lowercase().as_str() {
+                "canadian" => "CAD".to_owned(),
+                "mexican" => "MXN".to_owned(),
+                _ => "USD".to_owned(),
+            })
+            .or_else(|| {
+                self.canadian_document(document, mentions)
+                    .then(|| "CAD".to_owned())
+            })
+            .or_else(|| self.config.default_currency.clone());
+        let topic = self.title_topic(document);
+        let mut out = Vec::new();
+        for (bi, block) in document.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Furniture
+                || (block.kind == BlockKind::TableCell
+                    && block.cell.is_some_and(|(row, _)| row == 0))
+            {
+                continue; // boilerplate; table header rows hold years and bill numbers
+            }
+            let caption = (block.kind == BlockKind::TableCell)
+                .then(|| table_caption(document, bi))
+                .flatten();
+            let (table_scale, table_currency) =
+                caption.map_or((None, None), |c| table_unit(document.slice(c)));
+            let options = MoneyOptions {
+                default_currency: table_currency.or_else(|| default_currency.clone()),
+                table_scale,
+            };
+            let slice = &text[block.span.start..block.span.end];
+            let mut last_program: Option<(String, Option<String>)> = None;
+            for mut m in find_money(slice, &options) {
+                let at = m.span.shift(block.span.start);
+                let sentence_text = sentences
+                    .iter()
+                    .find(|(_, s)| s.contains(at) || s.overlaps(at))
+                    .map_or(slice, |(_, s)| &text[s.start..s.end]);
+                if m.money.period == Period::Unknown && !RATE.is_match(sentence_text) {
+                    // A stated amount with no rate is the whole amount (documented in the codebook).
+                    m.money.period = Period::Total;
+                }
+                if m.money.start_year.is_none() && m.money.fiscal_year.is_none() {
+                    m.money.start_year = if block.kind == BlockKind::TableCell {
+                        column_year(document, bi)
+                    } else {
+                        start_from(sentence_text)
+                            .or_else(|| single_year(sentence_text))
+                            .or_else(|| single_year(slice))
+                            .or_else(|| section_year(document, bi))
+                    };
+                }
+                let span = m.span.shift(block.span.start);
+                let sentence = sentences
+                    .iter()
+                    .find(|(_, s)| s.contains(span) || s.overlaps(span))
+                    .map_or(block.span, |(_, s)| *s);
+                let sent = &text[sentence.start..sentence.end];
+                let mut v = MentionValue {
+                    name: text[span.start..span.end].to_owned(),
+                    ..MentionValue::default()
+                };
+                // Names are not keywords: "Canada Customs and Revenue Agency" is no revenue.
+                let mut masked = sent.to_owned();
+                for m in mentions.iter().filter(|m| sentence.contains(m.span)) {
+                    let (a, b) = (m.span.start - sentence.start, m.span.end - sentence.start);
+                    masked.replace_range(a..b, &" ".repeat(b - a));
+                }
+                v.funding_kind =
+                    Some(funding_kind(&masked, span.start - sentence.start).to_owned());
+                let program = if m.money.share.is_some() {
+                    last_program.clone()
+                } else {
+                    None
+                }
+                .or_else(|| self.program_of(document, mentions, sentence, span))
+                .or_else(|| {
+                    // The program named earlier in the paragraph (or in a table's caption).
+                    let context = caption.unwrap_or(block.span);
+                    mentions
+                        .iter()
+                        .rfind(|m| {
+                            m.entity_type == EntityType::Agreement
+                                && context.contains(m.span)
+                                && m.span.end <= span.start
+                        })
+                        .map(|m| self.entity_name(m))
+                });
+                // A program figure with no program nearby belongs to the instrument the whole
+                // document is about, when its title names one ("Paying for Merida: …").
+                let program_money = matches!(
+                    v.funding_kind.as_deref(),
+                    Some("assistance" | "appropriation" | "request" | "authorization" | "budget")
+                );
+                let program = program.or_else(|| topic.clone().filter(|_| program_money));
+                if let Some((name, id)) = &program {
+                    v.parent = Some(name.clone());
+                    v.parent_id.clone_from(id);
+                }
+                last_program.clone_from(&program);
+                let (donor, recipient) = self.donor_recipient(
+                    text,
+                    sentence,
+                    span,
+                    program.as_ref().and_then(|p| p.1.as_deref()),
+                );
+                v.donor = donor;
+                v.recipient = recipient;
+                // A share ("40% of the money") is of the same kind and flow as its base.
+                if let (Some(_), Some(base)) = (m.money.share, out.last()) {
+                    let base: &Mention = base;
+                    v.funding_kind.clone_from(&base.value.funding_kind);
+                    v.donor.clone_from(&base.value.donor);
+                    v.recipient.clone_from(&base.value.recipient);
+                }
+                v.money = Some(m.money);
+                out.push(Mention {
+                    entity_type: EntityType::Funding,
+                    span,
+                    text: text[span.start..span.end].to_owned(),
+                    rule: "money".to_owned(),
+                    value: v,
+                });
+            }
+        }
+        out
+    }
+
+    /// A document about Canada: Canada outnumbers the United States among the countries and
+    /// the organisations it names, and makes up at least half of the North American ones.
+    /// Its bare dollars are Canadian dollars (flagged `currency_inferred`).
+    pub(super) fn canadian_document(&self, document: &Document, mentions: &[Mention]) -> bool {
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, code) in self
+            .countries
+            .find(&document.text, Span::new(0, document.text.len()))
+        {
+            *count.entry(code).or_default() += 1;
+        }
+        for m in mentions
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Agency)
+        {
+            if let Some(country) = &m.value.country {
+                *count.entry(country.clone()).or_default() += 1;
+            }
+        }
+        let get = |c: &str| count.get(c).copied().unwrap_or(0);
+        let (can, usa, mex) = (get("CAN"), get("USA"), get("MEX"));
+        can > usa && 2 * can >= can + usa + mex && can >= 5
+    }
+
+    /// The one gazetteer agreement a document's title names, by full name or alias, or by
+    /// the distinctive first word of a two-word name ("MERIDA" for "Mérida Initiative").
+    pub(super) fn title_topic(&self, document: &Document) -> Option<(String, Option<String>)> {
+        let title = crate::matcher::fold_diacritics(document.title.as_deref()?).to_lowercase();
+        let words: Vec<&str> = title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let named: Vec<&crate::gazetteer::AgreementEntry> = self
+            .gazetteer
+            .agreements
+            .iter()
+            .filter(|a| {
+                let full = std::iter::once(&a.name).chain(&a.aliases).any(|n| {
+                    let n = crate::matcher::fold_diacritics(n).to_lowercase();
+                    n.split_whitespace().count() >= 2 && title.contains(&n)
+                });
+                let parts: Vec<&str> = a.name.split_whitespace().collect();
+                let distinctive = parts.len() == 2
+                    && parts[0].chars().count() >= 5
+                    && names::agreement_kind_of_name(&a.name, true).is_some()
+                    && words.contains(
+                        &crate::matcher::fold_diacritics(parts[0])
+                            .to_lowercase()
+                            .as_str(),
+                    );
+                full || distinctive
+            })
+            .collect();
+        (named.len() == 1).then(|| (named[0].name.clone(), Some(named[0].id.clone())))
+    }
+
+    /// The program a figure pays for: "through the X", "X budget", an agreement named in the
+    /// sentence, or the agreement "the agreement"/"the initiative" refers back to.
+    pub(super) fn program_of(
+        &self,
+        document: &Document,
+        mentions: &[Mention],
+        sentence: Span,
+        money: Span,
+    ) -> Option<(String, Option<String>)> {
+        let text = &document.text;
+        let in_sentence: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| sentence.contains(m.span) && m.entity_type != EntityType::Funding)
+            .collect();
+        let after = &text[money.end..sentence.end];
+        // "<organisation> budget" (also lower-case: "border patrol budget").
+        let before = &text[sentence.start..money.start];
+        if let Some(pos) = before.rfind(" budget") {
+            let words: Vec<&str> = before[..pos].split_whitespace().rev().take(4).collect();
+            for n in (1..=words.len()).rev() {
+                let phrase: Vec<&str> = words[..n].iter().rev().copied().collect();
+                let phrase = phrase.join(" ");
+                let stem = self
+                    .stems
+                    .get(&normalize_key(&phrase))
+                    .filter(|t| t.entity_type == EntityType::Agency)
+                    .map(|t| t.id.as_str());
+                if let Some(id) = self.resolve(EntityType::Agency, &phrase).or(stem) {
+                    let name = self
+                        .gazetteer
+                        .agency(id)
+                        .map_or(phrase.clone(), |a| a.name.clone());
+                    return Some((format!("{name} budget"), None));
+                }
+            }
+        }
+        // "$100 million for CARSI", "$10 million for the U.S. Marshals Service".
+        // The named entity must end its noun phrase: in "for OAS security projects" the money
+        // is for projects, not for the OAS.
+        let right_after = |m: &&&Mention| {
+            let gap_ok = m.span.start >= money.end && {
+                let gap = &text[money.end..m.span.start];
+                gap.len() <= 40 && FOR_GAP.is_match(gap)
+            };
+            let next_word = text[m.span.end..]
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let ends_phrase = !next_word.starts_with(|c: char| c.is_lowercase())
+                || matches!(
+                    next_word,
+                    "to" | "in"
+                        | "for"
+                        | "and"
+                        | "or"
+                        | "which"
+                        | "that"
+                        | "under"
+                        | "from"
+                        | "with"
+                        | "by"
+                        | "on"
+                        | "at"
+                        | "as"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "run"
+                        | "led"
+                        | "managed"
+                        | "administered"
+                        | "operated"
+                        | "delivered"
+                        | "funded"
+                        | "launched"
+                        | "created"
+                        | "established"
+                        | "announced"
+                        | "approved"
+                        | "signed"
+                );
+            gap_ok && ends_phrase
+        };
+        for ty in [EntityType::Agreement, EntityType::Agency] {
+            if let Some(m) = in_sentence
+                .iter()
+                .filter(|m| m.entity_type == ty)
+                .find(right_after)
+            {
+                return Some(self.entity_name(m));
+            }
+        }
+        // "through the X" close to the figure (not a later clause of the sentence).
+        if let Some(pos) = after
+            .find(" through the ")
+            .or_else(|| after.find(" under the "))
+            .filter(|&pos| pos <= 80)
+        {
+            let at = money.end + pos;
+            if let Some(m) = in_sentence
+                .iter()
+                .find(|m| m.span.start > at && m.span.start <= at + 14)
+            {
+                return Some(self.entity_name(m));
+            }
+        }
+        let distance = |m: &&&Mention| m.span.start.abs_diff(money.start);
+        // Not an agreement another figure stands closer to ("$9.2 million for projects,
+        // including $4.3 million for a … Program").
+        let money_between = |m: &&&Mention| {
+            let (a, b) = if m.span.start > money.end {
+                (money.end, m.span.start)
+            } else {
+                (m.span.end, money.start)
+            };
+            a < b && MONEY_HINT.is_match(&text[a..b])
+        };
+        if let Some(m) = in_sentence
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Agreement)
+            .filter(|m| !money_between(m))
+            .min_by_key(distance)
+        {
+            return Some(self.entity_name(m));
+        }
+        if ANAPHOR.is_match(&text[sentence.start..sentence.end]) {
+            // "the agreement", "the initiative": the last one named in the same section.
+            let section_start = document
+                .blocks
+                .iter()
+                .rev()
+                .find(|b| b.kind == BlockKind::Heading && b.span.end <= sentence.start)
+                .map_or(0, |h| h.span.end);
+            let earlier = mentions.iter().rev().find(|m| {
+                m.entity_type == EntityType::Agreement
+                    && m.span.end <= sentence.start
+                    && m.span.start >= section_start
+            });
+            if let Some(m) = earlier {
+                return Some(self.entity_name(m));
+            }
+        }
+        None
+    }
+
+    pub(super) fn entity_name(&self, m: &Mention) -> (String, Option<String>) {
+        let gaz_name = m
+            .value
+            .gazetteer_id
+            .as_deref()
+            .and_then(|id| match m.entity_type {
+                EntityType::Agency => self.gazetteer.agency(id).map(|a| a.name.clone()),
+                EntityType::Agreement => self.gazetteer.agreement(id).map(|a| a.name.clone()),
+                _ => None,
+            });
+        (
+            gaz_name.unwrap_or_else(|| m.value.name.clone()),
+            m.value.gazetteer_id.clone(),
+        )
+    }
+
+    pub(super) fn donor_recipient(
+        &self,
+        text: &str,
+        sentence: Span,
+        money: Span,
+        program: Option<&str>,
+    ) -> (Option<String>, Option<String>) {
+        let mut donor = None;
+        let mut recipient = None;
+        for (s, code) in self.countries.find(text, sentence) {
+            let before = &text[sentence.start..s.start];
+            if before.ends_with("from the ")
+                || before.ends_with("from ")
+                || before.ends_with("by the ")
+            {
+                donor.get_or_insert(code);
+            } else if RECIPIENT.is_match(before) && s.start > sentence.start {
+                recipient.get_or_insert(code);
+            }
+        }
+        let _ = money;
+        if let (Some(r), None, Some(p)) = (
+            &recipient,
+            &donor,
+            program.and_then(|id| self.gazetteer.agreement(id)),
+        ) {
+            let others: Vec<&String> = p.parties.iter().filter(|c| *c != r).collect();
+            if others.len() == 1 {
+                donor = Some(others[0].clone());
+            }
+        }
+        (donor, recipient)
+    }
+}

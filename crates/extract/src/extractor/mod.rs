@@ -1,0 +1,1149 @@
+//! The extract stage: rules over one document's blocks, producing mentions.
+
+use crate::countries::Countries;
+use crate::gazetteer::Gazetteer;
+use crate::matcher::{Matcher, Target, variants};
+use crate::names::{self, NamePhrase};
+use crate::text::{Token, sentences, tokens, url_spans};
+use crate::{MoneyOptions, Result, find_dates, find_money};
+use accord_core::{
+    AgencyKind, AgreementKind, BlockKind, Document, EntityType, Mention, MentionValue, Period,
+    Span, normalize_key,
+};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+mod funding;
+mod rules;
+
+/// Options of the extract stage (`[extract]` in a pipeline file).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// ISO 4217 code assumed for an unqualified "dollars" or "$" when the document does not
+    /// say otherwise; `None` leaves such figures without a currency (`parse_status =
+    /// ambiguous`).
+    pub default_currency: Option<String>,
+    /// Apply name patterns (head nouns, lists) inside footnotes too. Off by default:
+    /// endnotes are mostly bibliographic, and titles of papers look like names.
+    pub patterns_in_footnotes: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            default_currency: Some("USD".to_owned()),
+            patterns_in_footnotes: false,
+        }
+    }
+}
+
+/// A compiled extractor: gazetteer automata plus the rules. Build once, apply to many
+/// documents (it is `Sync`).
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    config: Config,
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+    countries: Countries,
+    keys: HashMap<String, Vec<Target>>,
+    /// Keys without a leading country word ("us border patrol" → "border patrol"), for
+    /// descriptive lower-case phrases; only unambiguous stems are kept.
+    stems: HashMap<String, Target>,
+    /// Bare institution names ("Congress", "House of Commons", "National Guard") → the
+    /// agencies whose names add only a country to them, with that country.
+    bare: HashMap<String, Vec<(String, String)>>,
+}
+
+/// A mention before overlap resolution.
+#[derive(Debug, Clone)]
+struct Cand {
+    entity_type: EntityType,
+    span: Span,
+    name: String,
+    rule: &'static str,
+    gaz: Option<String>,
+    acronym: Option<String>,
+    kind: Option<&'static str>,
+    parties: Vec<String>,
+    /// Pillar stated by the list's heading (working groups).
+    pillar: Option<String>,
+}
+
+impl Cand {
+    fn new(entity_type: EntityType, span: Span, name: String, rule: &'static str) -> Self {
+        Self {
+            entity_type,
+            span,
+            name,
+            rule,
+            gaz: None,
+            acronym: None,
+            kind: None,
+            parties: Vec::new(),
+            pillar: None,
+        }
+    }
+}
+
+static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(sign(?:ed|ing)?|establish(?:ed)?|conclud(?:ed|e)|launch(?:ed)?|agreed|issued|adopted|announced|unveiled|enter(?:ed)? into force|ratified|created)\b").expect("static regex")
+});
+static ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(terminated|ended|expired|abandoned|replaced|superseded|dissolved|lapsed)\b")
+        .expect("static regex")
+});
+static PILLAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([a-z]+) (?:working groups?|pillar|agenda|track)\b[^.]{0,40}?\b(?:were|are|was|is|include[ds]?|included|comprised?|consist(?:ed|s)? of)\b").expect("static regex")
+});
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:agreement|initiative|plan|program|programme|package|aid package|accord|partnership|treaty)\b").expect("static regex")
+});
+static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:to|for|provide|provides|providing|give|gives|assist|assistance to|aid to)\s+(?:the\s+)?$").expect("static regex")
+});
+static MONEY_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\$|\b(?:USD|CAD|MXN|EUR)\b|\bdollars\b|\bpesos\b)").expect("static regex")
+});
+static START_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:running|starting|beginning|effective|from|since)\s+(?:in\s+|on\s+)?")
+        .expect("static regex")
+});
+static FOR_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[\w,\s]{0,25}?\s)?(?:for|to|into|toward|towards)\s+(?:[a-z]+\s+){0,2}$")
+        .expect("static regex")
+});
+static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,3})[- ]point(?: action)? plan\b").expect("static regex")
+});
+static SHARED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let item = r"\p{Lu}[\p{L}\-&]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}\-&]*)*";
+    Regex::new(&format!(r"((?:{item},\s+)*(?:and\s+)?{item}\s+and\s+{item})\s+(?:Working Groups|working groups|Subgroups|subgroups)\b"))
+        .expect("static regex")
+});
+static INSTRUMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(programmes|programs|initiatives|agreements|treaties|accords)\s*(?:--|—|–|:|,)?\s*(?:such as|including|namely|like)?\s+((?:the\s+)?\p{Lu}[^.;:()]*?(?:,\s*(?:and\s+)?(?:the\s+)?\p{Lu}[^.;:(),]*?)*\s+and\s+(?:the\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)").expect("static regex")
+});
+
+/// Words after which a bare distinctive word is not a modifier ("Mérida in March",
+/// "Mérida city"): function words and place nouns.
+const NOT_MODIFIED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "the",
+    "of",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "city",
+    "state",
+    "province",
+    "county",
+    "region",
+    "area",
+    "airport",
+    "port",
+    "university",
+    "that",
+    "which",
+    "who",
+    "where",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "but",
+    "nor",
+    "yet",
+    "so",
+];
+
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:a|per|each|every) (?:day|week|month|hour)\b|\b(?:daily|weekly|monthly)\b")
+        .expect("static regex")
+});
+static TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|dollars in|amounts in|figures in)\s+(thousands|millions|billions)\b(?:\s+of\s+([A-Za-z.$ ]+?))?\s*(?:\)|$|\.|,)").expect("static regex")
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:FY\s?)?((?:19|20)\d\d)\b").expect("static regex"));
+
+/// The caption or unit note of the table that block `cell` belongs to: the nearest
+/// paragraph or heading before the table's first cell.
+fn table_caption(document: &Document, cell: usize) -> Option<Span> {
+    let first = (0..=cell)
+        .rev()
+        .take_while(|&i| document.blocks[i].kind == BlockKind::TableCell)
+        .last()?;
+    document.blocks[..first]
+        .iter()
+        .rev()
+        .find(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
+        .map(|b| b.span)
+}
+
+/// Table-level scale and currency: "(in millions of U.S. dollars)" → (1e6, USD).
+fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
+    let Some(c) = TABLE_UNIT.captures(caption) else {
+        return (None, None);
+    };
+    let scale = match c[1].to_lowercase().as_str() {
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        _ => 1e9,
+    };
+    let unit = c
+        .get(2)
+        .map_or(String::new(), |u| u.as_str().to_lowercase());
+    let currency = if unit.contains("canadian") {
+        Some("CAD")
+    } else if unit.contains("peso") {
+        Some("MXN")
+    } else if unit.contains("u.s.") || unit.contains("us ") || unit.contains("american") {
+        Some("USD")
+    } else {
+        None
+    };
+    (Some(scale), currency.map(str::to_owned))
+}
+
+/// "running from 1 April 2002", "beginning in 2008", "starting on 1 January 2010": the
+/// year a stated period starts.
+fn start_from(sentence: &str) -> Option<i32> {
+    START_FROM.find_iter(sentence).find_map(|m| {
+        find_dates(&sentence[m.end()..])
+            .first()
+            .filter(|d| d.span.start <= 2)
+            .map(|d| d.year)
+    })
+}
+
+/// The year of a text that names exactly one (dates and fiscal years alike).
+fn single_year(text: &str) -> Option<i32> {
+    let years: std::collections::BTreeSet<i32> = YEAR
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
+}
+
+/// The one year the header cell of a table cell's column names ("FY2008 Supp.").
+fn column_year(document: &Document, cell: usize) -> Option<i32> {
+    let (_, col) = document.blocks[cell].cell?;
+    let first = (0..=cell)
+        .rev()
+        .take_while(|&i| document.blocks[i].kind == BlockKind::TableCell)
+        .last()?;
+    let header = document.blocks[first..=cell]
+        .iter()
+        .find(|b| b.cell == Some((0, col)))?;
+    let years: std::collections::BTreeSet<i32> = YEAR
+        .captures_iter(document.slice(header.span))
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
+}
+
+/// The one year a section heading names ("2. FY2008: THE SUPPLEMENTAL", "THE BUDGET OF
+/// DECEMBER 2001"), for figures under it that state no year themselves.
+fn section_year(document: &Document, block: usize) -> Option<i32> {
+    let heading = document.blocks[..block]
+        .iter()
+        .rev()
+        .find(|b| b.kind == BlockKind::Heading)?;
+    let years: std::collections::BTreeSet<i32> = YEAR
+        .captures_iter(document.slice(heading.span))
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
+}
+
+static GLOSS_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:which is\s+|is\s+)?(?:usually|often|commonly|variously|also|sometimes|generally)?\s*(?:rendered|translated|called|known|glossed|referred to|styled)\s+(?:in English\s+)?(?:as\s+)?(?:the\s+)?$").expect("static regex")
+});
+static GLOSS_OR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:or\s+)?(?:simply\s+)?(?:the\s+)?$").expect("static regex")
+});
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*(?:or\s+)?(?:the\s+)?|\(\s*)$").expect("static regex")
+});
+static NAMED_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(programme|program|initiative|plan|agreement|treaty|accord|partnership|operation)s?,?\s+(?:called\s+|known as\s+|named\s+|dubbed\s+)?((?:\p{Lu}[\p{L}'’\-]*)(?:\s+\p{Lu}[\p{L}'’\-]*){0,4})(?:[.,;:)]|$)").expect("static regex")
+});
+static WG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:working groups?|sub-?groups?)\b").expect("static regex")
+});
+/// Heads that name a group in their own right inside a list of working groups.
+const GROUP_HEADS: &[&str] = &[
+    "Committee",
+    "Council",
+    "Task Force",
+    "Group",
+    "Dialogue",
+    "Forum",
+    "Subgroup",
+    "Subcommittee",
+    "Commission",
+];
+
+static TRACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:[Uu]nder|[Ii]n|[Ww]ithin|[Ff]or) the ([a-z]+) (?:track|pillar|agenda|basket)\b",
+    )
+    .expect("static regex")
+});
+static PILLAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^([a-z]+)\s+(?:agenda|pillar|track)\b").expect("static regex")
+});
+
+/// Spanish and French function words that mark a name as not English, for translation
+/// glosses (with the Spanish and French head nouns of [`names::ROMANCE_HEADS`]).
+const FOREIGN_WORDS: &[&str] = &[
+    "de",
+    "del",
+    "la",
+    "las",
+    "los",
+    "y",
+    "des",
+    "du",
+    "et",
+    "le",
+    "les",
+    "en",
+    "Secretaria",
+    "Procuraduria",
+    "Policia",
+    "Camara",
+    "Comision",
+    "Dirección",
+    "Iniciativa",
+    "Operativo",
+    "Ley",
+    "Acuerdo",
+];
+
+fn is_foreign(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| FOREIGN_WORDS.contains(&w) || names::ROMANCE_HEADS.contains(&w))
+}
+
+static CURRENCY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:all )?(?:amounts|figures|dollars?)\b[^.]{0,40}\b(?:are )?in (canadian|u\.?s\.?|american|mexican) (?:dollars|pesos)").expect("static regex")
+});
+
+fn agency_kind_from_name(name: &str) -> AgencyKind {
+    let n = name.to_lowercase();
+    let has = |w: &[&str]| w.iter().any(|x| n.contains(x));
+    if has(&["intelligence", "security intelligence", "investigaci"]) {
+        AgencyKind::Intelligence
+    } else if has(&["border", "customs", "immigration", "aduana", "migraci"]) {
+        AgencyKind::Border
+    } else if has(&[
+        "police",
+        "policía",
+        "attorney",
+        "investigation",
+        "investigative",
+        "enforcement",
+        "marshal",
+        "procuradur",
+    ]) {
+        AgencyKind::LawEnforcement
+    } else if has(&[
+        "army",
+        "navy",
+        "naval",
+        "air force",
+        "command",
+        "coast guard",
+        "forces",
+        "military",
+        "defense",
+        "defence",
+        "marine",
+        "ejército",
+        "armada",
+    ]) {
+        AgencyKind::Military
+    } else if has(&[
+        "congress",
+        "senate",
+        "parliament",
+        "house of",
+        "committee",
+        "chamber of deputies",
+        "legislat",
+    ]) {
+        AgencyKind::Legislature
+    } else if has(&[
+        "department",
+        "ministry",
+        "secretariat",
+        "secretaría",
+        "ministère",
+    ]) {
+        AgencyKind::Ministry
+    } else if has(&[
+        "council on",
+        "institute",
+        "institution",
+        "center for",
+        "centre for",
+        "foundation",
+        "conference board",
+    ]) {
+        AgencyKind::ThinkTank
+    } else if has(&[
+        "association",
+        "chamber of commerce",
+        "exporters",
+        "manufacturers",
+        "council of chief",
+    ]) {
+        AgencyKind::BusinessAssociation
+    } else if has(&[
+        "white house",
+        "presidential",
+        "prime minister",
+        "privy council",
+    ]) {
+        AgencyKind::ExecutiveOffice
+    } else {
+        AgencyKind::Other
+    }
+}
+
+impl Extractor {
+    /// Compiles the gazetteer automata.
+    ///
+    /// # Errors
+    /// [`crate::Error::Automaton`] when the automaton cannot be built (too many patterns).
+    pub fn new(config: &Config, gazetteer: &Gazetteer) -> Result<Self> {
+        let matcher = Matcher::new(gazetteer)?;
+        let countries = Countries::new(gazetteer);
+        let mut keys: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut add = |entity_type: EntityType, id: &str, form: &str| {
+            for v in variants(form) {
+                let target = Target {
+                    entity_type,
+                    id: id.to_owned(),
+                    is_acronym: crate::matcher::is_acronym_form(&v),
+                };
+                let list = keys.entry(normalize_key(&v)).or_default();
+                if !list.contains(&target) {
+                    list.push(target);
+                }
+            }
+        };
+        for a in &gazetteer.agencies {
+            for f in std::iter::once(&a.name)
+                .chain(a.acronym.iter())
+                .chain(&a.aliases)
+            {
+                add(EntityType::Agency, &a.id, f);
+            }
+        }
+        for a in &gazetteer.agreements {
+            for f in std::iter::once(&a.name)
+                .chain(a.acronym.iter())
+                .chain(&a.aliases)
+            {
+                add(EntityType::Agreement, &a.id, f);
+            }
+        }
+        for w in &gazetteer.working_groups {
+            for f in std::iter::once(&w.name).chain(&w.aliases) {
+                add(EntityType::WorkingGroup, &w.id, f);
+            }
+        }
+        let mut stems: HashMap<String, Option<Target>> = HashMap::new();
+        for (key, targets) in &keys {
+            let Some((first, rest)) = key.split_once(' ') else {
+                continue;
+            };
+            if countries.lookup(&first.to_uppercase()).is_none()
+                && countries.lookup(&capitalize(first)).is_none()
+            {
+                continue;
+            }
+            for t in targets {
+                let slot = stems
+                    .entry(rest.to_owned())
+                    .or_insert_with(|| Some(t.clone()));
+                if slot.as_ref().is_some_and(|s| s.id != t.id) {
+                    *slot = None;
+                }
+            }
+        }
+        let stems = stems
+            .into_iter()
+            .filter_map(|(k, t)| t.map(|t| (k, t)))
+            .collect();
+        let bare = bare_names(gazetteer, &countries);
+        Ok(Self {
+            config: config.clone(),
+            gazetteer: gazetteer.clone(),
+            matcher,
+            countries,
+            keys,
+            stems,
+            bare,
+        })
+    }
+
+    /// The gazetteer the extractor was built from.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Gazetteer id of type `entity_type` for a name, matched on its normalised key (and
+    /// its singular).
+    pub fn resolve(&self, entity_type: EntityType, name: &str) -> Option<&str> {
+        let key = normalize_key(name);
+        let singular = key.strip_suffix('s').map(str::to_owned);
+        for k in std::iter::once(key).chain(singular) {
+            if let Some(t) = self
+                .keys
+                .get(&k)
+                .and_then(|ts| ts.iter().find(|t| t.entity_type == entity_type))
+            {
+                return Some(&t.id);
+            }
+        }
+        None
+    }
+
+    /// Extracts every mention of `document`, sorted by span.
+    pub fn extract(&self, document: &Document) -> Vec<Mention> {
+        let text = &document.text;
+        let urls = url_spans(text);
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut sentence_spans: Vec<(usize, Span)> = Vec::new();
+        for (bi, block) in document.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Furniture {
+                continue;
+            }
+            // In notes, only organisation names are sought by pattern: agreement-like phrases
+            // there are mostly titles of cited works.
+            let in_note = block.kind == BlockKind::Footnote && !self.config.patterns_in_footnotes;
+            for hit in self.matcher.find(text, block.span, &urls) {
+                let mut seen: Vec<EntityType> = Vec::new();
+                for target in &hit.targets {
+                    if seen.contains(&target.entity_type) {
+                        continue;
+                    }
+                    seen.push(target.entity_type);
+                    let mut c = Cand::new(
+                        target.entity_type,
+                        hit.span,
+                        text[hit.span.start..hit.span.end].to_owned(),
+                        "gazetteer",
+                    );
+                    c.gaz = Some(target.id.clone());
+                    cands.push(c);
+                }
+            }
+            for sentence in sentences(text, block.span) {
+                sentence_spans.push((bi, sentence));
+                let toks = tokens(text, sentence);
+                for p in names::head_noun_phrases(text, &toks) {
+                    let c = self.phrase_cand(&p);
+                    if (c.rule != "plural-head" || c.gaz.is_some())
+                        && (!in_note || c.entity_type == EntityType::Agency)
+                    {
+                        cands.push(c);
+                    }
+                }
+                if !in_note {
+                    cands.extend(self.party_compounds(text, &toks));
+                    cands.extend(self.named_by_apposition(text, sentence));
+                    cands.extend(self.numbered_plans(text, sentence));
+                    cands.extend(self.shared_head_groups(text, sentence));
+                    cands.extend(self.instrument_lists(text, sentence));
+                    cands.extend(self.short_names(text, &toks));
+                    for bare in names::bare_list_items(text, sentence, "Working Group") {
+                        let name = format!("{} Working Group", &text[bare.start..bare.end]);
+                        let mut c =
+                            Cand::new(EntityType::WorkingGroup, bare, name, "list-expansion");
+                        c.gaz = self
+                            .resolve(EntityType::WorkingGroup, &c.name)
+                            .map(str::to_owned);
+                        cands.push(c);
+                    }
+                }
+                cands.extend(self.acronym_definitions(text, &toks, &urls));
+            }
+        }
+        cands.extend(self.headed_list_items(document));
+        drop_footnote_only_agreements(document, &mut cands);
+        Self::list_members(document, &sentence_spans, &mut cands);
+        Self::acronym_uses(document, &urls, &mut cands);
+        self.bare_institutions(document, &sentence_spans, &mut cands);
+        let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
+        let mut mentions: Vec<Mention> = cands
+            .into_iter()
+            .map(|c| self.attributes(document, &sentence_spans, &c))
+            .collect();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
+        Self::link_context(document, &mut mentions);
+        assign_dates(text, &sentence_spans, &mut mentions);
+        self.link_glosses(text, &sentence_spans, &mut mentions);
+        let funding = self.funding(document, &sentence_spans, &mentions);
+        mentions.extend(funding);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
+        mentions
+    }
+
+    fn attributes(&self, document: &Document, sentences: &[(usize, Span)], c: &Cand) -> Mention {
+        let text = &document.text;
+        let sentence = sentences
+            .iter()
+            .find(|(_, s)| s.contains(c.span) || s.overlaps(c.span))
+            .map(|(_, s)| *s);
+        let mut v = MentionValue {
+            name: c.name.clone(),
+            gazetteer_id: c.gaz.clone(),
+            acronym: c.acronym.clone(),
+            parties: c.parties.clone(),
+            ..MentionValue::default()
+        };
+        match c.entity_type {
+            EntityType::Agency => {
+                if let Some(e) = c.gaz.as_deref().and_then(|id| self.gazetteer.agency(id)) {
+                    v.agency_kind = e.kind;
+                    v.country.clone_from(&e.country);
+                    v.parent.clone_from(&e.parent);
+                    v.parent_id.clone_from(&e.parent);
+                } else {
+                    v.agency_kind = Some(agency_kind_from_name(&c.name));
+                    v.country = self.country_of_name(&c.name).or_else(|| {
+                        sentence.and_then(|s| self.dominant_country(text, document, s))
+                    });
+                }
+            }
+            EntityType::Agreement => {
+                if let Some(e) = c.gaz.as_deref().and_then(|id| self.gazetteer.agreement(id)) {
+                    v.agreement_kind = e.kind;
+                    v.parties.clone_from(&e.parties);
+                } else {
+                    v.agreement_kind = c.kind.and_then(|k| k.parse().ok());
+                    if let (true, Some(s)) = (v.parties.is_empty(), sentence) {
+                        v.parties = self.parties_in(text, s, c.span);
+                    }
+                }
+            }
+            EntityType::WorkingGroup => {
+                if let Some(e) = c
+                    .gaz
+                    .as_deref()
+                    .and_then(|id| self.gazetteer.working_group(id))
+                {
+                    v.pillar.clone_from(&e.pillar);
+                    v.parent_id.clone_from(&e.agreement_id);
+                    v.parent = e
+                        .agreement_id
+                        .as_deref()
+                        .and_then(|id| self.gazetteer.agreement(id))
+                        .map(|a| a.name.clone());
+                }
+                if c.pillar.is_some() {
+                    v.pillar.clone_from(&c.pillar);
+                } else if let Some(s) = sentence {
+                    let before = &text[s.start..c.span.start];
+                    let track = TRACK
+                        .captures_iter(before)
+                        .last()
+                        .map(|p| p[1].to_lowercase());
+                    if let Some(word) = track.filter(|w| {
+                        !matches!(
+                            w.as_str(),
+                            "the" | "a" | "this" | "that" | "fast" | "same" | "other"
+                        )
+                    }) {
+                        v.pillar = Some(word);
+                    } else if let Some(p) = PILLAR.captures_iter(before).last() {
+                        let word = p[1].to_lowercase();
+                        if !matches!(
+                            word.as_str(),
+                            "the" | "these" | "those" | "other" | "of" | "and" | "several" | "many"
+                        ) {
+                            v.pillar = Some(word);
+                        }
+                    }
+                }
+            }
+            EntityType::Funding => {}
+        }
+        Mention {
+            entity_type: c.entity_type,
+            span: c.span,
+            text: text[c.span.start..c.span.end].to_owned(),
+            rule: c.rule.to_owned(),
+            value: v,
+        }
+    }
+
+    /// Working groups get their parent agreement from the nearest agreement mention before
+    /// them in the same or the two previous blocks.
+    fn link_context(document: &Document, mentions: &mut [Mention]) {
+        for i in 0..mentions.len() {
+            if mentions[i].entity_type != EntityType::WorkingGroup
+                || mentions[i].value.parent.is_some()
+            {
+                continue;
+            }
+            // Siblings in the same list know their parent (from the gazetteer).
+            let block = document.block_at(mentions[i].span.start).unwrap_or(0);
+            let sibling = mentions
+                .iter()
+                .filter(|m| {
+                    m.entity_type == EntityType::WorkingGroup
+                        && m.value.parent.is_some()
+                        && document.block_at(m.span.start) == Some(block)
+                        && m.span.start.abs_diff(mentions[i].span.start) < 400
+                })
+                .map(|m| (m.value.parent.clone(), m.value.parent_id.clone()))
+                .next();
+            if let Some((name, id)) = sibling {
+                mentions[i].value.parent = name;
+                mentions[i].value.parent_id = id;
+                continue;
+            }
+            // A list item's context is its introduction: the blocks before the list count
+            // as near as the list itself.
+            let mut context_start = block;
+            while context_start > 0 && document.blocks[context_start].kind == BlockKind::ListItem {
+                context_start -= 1;
+            }
+            let parent = mentions[..i].iter().rev().find(|m| {
+                m.entity_type == EntityType::Agreement
+                    && document
+                        .block_at(m.span.start)
+                        .is_some_and(|b| b + 2 >= context_start)
+            });
+            if let Some(p) = parent {
+                let (name, id) = (p.value.name.clone(), p.value.gazetteer_id.clone());
+                mentions[i].value.parent = Some(name);
+                mentions[i].value.parent_id = id;
+            }
+            // "Under the security track of …, the Leaders agreed to …:" then a list.
+            if mentions[i].value.pillar.is_none() && context_start < block {
+                let intro = document.slice(document.blocks[context_start].span);
+                let track = TRACK
+                    .captures_iter(intro)
+                    .last()
+                    .map(|p| p[1].to_lowercase());
+                mentions[i].value.pillar = track.filter(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "the" | "a" | "this" | "that" | "fast" | "same" | "other"
+                    )
+                });
+            }
+        }
+    }
+
+    fn country_of_name(&self, name: &str) -> Option<String> {
+        let toks = tokens(name, Span::new(0, name.len()));
+        let mut found: Vec<String> = Vec::new();
+        for t in &toks {
+            if let Some(code) = self
+                .countries
+                .lookup(t.text)
+                .filter(|code| !found.iter().any(|f| f == code))
+            {
+                found.push(code.to_owned());
+            }
+        }
+        let found_multi = self.countries.find(name, Span::new(0, name.len()));
+        for (_, code) in found_multi {
+            if !found.contains(&code) {
+                found.push(code);
+            }
+        }
+        (found.len() == 1).then(|| found.remove(0))
+    }
+
+    fn dominant_country(&self, text: &str, document: &Document, sentence: Span) -> Option<String> {
+        let block = document
+            .block_at(sentence.start)
+            .map(|b| document.blocks[b].span)?;
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, code) in self
+            .countries
+            .find(text, Span::new(block.start, sentence.end))
+        {
+            *counts.entry(code).or_default() += 1;
+        }
+        let max = counts.values().max().copied()?;
+        let top: Vec<&String> = counts
+            .iter()
+            .filter(|(_, n)| **n == max)
+            .map(|(c, _)| c)
+            .collect();
+        (top.len() == 1).then(|| top[0].clone())
+    }
+
+    /// Parties named in the sentence: "between Mexico and Guatemala", compounds.
+    fn parties_in(&self, text: &str, sentence: Span, _mention: Span) -> Vec<String> {
+        let sent = &text[sentence.start..sentence.end];
+        if !sent.contains("between") && !sent.contains("bilateral") && !sent.contains("trilateral")
+        {
+            return Vec::new();
+        }
+        let mut codes: Vec<String> = self
+            .countries
+            .find(text, sentence)
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        codes.sort();
+        codes.dedup();
+        if (sent.contains("bilateral") && codes.len() != 2)
+            || (sent.contains("trilateral") && codes.len() != 3)
+            || codes.len() < 2
+        {
+            return Vec::new();
+        }
+        codes
+    }
+}
+
+/// Agreements named only in footnotes are, in practice, titles of cited works ("Partners
+/// at the Border: Toward a new Canada-Mexico Partnership…"); they are
+/// kept only when the body mentions the same agreement.
+fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
+    let in_footnote = |c: &Cand| {
+        document
+            .block_at(c.span.start)
+            .is_some_and(|b| document.blocks[b].kind == BlockKind::Footnote)
+    };
+    let body: Vec<String> = cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Agreement && !in_footnote(c))
+        .map(|c| c.gaz.clone().unwrap_or_else(|| normalize_key(&c.name)))
+        .collect();
+    cands.retain(|c| {
+        c.entity_type != EntityType::Agreement
+            || !in_footnote(c)
+            || body.contains(&c.gaz.clone().unwrap_or_else(|| normalize_key(&c.name)))
+    });
+}
+
+/// Signature and end dates from the sentence around each agreement mention: a sentence with
+/// a signing verb ("signed", "established", "launched", …) or an ending verb
+/// ("terminated", …) gives each of its dates to the agreement mention nearest to it; a
+/// mention takes its nearest such date. Names that carry a year ("Budget 2001") are skipped.
+fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention]) {
+    for &(_, sentence) in sentences {
+        let sent = &text[sentence.start..sentence.end];
+        let signing = SIGNING.is_match(sent);
+        let ending = ENDING.is_match(sent);
+        if !signing && !ending {
+            continue;
+        }
+        let agreements: Vec<usize> = (0..mentions.len())
+            .filter(|&i| {
+                let m = &mentions[i];
+                m.entity_type == EntityType::Agreement
+                    && sentence.contains(m.span)
+                    && !m.value.name.contains(|c: char| c.is_ascii_digit())
+            })
+            .collect();
+        if agreements.is_empty() {
+            continue;
+        }
+        let distance = |a: Span, b: Span| {
+            if a.end <= b.start {
+                b.start - a.end
+            } else {
+                a.start.saturating_sub(b.end)
+            }
+        };
+        let dates: Vec<(Span, String)> = find_dates(sent)
+            .into_iter()
+            .map(|d| (d.span.shift(sentence.start), d.edtf))
+            .filter(|(span, _)| !mentions.iter().any(|m| m.span.overlaps(*span)))
+            .collect();
+        for &i in &agreements {
+            let own: Vec<&(Span, String)> = dates
+                .iter()
+                .filter(|(span, _)| {
+                    agreements
+                        .iter()
+                        .min_by_key(|&&j| distance(mentions[j].span, *span))
+                        .is_some_and(|&j| {
+                            j == i || mentions[j].value.name == mentions[i].value.name
+                        })
+                })
+                .collect();
+            // With both kinds of verb in the sentence, a date belongs to the nearer verb
+            // ("launched in March 2005 and ended in August 2009").
+            let is_end = |span: Span| {
+                let nearest = |re: &Regex| {
+                    re.find_iter(sent)
+                        .map(|m| {
+                            distance(Span::new(m.start(), m.end()).shift(sentence.start), span)
+                        })
+                        .min()
+                        .unwrap_or(usize::MAX)
+                };
+                nearest(&ENDING) < nearest(&SIGNING)
+            };
+            let pick = |end: bool| {
+                own.iter()
+                    .filter(|(span, _)| is_end(*span) == end)
+                    .min_by_key(|(span, edtf)| {
+                        (
+                            distance(mentions[i].span, *span),
+                            std::cmp::Reverse(edtf.len()),
+                        )
+                    })
+                    .map(|(_, edtf)| edtf.clone())
+            };
+            let (signed, ended) = (pick(false), pick(true));
+            if signed.is_some() {
+                mentions[i].value.signed = signed;
+            }
+            if ended.is_some() {
+                mentions[i].value.ended = ended;
+            }
+        }
+    }
+}
+
+/// Bare names of gazetteer organisations: a name or alias that is a country word plus a
+/// name ("U.S. Congress", "Canadian House of Commons", "Parliament of Canada") gives the
+/// bare name ("congress", "house of commons", "parliament") with the organisation's id and
+/// country.
+fn bare_names(
+    gazetteer: &Gazetteer,
+    countries: &Countries,
+) -> HashMap<String, Vec<(String, String)>> {
+    let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for a in &gazetteer.agencies {
+        let Some(country) = a.country.clone() else {
+            continue;
+        };
+        for form in std::iter::once(&a.name).chain(&a.aliases) {
+            let words: Vec<&str> = form.split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let mut stems = Vec::new();
+            if countries.lookup(words[0]).is_some_and(|c| c == country) {
+                stems.push(words[1..].join(" "));
+            }
+            let n = words.len();
+            if n >= 3
+                && words[n - 2] == "of"
+                && countries.lookup(words[n - 1]).is_some_and(|c| c == country)
+            {
+                stems.push(words[..n - 2].join(" "));
+            }
+            for stem in stems {
+                let key = normalize_key(&stem);
+                // One-word bare names are only legislatures ("Congress", "Parliament"):
+                // "National" or "Navy" alone name too many things.
+                let one_word_ok = matches!(
+                    stem.as_str(),
+                    "Congress" | "Parliament" | "Senate" | "Legislature"
+                );
+                if key.is_empty()
+                    || !stem.starts_with(|c: char| c.is_uppercase())
+                    || (!stem.contains(' ') && !one_word_ok)
+                {
+                    continue;
+                }
+                let list = out.entry(key).or_default();
+                if !list.iter().any(|(id, _)| *id == a.id) {
+                    list.push((a.id.clone(), country.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn capitalize(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+fn names_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "And"
+            | "Or"
+            | "Of"
+            | "For"
+            | "To"
+            | "By"
+            | "With"
+            | "At"
+            | "From"
+            | "This"
+            | "That"
+            | "Its"
+            | "Their"
+    )
+}
+
+/// Funding kind from the keyword nearest to the figure in its sentence (`at`: byte offset
+/// of the figure in the sentence).
+fn funding_kind(sentence: &str, at: usize) -> &'static str {
+    const KEYWORDS: &[(&str, &str)] = &[
+        ("profit", "revenue_estimate"),
+        ("revenue", "revenue_estimate"),
+        ("proceeds", "revenue_estimate"),
+        ("illicit", "revenue_estimate"),
+        ("appropriat", "appropriation"),
+        ("enacted", "appropriation"),
+        ("omnibus", "appropriation"),
+        ("set aside", "appropriation"),
+        ("request", "request"),
+        ("sought", "request"),
+        ("seeking", "request"),
+        ("asked", "request"),
+        ("authoriz", "authorization"),
+        ("authoris", "authorization"),
+        ("budget", "budget"),
+        ("allocat", "budget"),
+        ("earmark", "budget"),
+        ("committed", "budget"),
+        ("assistance", "assistance"),
+        ("aid", "assistance"),
+        ("provide", "assistance"),
+        ("grant", "assistance"),
+        ("package", "assistance"),
+        ("funding for", "assistance"),
+    ];
+    let lower = sentence.to_lowercase();
+    KEYWORDS
+        .iter()
+        .flat_map(|(word, kind)| {
+            lower
+                .match_indices(word)
+                .map(move |(pos, _)| (pos.abs_diff(at), *kind))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map_or("other", |(_, kind)| kind)
+}
+
+/// Keeps the longest of overlapping candidates; equal spans of one type merge (gazetteer id
+/// and acronym kept); a contained candidate of the same type lends its gazetteer id to its
+/// container when the container only adds a matching country prefix ("US Coast Guard").
+fn resolve_overlaps(
+    mut cands: Vec<Cand>,
+    countries: &Countries,
+    gazetteer: &Gazetteer,
+) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        (
+            a.span.start,
+            std::cmp::Reverse(a.span.end),
+            a.entity_type,
+            a.gaz.is_none(),
+        )
+            .cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                b.entity_type,
+                b.gaz.is_none(),
+            ))
+    });
+    let mut kept: Vec<Cand> = Vec::new();
+    'next: for c in cands {
+        for k in kept.iter_mut().rev() {
+            if k.span.end <= c.span.start && k.span.start < c.span.start {
+                // kept is sorted by start; earlier non-overlapping ones cannot conflict, but
+                // a long earlier span might, so keep scanning a little.
+            }
+            if !k.span.overlaps(c.span) {
+                continue;
+            }
+            if k.span == c.span && k.entity_type == c.entity_type {
+                if k.gaz.is_none() {
+                    k.gaz.clone_from(&c.gaz);
+                }
+                if k.acronym.is_none() {
+                    k.acronym.clone_from(&c.acronym);
+                }
+                if k.kind.is_none() {
+                    k.kind = c.kind;
+                }
+                continue 'next;
+            }
+            if k.span == c.span && k.entity_type != c.entity_type {
+                // A list item read as a working group is not also an organisation named
+                // by its head noun ("Financial Services" in a list of working groups).
+                if c.rule == "list-expansion" && k.gaz.is_none() {
+                    *k = c.clone();
+                    continue 'next;
+                }
+                if k.rule == "list-expansion" && c.gaz.is_none() {
+                    continue 'next;
+                }
+            }
+            if k.entity_type != c.entity_type && (k.span == c.span || !k.span.contains(c.span)) {
+                continue; // same span or crossing spans of another type: keep both
+            }
+            if k.entity_type == c.entity_type
+                && k.gaz.is_none()
+                && c.gaz.is_some()
+                && k.span.contains(c.span)
+            {
+                let extra = format!(
+                    "{}{}",
+                    &k.name[..c.span.start.saturating_sub(k.span.start).min(k.name.len())],
+                    ""
+                );
+                let prefix_is_country = extra
+                    .split_whitespace()
+                    .all(|w| countries.lookup(w).is_some() || w == "the");
+                let entry_country = c
+                    .gaz
+                    .as_deref()
+                    .and_then(|id| gazetteer.agency(id))
+                    .and_then(|a| a.country.clone());
+                let same_country = extra
+                    .split_whitespace()
+                    .filter_map(|w| countries.lookup(w))
+                    .all(|code| entry_country.as_deref().is_none_or(|e| e == code));
+                if prefix_is_country && same_country && c.span.end == k.span.end {
+                    k.gaz.clone_from(&c.gaz);
+                }
+            }
+            continue 'next;
+        }
+        kept.push(c);
+    }
+    kept
+}

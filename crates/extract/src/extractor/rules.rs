@@ -1,0 +1,899 @@
+//! Rules that find names: appositions, bare institutions, numbered plans, lists of
+//! working groups and instruments, short names, headed lists, glosses, head-noun phrases,
+//! agreements named by their parties, acronym definitions and uses.
+
+use super::{
+    APPOSITION, AgreementKind, BTreeMap, BlockKind, Cand, Document, EntityType, Extractor,
+    GLOSS_OR, GLOSS_VERB, GROUP_HEADS, INSTRUMENT_LIST, Mention, NAMED_INSTRUMENT, NOT_MODIFIED,
+    NUMBERED_PLAN, NamePhrase, PILLAR_HEADING, SHARED_HEAD, Span, Token, WG_CONTEXT, is_foreign,
+    names, names_stop, normalize_key, tokens,
+};
+
+impl Extractor {
+    /// "Mexico's trusted-traveller programme, Viajero Confiable": a generic instrument noun
+    /// followed by a capitalised name in apposition names an agreement of that kind.
+    pub(super) fn named_by_apposition(&self, text: &str, sentence: Span) -> Vec<Cand> {
+        let sent = &text[sentence.start..sentence.end];
+        let mut out = Vec::new();
+        for caps in NAMED_INSTRUMENT.captures_iter(sent) {
+            let (Some(noun), Some(name)) = (caps.get(1), caps.get(2)) else {
+                continue;
+            };
+            let first = name.as_str().split_whitespace().next().unwrap_or_default();
+            if names_stop(first) || self.countries.lookup(first).is_some() {
+                continue;
+            }
+            let kind = match noun.as_str() {
+                "programme" | "program" => "program",
+                "initiative" => "initiative",
+                "plan" => "plan",
+                "partnership" => "partnership",
+                "treaty" => "treaty",
+                "operation" => "other",
+                _ => "agreement",
+            };
+            let span = Span::new(name.start(), name.end()).shift(sentence.start);
+            let mut c = Cand::new(
+                EntityType::Agreement,
+                span,
+                name.as_str().to_owned(),
+                "apposition",
+            );
+            c.kind = Some(kind);
+            c.gaz = self
+                .resolve(EntityType::Agreement, name.as_str())
+                .map(str::to_owned);
+            out.push(c);
+        }
+        out
+    }
+
+    /// Bare institution names ("Congress", "the House of Commons", "6,000 National Guard
+    /// troops"): the gazetteer body of that name whose country is the most frequent among
+    /// the organisations the document names (an unambiguous name still needs its country
+    /// among them).
+    pub(super) fn bare_institutions(
+        &self,
+        document: &Document,
+        sentences: &[(usize, Span)],
+        cands: &mut Vec<Cand>,
+    ) {
+        let text = &document.text;
+        let mut weight: BTreeMap<String, usize> = BTreeMap::new();
+        for c in cands.iter().filter(|c| c.entity_type == EntityType::Agency) {
+            if let Some(country) = c
+                .gaz
+                .as_deref()
+                .and_then(|id| self.gazetteer.agency(id))
+                .and_then(|a| a.country.clone())
+            {
+                *weight.entry(country).or_default() += 1;
+            }
+        }
+        let mut added: Vec<Cand> = Vec::new();
+        for &(bi, sentence) in sentences {
+            if document.blocks[bi].kind == BlockKind::Footnote {
+                continue;
+            }
+            let toks = tokens(text, sentence);
+            let mut i = 0;
+            while i < toks.len() {
+                let mut matched = 0;
+                for n in (1..=4.min(toks.len() - i)).rev() {
+                    let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
+                    if !toks[i].is_capitalized() || !toks[i + n - 1].is_capitalized() {
+                        continue;
+                    }
+                    let phrase = &text[span.start..span.end];
+                    let Some(options) = self.bare.get(&normalize_key(phrase)) else {
+                        continue;
+                    };
+                    // "the Navy Secretary", "Senate Majority Leader": a title, not the body.
+                    let next = toks.get(i + n).map_or("", |t| t.text);
+                    if matches!(
+                        next,
+                        "Secretary"
+                            | "Minister"
+                            | "Director"
+                            | "Commander"
+                            | "Chief"
+                            | "Chairman"
+                            | "Chair"
+                            | "Speaker"
+                            | "Member"
+                            | "Members"
+                            | "Leader"
+                            | "Majority"
+                            | "Minority"
+                    ) {
+                        matched = n;
+                        break;
+                    }
+                    // An unresolved head-noun name that is exactly a bare name ("National
+                    // Guard") is resolved like it; any other overlap means another name.
+                    let same = cands.iter().position(|c| {
+                        c.span == span && c.gaz.is_none() && c.entity_type == EntityType::Agency
+                    });
+                    if same.is_none() && cands.iter().chain(&added).any(|c| c.span.overlaps(span)) {
+                        matched = n;
+                        break;
+                    }
+                    let score = |country: &String| weight.get(country).copied().unwrap_or(0);
+                    let best = options.iter().map(|(_, c)| score(c)).max().unwrap_or(0);
+                    let winners: Vec<&(String, String)> =
+                        options.iter().filter(|(_, c)| score(c) == best).collect();
+                    if best > 0 && winners.len() == 1 {
+                        if let Some(k) = same {
+                            cands[k].gaz = Some(winners[0].0.clone());
+                        } else {
+                            let mut c =
+                                Cand::new(EntityType::Agency, span, phrase.to_owned(), "bare-name");
+                            c.gaz = Some(winners[0].0.clone());
+                            added.push(c);
+                        }
+                        matched = n;
+                        break;
+                    }
+                }
+                i += matched.max(1);
+            }
+        }
+        cands.extend(added);
+    }
+
+    /// "a 30-point action plan", "its 22-point plan": numbered plans, resolved to the one
+    /// gazetteer plan with that number of points.
+    pub(super) fn numbered_plans(&self, text: &str, sentence: Span) -> Vec<Cand> {
+        let sent = &text[sentence.start..sentence.end];
+        NUMBERED_PLAN
+            .captures_iter(sent)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                let needle = format!("{}-point", &c[1]);
+                let plans: Vec<&str> = self
+                    .gazetteer
+                    .agreements
+                    .iter()
+                    .filter(|a| a.kind == Some(AgreementKind::Plan))
+                    .filter(|a| {
+                        std::iter::once(&a.name)
+                            .chain(&a.aliases)
+                            .any(|n| n.to_lowercase().contains(&needle))
+                    })
+                    .map(|a| a.id.as_str())
+                    .collect();
+                let span = Span::new(m.start(), m.end()).shift(sentence.start);
+                let mut cand = Cand::new(
+                    EntityType::Agreement,
+                    span,
+                    m.as_str().to_owned(),
+                    "numbered-plan",
+                );
+                cand.kind = Some("plan");
+                // An unknown numbered plan ("a 12-point plan") is a description, not a name.
+                cand.gaz = Some((*plans.first()?).to_owned()).filter(|_| plans.len() == 1);
+                cand.gaz.is_some().then_some(cand)
+            })
+            .collect()
+    }
+
+    /// "the Firearms Trafficking, Cybersecurity and Migration Management Working Groups",
+    /// "the Aviation Security and Maritime Security working groups": a list of names sharing
+    /// one plural head gives one working group per item.
+    pub(super) fn shared_head_groups(&self, text: &str, sentence: Span) -> Vec<Cand> {
+        let sent = &text[sentence.start..sentence.end];
+        let mut out = Vec::new();
+        for caps in SHARED_HEAD.captures_iter(sent) {
+            let Some(list) = caps.get(1) else { continue };
+            let body = list.as_str();
+            let mut pieces: Vec<(usize, &str)> = Vec::new();
+            let mut offset = 0;
+            for part in body.split(", ") {
+                pieces.push((offset, part));
+                offset += part.len() + 2;
+            }
+            // The last piece holds "B and C" (or "and C" after a serial comma).
+            if let Some((off, last)) = pieces.pop() {
+                if let Some(stripped) = last.strip_prefix("and ") {
+                    pieces.push((off + 4, stripped));
+                } else if let Some(pos) = last.rfind(" and ") {
+                    pieces.push((off, &last[..pos]));
+                    pieces.push((off + pos + 5, &last[pos + 5..]));
+                } else {
+                    pieces.push((off, last));
+                }
+            }
+            if pieces.len() < 2 {
+                continue;
+            }
+            for (off, item) in pieces {
+                let item = item.trim();
+                if item.is_empty() || !item.starts_with(|c: char| c.is_uppercase()) {
+                    continue;
+                }
+                let start = sentence.start + list.start() + off;
+                let span = Span::new(start, start + item.len());
+                let mut c = Cand::new(
+                    EntityType::WorkingGroup,
+                    span,
+                    format!("{item} Working Group"),
+                    "list-expansion",
+                );
+                c.gaz = self
+                    .resolve(EntityType::WorkingGroup, &c.name)
+                    .map(str::to_owned);
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// "its trusted-traveller programmes -- NEXUS, SENTRI, FAST and Global Entry": the
+    /// capitalised items of a list that a plural instrument noun introduces are agreements.
+    pub(super) fn instrument_lists(&self, text: &str, sentence: Span) -> Vec<Cand> {
+        let sent = &text[sentence.start..sentence.end];
+        let mut out = Vec::new();
+        for caps in INSTRUMENT_LIST.captures_iter(sent) {
+            let (Some(noun), Some(list)) = (caps.get(1), caps.get(2)) else {
+                continue;
+            };
+            let kind = if noun.as_str().starts_with("program") {
+                "program"
+            } else if noun.as_str().starts_with("initiative") {
+                "initiative"
+            } else {
+                "agreement"
+            };
+            let mut offset = list.start();
+            for part in list.as_str().split(", ") {
+                let item_start = offset;
+                offset += part.len() + 2;
+                for piece in part.split(" and ") {
+                    let start = item_start + part.find(piece).unwrap_or(0);
+                    let item = piece
+                        .trim()
+                        .trim_start_matches("and ")
+                        .trim_start_matches("the ");
+                    let lead =
+                        piece.len() - piece.trim_start().len() + (piece.trim().len() - item.len());
+                    let words: Vec<&str> = item.split_whitespace().collect();
+                    if words.is_empty()
+                        || words.len() > 5
+                        || !words
+                            .iter()
+                            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                    {
+                        continue;
+                    }
+                    let span =
+                        Span::new(start + lead, start + lead + item.len()).shift(sentence.start);
+                    let mut c =
+                        Cand::new(EntityType::Agreement, span, item.to_owned(), "list-member");
+                    c.kind = Some(kind);
+                    c.gaz = self.resolve(EntityType::Agreement, item).map(str::to_owned);
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// "Merida appropriations", "Mérida funds": the distinctive word of a one-word-plus-head
+    /// gazetteer name ("Mérida Initiative") used as a modifier of a money or program noun.
+    pub(super) fn short_names(&self, text: &str, toks: &[Token<'_>]) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for pair in toks.windows(2) {
+            let (word, next) = (&pair[0], &pair[1]);
+            let modifies = next.text.starts_with(|c: char| c.is_lowercase())
+                && !NOT_MODIFIED.contains(&next.text)
+                && text[word.span.end..next.span.start] == *" ";
+            // A word that is itself a known name ("NORAD" the command) is that name.
+            if !word.is_capitalized()
+                || !modifies
+                || self.keys.contains_key(&normalize_key(word.text))
+            {
+                continue;
+            }
+            let folded = crate::matcher::fold_diacritics(word.text).to_lowercase();
+            let hits: Vec<&str> = self
+                .gazetteer
+                .agreements
+                .iter()
+                .filter(|a| {
+                    let words: Vec<&str> = a.name.split_whitespace().collect();
+                    words.len() == 2
+                        && crate::matcher::fold_diacritics(words[0]).to_lowercase() == folded
+                        && names::agreement_kind_of_name(&a.name, true).is_some()
+                })
+                .map(|a| a.id.as_str())
+                .collect();
+            if hits.len() == 1 {
+                let mut c = Cand::new(
+                    EntityType::Agreement,
+                    word.span,
+                    word.text.to_owned(),
+                    "short-name",
+                );
+                c.gaz = Some(hits[0].to_owned());
+                out.push(c);
+            }
+            let _ = text;
+        }
+        out
+    }
+
+    /// Items of a bulleted list introduced by a heading or paragraph about working groups
+    /// ("Working groups" › "Prosperity agenda" › "- Energy") are working groups; the pillar
+    /// is the nearest sub-heading's first word ("Prosperity agenda" → prosperity).
+    pub(super) fn headed_list_items(&self, document: &Document) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for (bi, block) in document.blocks.iter().enumerate() {
+            if block.kind != BlockKind::ListItem {
+                continue;
+            }
+            let context: Vec<&accord_core::Block> = document.blocks[..bi]
+                .iter()
+                .rev()
+                .filter(|b| b.kind != BlockKind::ListItem && b.kind != BlockKind::Furniture)
+                .take(4)
+                .collect();
+            // Walk back over headings ("Security agenda") to a heading or introduction
+            // that is about working groups; any other paragraph on the way breaks the link.
+            let mut about_groups = false;
+            for b in &context {
+                let t = document.slice(b.span);
+                if WG_CONTEXT.is_match(t) && (b.kind == BlockKind::Heading || t.len() < 400) {
+                    about_groups = true;
+                    break;
+                }
+                if b.kind != BlockKind::Heading {
+                    break;
+                }
+            }
+            if !about_groups {
+                continue;
+            }
+            let mut item = document.slice(block.span).trim_end_matches(['.', ';', ',']);
+            // A trailing note in parentheses ("Trilateral Fentanyl Committee (new)").
+            if let Some(open) = item.rfind(" (").filter(|_| item.ends_with(')')) {
+                item = &item[..open];
+            }
+            let words = item.split_whitespace().count();
+            if item.contains("Working Group")
+                || !(1..=8).contains(&words)
+                || !item.starts_with(|c: char| c.is_uppercase())
+            {
+                continue;
+            }
+            let span = Span::new(block.span.start, block.span.start + item.len());
+            // An item with a group head of its own keeps its name ("… Committee").
+            let own_head = GROUP_HEADS.iter().any(|h| item.ends_with(h));
+            let name = if own_head {
+                item.to_owned()
+            } else {
+                format!("{item} Working Group")
+            };
+            let mut c = Cand::new(EntityType::WorkingGroup, span, name, "list-expansion");
+            c.gaz = self
+                .resolve(EntityType::WorkingGroup, &c.name)
+                .map(str::to_owned);
+            let heading = context.first().filter(|b| b.kind == BlockKind::Heading);
+            c.pillar = heading
+                .and_then(|h| PILLAR_HEADING.captures(document.slice(h.span)))
+                .map(|p| p[1].to_lowercase());
+            out.push(c);
+        }
+        out
+    }
+
+    /// Glosses and translations: "Secretaría de Marina (SEMAR), also called the Navy
+    /// Secretariat or simply the Mexican Navy"; "the Federal Police (Policía Federal, PF)";
+    /// "Centro de Investigación y Seguridad Nacional (CISEN), the Centre for Research and
+    /// National Security". A gloss verb links any following names of the same type; a bare
+    /// apposition or parenthesis links two names only when one is Spanish or French and the
+    /// other is not (a list of English names stays a list).
+    pub(super) fn link_glosses(
+        &self,
+        text: &str,
+        sentences: &[(usize, Span)],
+        mentions: &mut [Mention],
+    ) {
+        let n = mentions.len();
+        for i in 0..n {
+            let ty = mentions[i].entity_type;
+            if !matches!(ty, EntityType::Agency | EntityType::Agreement)
+                || mentions[i].value.same_as.is_some()
+            {
+                continue;
+            }
+            let Some(&(_, sentence)) = sentences.iter().find(|(_, s)| s.contains(mentions[i].span))
+            else {
+                continue;
+            };
+            let next_of = |from: usize, end: usize| {
+                (from..n).find(|&j| {
+                    mentions[j].entity_type == ty
+                        && mentions[j].span.start >= end
+                        && sentence.contains(mentions[j].span)
+                })
+            };
+            let Some(j) = next_of(i + 1, mentions[i].span.end) else {
+                continue;
+            };
+            let between = &text[mentions[i].span.end..mentions[j].span.start];
+            let verb = GLOSS_VERB.is_match(between);
+            let foreign_pair =
+                is_foreign(&mentions[i].value.name) != is_foreign(&mentions[j].value.name);
+            if !(verb || (APPOSITION.is_match(between) && foreign_pair)) {
+                continue;
+            }
+            let mut chain = vec![j];
+            if verb {
+                let mut last = j;
+                while let Some(k) = next_of(last + 1, mentions[last].span.end) {
+                    if !GLOSS_OR.is_match(&text[mentions[last].span.end..mentions[k].span.start]) {
+                        break;
+                    }
+                    chain.push(k);
+                    last = k;
+                }
+            }
+            let (head_gaz, head_name) = (
+                mentions[i].value.gazetteer_id.clone(),
+                self.canonical_name(&mentions[i]),
+            );
+            for k in chain {
+                let other = mentions[k].value.gazetteer_id.clone();
+                if !verb && other.is_some() && head_gaz.is_some() && other != head_gaz {
+                    continue; // the gazetteer knows they are different bodies
+                }
+                if other.is_some() && head_gaz.is_none() {
+                    mentions[i].value.gazetteer_id.clone_from(&other);
+                    continue;
+                }
+                // An explicit gloss ("also called the Mexican Navy") is the document's own
+                // statement that the names are one body, even where the gazetteer lists
+                // them apart.
+                mentions[k].value.gazetteer_id.clone_from(&head_gaz);
+                mentions[k].value.same_as = Some(head_name.clone());
+                mentions[k].rule.push_str("+gloss");
+            }
+        }
+    }
+
+    pub(super) fn canonical_name(&self, m: &Mention) -> String {
+        self.entity_name(m).0
+    }
+
+    pub(super) fn phrase_cand(&self, p: &NamePhrase) -> Cand {
+        let mut c = Cand::new(p.entity_type, p.full_span, p.name.clone(), p.rule);
+        c.acronym.clone_from(&p.acronym);
+        c.kind = p.kind;
+        // The acronym a text defines is more specific than a long form that several bodies
+        // have shared ("Attorney General's Office (FGR)" is the FGR, not the former PGR).
+        c.gaz = p
+            .acronym
+            .as_deref()
+            .and_then(|a| self.resolve(p.entity_type, a))
+            .or_else(|| self.resolve(p.entity_type, &p.name))
+            .map(str::to_owned);
+        // "the NORAD Center": a known acronym plus a generic head names the same body.
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        let acronym_head = c.gaz.is_none()
+            && p.entity_type == EntityType::Agency
+            && words.len() == 2
+            && crate::matcher::is_acronym_form(words[0]);
+        if let Some(id) = acronym_head
+            .then(|| self.resolve(EntityType::Agency, words[0]))
+            .flatten()
+        {
+            c.gaz = Some(id.to_owned());
+            c.rule = "acronym-head";
+        }
+        let compound = words
+            .first()
+            .and_then(|first| self.countries.compound(first));
+        if let (EntityType::Agreement, Some(parties)) = (p.entity_type, compound) {
+            c.parties = parties;
+        }
+        // "Canada's Anti-Crime Capacity Building Program": the owner is the party.
+        let owner = p.owner.as_deref().and_then(|o| self.countries.lookup(o));
+        if let (EntityType::Agreement, true, Some(code)) =
+            (p.entity_type, c.parties.is_empty(), owner)
+        {
+            c.parties = vec![code.to_owned()];
+        }
+        // "North American Trusted Traveler Program", "Declaration of North America": a
+        // region's name or adjective names its members.
+        if p.entity_type == EntityType::Agreement && c.parties.is_empty() && c.gaz.is_none() {
+            let region = self.gazetteer.regions.iter().find(|r| {
+                p.name.starts_with(&format!("{} ", r.adjective))
+                    || p.name.ends_with(&format!(" of {}", r.name))
+            });
+            if let Some(r) = region {
+                c.parties.clone_from(&r.members);
+            }
+        }
+        c
+    }
+
+    /// "the Canada-U.S. border accord", "the U.S.-Mexican version of the treaty": an
+    /// agreement named by its parties. Resolved to the gazetteer agreement with the same
+    /// parties whose name shares the topic word ("border").
+    pub(super) fn party_compounds(&self, text: &str, toks: &[Token<'_>]) -> Vec<Cand> {
+        // (token index, parties, head offset, topic word) of each compound in the sentence;
+        // "the X-Y version of the agreement" takes its topic from the nearest other compound.
+        let mut found: Vec<(usize, Vec<String>, usize, Option<String>)> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let Some(parties) = self.countries.compound(t.text) else {
+                continue;
+            };
+            let rest: Vec<&str> = toks[i + 1..toks.len().min(i + 6)]
+                .iter()
+                .map(|t| t.text)
+                .collect();
+            let Some(h) = rest
+                .iter()
+                .position(|w| matches!(*w, "agreement" | "accord" | "treaty" | "declaration"))
+            else {
+                continue;
+            };
+            let between = &rest[..h];
+            if between
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            {
+                continue; // a capitalised name; the head-noun rule handles it
+            }
+            let version = between.first() == Some(&"version");
+            if !version && h > 2 {
+                continue;
+            }
+            let topic = if version {
+                None
+            } else {
+                between
+                    .iter()
+                    .find(|w| !matches!(**w, "the" | "of" | "a"))
+                    .map(|w| (*w).to_owned())
+            };
+            found.push((i, parties, h, topic));
+        }
+        let mut out = Vec::new();
+        for (k, (i, parties, h, topic)) in found.iter().enumerate() {
+            let topic = topic.clone().or_else(|| {
+                let before = found[..k].iter().rev().find_map(|f| f.3.clone());
+                before.or_else(|| found[k + 1..].iter().find_map(|f| f.3.clone()))
+            });
+            let head = toks[i + 1 + h];
+            let span = Span::new(toks[*i].span.start, head.span.end);
+            let mut c = Cand::new(
+                EntityType::Agreement,
+                span,
+                text[span.start..span.end].to_owned(),
+                "party-compound",
+            );
+            c.kind = Some("agreement");
+            c.gaz = self
+                .by_parties(parties, topic.as_deref(), head.text)
+                .map(str::to_owned);
+            c.parties.clone_from(parties);
+            out.push(c);
+        }
+        out
+    }
+
+    pub(super) fn by_parties(
+        &self,
+        parties: &[String],
+        topic: Option<&str>,
+        head: &str,
+    ) -> Option<&str> {
+        let topic = topic?.to_lowercase();
+        let hits: Vec<&crate::gazetteer::AgreementEntry> = self
+            .gazetteer
+            .agreements
+            .iter()
+            .filter(|a| a.parties == parties)
+            .filter(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .any(|n| n.to_lowercase().split_whitespace().any(|w| w == topic))
+            })
+            .filter(|a| match head {
+                "declaration" => a.kind == Some(AgreementKind::Declaration),
+                "plan" => a.kind == Some(AgreementKind::Plan),
+                _ => matches!(
+                    a.kind,
+                    Some(AgreementKind::Agreement | AgreementKind::Treaty)
+                ),
+            })
+            .collect();
+        // Prefer an instrument whose own name carries the topic word over one that only has
+        // it in an alias.
+        let in_name: Vec<&&crate::gazetteer::AgreementEntry> = hits
+            .iter()
+            .filter(|a| a.name.to_lowercase().split_whitespace().any(|w| w == topic))
+            .collect();
+        match (hits.len(), in_name.len()) {
+            (1, _) => Some(hits[0].id.as_str()),
+            (_, 1) => Some(in_name[0].id.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Generic "Long Form (ACR)" and "ACR (Long Form)" definitions (Schwartz & Hearst
+    /// 2003) whose long form is a known entity or ends in a head noun.
+    pub(super) fn acronym_definitions(
+        &self,
+        text: &str,
+        toks: &[Token<'_>],
+        urls: &[Span],
+    ) -> Vec<Cand> {
+        let mut out = self.reverse_acronym_definitions(text, toks, urls);
+        for (i, t) in toks.iter().enumerate() {
+            if i == 0 || !t.is_acronym() || urls.iter().any(|u| u.overlaps(t.span)) {
+                continue;
+            }
+            let before = &text[toks[i - 1].span.end..t.span.start];
+            let after = &text[t.span.end..];
+            if !(before.trim_end().ends_with('(') || before.trim_end().ends_with("(the"))
+                || !after.starts_with(')')
+            {
+                continue;
+            }
+            let n = t.text.chars().filter(|c| c.is_alphanumeric()).count();
+            let max_words = (n + 5).min(2 * n).max(2);
+            for words in 1..=max_words.min(i) {
+                let start = i - words;
+                let first = &toks[start];
+                if !first.is_capitalized()
+                    || names_stop(first.text)
+                    || !names::schwartz_hearst(
+                        t.text,
+                        &text[first.span.start..toks[i - 1].span.end],
+                    )
+                {
+                    continue;
+                }
+                if toks[start..i].iter().any(|w| {
+                    w.text.chars().next().is_some_and(char::is_uppercase)
+                        && crate::matcher::is_acronym_form(w.text)
+                }) && words > 1
+                    && toks[start].is_acronym()
+                {
+                    continue;
+                }
+                let long = &text[first.span.start..toks[i - 1].span.end];
+                let typed = [
+                    EntityType::Agency,
+                    EntityType::Agreement,
+                    EntityType::WorkingGroup,
+                ]
+                .into_iter()
+                .find_map(|ty| {
+                    self.resolve(ty, long)
+                        .or_else(|| self.resolve(ty, t.text))
+                        .map(|id| (ty, Some(id.to_owned())))
+                })
+                .or_else(|| {
+                    let toks_long = tokens(text, Span::new(first.span.start, toks[i - 1].span.end));
+                    names::head_noun_phrases(text, &toks_long)
+                        .last()
+                        .filter(|p| p.span.end == toks[i - 1].span.end)
+                        .map(|p| (p.entity_type, None))
+                });
+                if let Some((ty, gaz)) = typed {
+                    let span = Span::new(first.span.start, t.span.end + 1);
+                    let mut c = Cand::new(ty, span, long.to_owned(), "acronym-definition");
+                    c.acronym = Some(t.text.to_owned());
+                    c.gaz = gaz;
+                    out.push(c);
+                }
+                break;
+            }
+        }
+        out
+    }
+
+    /// "ACR (Long Form)": an acronym followed by its expansion in parentheses (the reverse
+    /// order of Schwartz & Hearst 2003), typed like the forward order.
+    pub(super) fn reverse_acronym_definitions(
+        &self,
+        text: &str,
+        toks: &[Token<'_>],
+        urls: &[Span],
+    ) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for t in toks
+            .iter()
+            .filter(|t| t.is_acronym() && !urls.iter().any(|u| u.overlaps(t.span)))
+        {
+            let rest = &text[t.span.end..];
+            let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else {
+                continue;
+            };
+            let Some(close) = inner.find(')') else {
+                continue;
+            };
+            let long = inner[..close].trim();
+            let words = long.split_whitespace().count();
+            if !(2..=12).contains(&words)
+                || !long.starts_with(|c: char| c.is_uppercase())
+                || !names::schwartz_hearst(t.text, long)
+            {
+                continue;
+            }
+            let typed = [
+                EntityType::Agency,
+                EntityType::Agreement,
+                EntityType::WorkingGroup,
+            ]
+            .into_iter()
+            .find_map(|ty| {
+                self.resolve(ty, long)
+                    .or_else(|| self.resolve(ty, t.text))
+                    .map(|id| (ty, Some(id.to_owned())))
+            })
+            .or_else(|| {
+                let offset = t.span.end + (rest.len() - inner.len());
+                let long_toks = tokens(text, Span::new(offset, offset + close));
+                names::head_noun_phrases(text, &long_toks)
+                    .last()
+                    .map(|p| (p.entity_type, None))
+            });
+            if let Some((ty, gaz)) = typed {
+                let end = t.span.end + (rest.len() - inner.len()) + close + 1;
+                let mut c = Cand::new(
+                    ty,
+                    Span::new(t.span.start, end),
+                    long.to_owned(),
+                    "acronym-definition",
+                );
+                c.acronym = Some(t.text.to_owned());
+                c.gaz = gaz;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Items of a list whose other items are organisations are organisations too
+    /// ("…were the FBI, Harbour Intelligence, Port Security and the DEA").
+    pub(super) fn list_members(
+        document: &Document,
+        sentences: &[(usize, Span)],
+        cands: &mut Vec<Cand>,
+    ) {
+        let text = &document.text;
+        let mut added = Vec::new();
+        for &(bi, sentence) in sentences {
+            if document.blocks[bi].kind == BlockKind::Footnote {
+                continue; // lists of cited titles, not of organisations
+            }
+            let slice = &text[sentence.start..sentence.end];
+            let mut items: Vec<Span> = Vec::new();
+            let mut offset = 0;
+            for part in slice.split([',', ';']) {
+                let mut item = part.trim_start();
+                let mut lead = part.len() - item.len();
+                for prefix in ["and finally ", "and then ", "and ", "or ", "the ", "The "] {
+                    if let Some(rest) = item.strip_prefix(prefix) {
+                        lead += prefix.len();
+                        item = rest.trim_start();
+                        lead += rest.len() - rest.trim_start().len();
+                    }
+                }
+                let item = item.trim_end().trim_end_matches(['.', ')', ';']);
+                items.push(Span::new(
+                    sentence.start + offset + lead,
+                    sentence.start + offset + lead + item.len(),
+                ));
+                offset += part.len() + 1;
+            }
+            if items.len() < 3 {
+                continue;
+            }
+            let is_agency = |s: &Span| {
+                cands.iter().any(|c| {
+                    c.entity_type == EntityType::Agency
+                        && s.overlaps(c.span)
+                        && c.span.start >= s.start.saturating_sub(1)
+                })
+            };
+            let known = items.iter().filter(|s| is_agency(s)).count();
+            if known < 2 || known * 2 < items.len() {
+                continue;
+            }
+            for s in items
+                .iter()
+                .filter(|s| !is_agency(s) && !cands.iter().any(|c| c.span.overlaps(**s)))
+            {
+                let words: Vec<&str> = text[s.start..s.end].split_whitespace().collect();
+                let quoted =
+                    text[..s.start].ends_with(['"', '“']) || text[s.end..].starts_with(['"', '”']);
+                let ok = !quoted
+                    && (2..=5).contains(&words.len())
+                    && words.iter().all(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            || matches!(*w, "of" | "and" | "for" | "&")
+                    })
+                    && !names_stop(words[0]);
+                if ok {
+                    added.push(Cand::new(
+                        EntityType::Agency,
+                        *s,
+                        text[s.start..s.end].to_owned(),
+                        "list-member",
+                    ));
+                }
+            }
+        }
+        cands.extend(added);
+    }
+
+    /// Uses of acronyms defined in the document (anywhere in it, before or after the
+    /// definition), including all-caps plurals ("IBETS" for "IBETs").
+    pub(super) fn acronym_uses(document: &Document, urls: &[Span], cands: &mut Vec<Cand>) {
+        let text = &document.text;
+        // "Marine Security Enforcement Teams (MSETs)": a gazetteer name of another type
+        // (the program) under the same definition shares its span and its acronym.
+        let defs: Vec<(Span, String, EntityType)> = cands
+            .iter()
+            .filter_map(|c| c.acronym.clone().map(|a| (c.span, a, c.entity_type)))
+            .collect();
+        for o in cands
+            .iter_mut()
+            .filter(|o| o.gaz.is_some() && o.acronym.is_none())
+        {
+            if let Some((span, acronym, _)) = defs.iter().find(|(span, _, ty)| {
+                *ty != o.entity_type
+                    && span.start == o.span.start
+                    && o.span.end < span.end
+                    && text[o.span.end..span.end].trim_start().starts_with('(')
+            }) {
+                o.span = *span;
+                o.acronym = Some(acronym.clone());
+            }
+        }
+        let mut defined: BTreeMap<String, Vec<Cand>> = BTreeMap::new();
+        for c in cands.iter() {
+            if let Some(a) = &c.acronym {
+                let list = defined.entry(a.clone()).or_default();
+                if !list.iter().any(|d| d.entity_type == c.entity_type) {
+                    list.push(c.clone());
+                }
+            }
+        }
+        let mut added = Vec::new();
+        for block in document
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Furniture)
+        {
+            for t in tokens(text, block.span) {
+                let key = t.text.trim_end_matches('s');
+                let defs = defined
+                    .get(t.text)
+                    .or_else(|| defined.get(key))
+                    .or_else(|| defined.get(&format!("{key}s")));
+                let Some(defs) = defs else { continue };
+                if urls.iter().any(|u| u.overlaps(t.span))
+                    || cands.iter().any(|c| c.span.contains(t.span))
+                {
+                    continue;
+                }
+                for d in defs {
+                    let mut c = Cand::new(d.entity_type, t.span, t.text.to_owned(), "acronym");
+                    c.gaz.clone_from(&d.gaz);
+                    c.acronym.clone_from(&d.acronym);
+                    c.kind = d.kind;
+                    c.parties.clone_from(&d.parties);
+                    c.name.clone_from(&d.name);
+                    added.push(c);
+                }
+            }
+        }
+        cands.extend(added);
+    }
+}
