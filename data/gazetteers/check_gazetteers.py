@@ -13,7 +13,7 @@ import unicodedata
 DIR = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 
 HEADERS = {
-    "agencies.csv": ["id", "name", "acronym", "aliases", "country", "kind", "parent", "source"],
+    "agencies.csv": ["id", "name", "acronym", "aliases", "country", "kind", "parent", "history", "source"],
     "agreements.csv": ["id", "name", "acronym", "aliases", "kind", "parties", "signed", "ended", "source"],
     "countries.csv": ["iso3", "name", "aliases", "demonyms", "source"],
     "working_groups.csv": ["id", "name", "aliases", "agreement_id", "pillar", "source"],
@@ -64,7 +64,7 @@ def load(fname):
         for h, c in zip(HEADERS[fname], r):
             if c != c.strip():
                 err(f"{fname}:{n}: leading/trailing space in {h}")
-            if h in ("aliases", "demonyms", "parties") and c and any(p != p.strip() or not p for p in c.split("|")):
+            if h in ("aliases", "demonyms", "parties", "history") and c and any(p != p.strip() or not p for p in c.split("|")):
                 err(f"{fname}:{n}: empty or padded value in {h}")
         d = dict(zip(HEADERS[fname], r))
         d["_line"] = n

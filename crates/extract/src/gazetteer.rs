@@ -2,7 +2,7 @@
 //!
 //! Files and columns (see `data/gazetteers/README.md`); `|` separates values inside a cell:
 //!
-//! - `agencies.csv`: `id,name,acronym,aliases,country,kind,parent,source`
+//! - `agencies.csv`: `id,name,acronym,aliases,country,kind,parent,history,source`
 //! - `agreements.csv`: `id,name,acronym,aliases,kind,parties,signed,ended,source`
 //! - `working_groups.csv`: `id,name,aliases,agreement_id,pillar,source`
 //! - `countries.csv`: `iso3,name,aliases,demonyms,source`
@@ -33,6 +33,9 @@ pub struct AgencyEntry {
     pub kind: Option<AgencyKind>,
     /// Id of the parent organisation.
     pub parent: Option<String>,
+    /// Dated renamings and successions (`2007: renamed U.S. Immigration and Customs
+    /// Enforcement`), oldest first.
+    pub history: Vec<String>,
 }
 
 /// An agreement of the gazetteer.
@@ -120,6 +123,8 @@ struct AgencyRow {
     country: String,
     kind: String,
     parent: String,
+    #[serde(default)]
+    history: String,
 }
 
 #[derive(Deserialize)]
@@ -247,6 +252,7 @@ impl Gazetteer {
                 aliases: list(&r.aliases),
                 country: opt(&r.country),
                 parent: opt(&r.parent),
+                history: list(&r.history),
             });
         }
         let path = dir.join("agreements.csv");
