@@ -1153,7 +1153,10 @@ fn for_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
 fn duration_at(toks: &[Tok<'_>], j: usize) -> Option<(u32, usize)> {
     let t = toks.get(j)?;
     let count = |text: &str| -> Option<u32> {
-        let n = text.parse::<u32>().ok().or_else(|| unit(text))?;
+        let n = text
+            .parse::<u32>()
+            .ok()
+            .or_else(|| crate::numbers::word_below_hundred(text))?;
         (1..=50).contains(&n).then_some(n)
     };
     let (years, end) = if let Some((head, "year" | "years")) = t.lower.split_once('-') {
@@ -2154,6 +2157,20 @@ mod tests {
             "$2 billion over the next decade",
             Period::Total,
             Some(10),
+            None,
+            None,
+        ),
+        (
+            "CAD 38.6 billion over twenty years",
+            Period::Total,
+            Some(20),
+            None,
+            None,
+        ),
+        (
+            "$2 billion over the next twenty-five years",
+            Period::Total,
+            Some(25),
             None,
             None,
         ),

@@ -323,6 +323,11 @@ fn below_hundred(words: &[&str], i: usize) -> Option<(u32, usize)> {
     }
 }
 
+/// 0–99 written as one word: "seven", "seventeen", "twenty", "twenty-five".
+pub(crate) fn word_below_hundred(word: &str) -> Option<u32> {
+    below_hundred(&[word], 0).map(|(value, _)| value)
+}
+
 /// 0–19 in words.
 pub(crate) fn unit(word: &str) -> Option<u32> {
     const UNITS: [&str; 20] = [
