@@ -120,7 +120,6 @@ impl Extractor {
                 let (donor, recipient) = self.donor_recipient(
                     text,
                     sentence,
-                    span,
                     program.as_ref().and_then(|p| p.1.as_deref()),
                 );
                 v.donor = donor;
@@ -367,7 +366,6 @@ impl Extractor {
         &self,
         text: &str,
         sentence: Span,
-        money: Span,
         program: Option<&str>,
     ) -> (Option<String>, Option<String>) {
         let mut donor = None;
@@ -383,7 +381,6 @@ impl Extractor {
                 recipient.get_or_insert(code);
             }
         }
-        let _ = money;
         if let (Some(r), None, Some(p)) = (
             &recipient,
             &donor,

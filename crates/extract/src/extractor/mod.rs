@@ -649,7 +649,7 @@ impl Extractor {
                 } else {
                     v.agreement_kind = c.kind.and_then(|k| k.parse().ok());
                     if let (true, Some(s)) = (v.parties.is_empty(), sentence) {
-                        v.parties = self.parties_in(text, s, c.span);
+                        v.parties = self.parties_in(text, s);
                     }
                 }
             }
@@ -806,7 +806,7 @@ impl Extractor {
     }
 
     /// Parties named in the sentence: "between Mexico and Guatemala", compounds.
-    fn parties_in(&self, text: &str, sentence: Span, _mention: Span) -> Vec<String> {
+    fn parties_in(&self, text: &str, sentence: Span) -> Vec<String> {
         let sent = &text[sentence.start..sentence.end];
         if !sent.contains("between") && !sent.contains("bilateral") && !sent.contains("trilateral")
         {
@@ -1082,10 +1082,6 @@ fn resolve_overlaps(
     let mut kept: Vec<Cand> = Vec::new();
     'next: for c in cands {
         for k in kept.iter_mut().rev() {
-            if k.span.end <= c.span.start && k.span.start < c.span.start {
-                // kept is sorted by start; earlier non-overlapping ones cannot conflict, but
-                // a long earlier span might, so keep scanning a little.
-            }
             if !k.span.overlaps(c.span) {
                 continue;
             }
@@ -1120,11 +1116,7 @@ fn resolve_overlaps(
                 && c.gaz.is_some()
                 && k.span.contains(c.span)
             {
-                let extra = format!(
-                    "{}{}",
-                    &k.name[..c.span.start.saturating_sub(k.span.start).min(k.name.len())],
-                    ""
-                );
+                let extra = &k.name[..c.span.start.saturating_sub(k.span.start).min(k.name.len())];
                 let prefix_is_country = extra
                     .split_whitespace()
                     .all(|w| countries.lookup(w).is_some() || w == "the");

@@ -317,7 +317,6 @@ impl Extractor {
                 c.gaz = Some(hits[0].to_owned());
                 out.push(c);
             }
-            let _ = text;
         }
         out
     }
@@ -665,24 +664,12 @@ impl Extractor {
                     continue;
                 }
                 let long = &text[first.span.start..toks[i - 1].span.end];
-                let typed = [
-                    EntityType::Agency,
-                    EntityType::Agreement,
-                    EntityType::WorkingGroup,
-                ]
-                .into_iter()
-                .find_map(|ty| {
-                    self.resolve(ty, long)
-                        .or_else(|| self.resolve(ty, t.text))
-                        .map(|id| (ty, Some(id.to_owned())))
-                })
-                .or_else(|| {
-                    let toks_long = tokens(text, Span::new(first.span.start, toks[i - 1].span.end));
-                    names::head_noun_phrases(text, &toks_long)
-                        .last()
-                        .filter(|p| p.span.end == toks[i - 1].span.end)
-                        .map(|p| (p.entity_type, None))
-                });
+                let typed = self.type_long_form(
+                    text,
+                    Span::new(first.span.start, toks[i - 1].span.end),
+                    t.text,
+                    true,
+                );
                 if let Some((ty, gaz)) = typed {
                     let span = Span::new(first.span.start, t.span.end + 1);
                     let mut c = Cand::new(ty, span, long.to_owned(), "acronym-definition");
@@ -694,6 +681,36 @@ impl Extractor {
             }
         }
         out
+    }
+
+    /// The entity type of an acronym's long form at `long` (byte span): a gazetteer entry
+    /// named by the long form or the acronym (with its id), else the type of the last
+    /// head-noun name in it (with `ends_at_head`, only when that name ends the long form).
+    fn type_long_form(
+        &self,
+        text: &str,
+        long: Span,
+        acronym: &str,
+        ends_at_head: bool,
+    ) -> Option<(EntityType, Option<String>)> {
+        let long_text = &text[long.start..long.end];
+        [
+            EntityType::Agency,
+            EntityType::Agreement,
+            EntityType::WorkingGroup,
+        ]
+        .into_iter()
+        .find_map(|ty| {
+            self.resolve(ty, long_text)
+                .or_else(|| self.resolve(ty, acronym))
+                .map(|id| (ty, Some(id.to_owned())))
+        })
+        .or_else(|| {
+            names::head_noun_phrases(text, &tokens(text, long))
+                .last()
+                .filter(|p| !ends_at_head || p.span.end == long.end)
+                .map(|p| (p.entity_type, None))
+        })
     }
 
     /// "ACR (Long Form)": an acronym followed by its expansion in parentheses (the reverse
@@ -724,24 +741,9 @@ impl Extractor {
             {
                 continue;
             }
-            let typed = [
-                EntityType::Agency,
-                EntityType::Agreement,
-                EntityType::WorkingGroup,
-            ]
-            .into_iter()
-            .find_map(|ty| {
-                self.resolve(ty, long)
-                    .or_else(|| self.resolve(ty, t.text))
-                    .map(|id| (ty, Some(id.to_owned())))
-            })
-            .or_else(|| {
-                let offset = t.span.end + (rest.len() - inner.len());
-                let long_toks = tokens(text, Span::new(offset, offset + close));
-                names::head_noun_phrases(text, &long_toks)
-                    .last()
-                    .map(|p| (p.entity_type, None))
-            });
+            let offset = t.span.end + (rest.len() - inner.len());
+            let long_span = Span::new(offset, offset + close);
+            let typed = self.type_long_form(text, long_span, t.text, false);
             if let Some((ty, gaz)) = typed {
                 let end = t.span.end + (rest.len() - inner.len()) + close + 1;
                 let mut c = Cand::new(
