@@ -6,12 +6,13 @@ use anyhow::{Context, Result};
 use fs_err as fs;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tracing::{info, info_span, warn};
 
-/// One input after the cache lookup: its bytes, its cache key, the cached result.
+/// One input after the cache lookup: its bytes (or why they could not be read), its cache
+/// key, the cached result.
 type Looked = (
-    Option<Vec<u8>>,
+    Result<Vec<u8>, accord_ingest::Error>,
     Option<String>,
     Option<(Document, Vec<Mention>)>,
 );
@@ -34,48 +35,6 @@ pub struct RunReport {
     pub cached: usize,
     /// Rows written per table.
     pub rows: std::collections::BTreeMap<&'static str, usize>,
-}
-
-/// Every file under `root` (or `root` itself), as `/`-separated relative paths, sorted;
-/// hidden files and `exclude` entries (relative paths or file names) skipped.
-fn list_inputs(root: &Path, exclude: &[String]) -> Result<(PathBuf, Vec<String>)> {
-    if root.is_file() {
-        let parent = root.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        return Ok((parent, vec![name]));
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir)
-            .with_context(|| format!("cannot list the corpus folder {}", dir.display()))?
-        {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            if entry.file_type()?.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            if exclude.iter().any(|e| *e == rel || *e == name) {
-                continue;
-            }
-            out.push(rel);
-        }
-    }
-    out.sort();
-    Ok((root.to_path_buf(), out))
 }
 
 /// Runs ingest → extract → normalize → publish for `settings`.
@@ -119,8 +78,20 @@ pub struct RunOptions {
 /// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
 pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
     let (threads, progress) = (options.threads, options.progress);
-    let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
-    info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
+    let (root, listing) = crate::inputs::discover(
+        &settings.corpus.root,
+        &settings.corpus.exclude,
+        &[settings.output.dir.clone(), settings.cache_dir()],
+    )
+    .with_context(|| {
+        format!(
+            "cannot read the corpus at {}",
+            settings.corpus.root.display()
+        )
+    })?;
+    let refused = listing.refused;
+    let inputs = listing.inputs;
+    info!(inputs = inputs.len(), refused = refused.len(), root = %root.display(), "Found inputs.");
     let gazetteer = accord_extract::Gazetteer::load(&settings.gazetteers).with_context(|| {
         format!(
             "cannot load gazetteers from {}",
@@ -152,17 +123,16 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     });
 
     // First the cache: read every input once (the bytes give the cache key and feed
-    // ingest) and look it up. Too large or unreadable files go through `ingest_file`, which
-    // reports them.
+    // ingest) and look it up. Reads stop at the size limit; unreadable, too large or
+    // special files become failures rows.
     let looked: Vec<Looked> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|rel| {
-                let full = root.join(rel);
-                let small =
-                    fs::metadata(&full).is_ok_and(|m| m.len() <= settings.ingest.max_file_bytes);
-                let bytes = if small { fs::read(&full).ok() } else { None };
-                let key = bytes.as_deref().map(|b| cache.key(rel, b));
+            .map(|input| {
+                let rel = &input.rel;
+                let bytes =
+                    accord_ingest::read_input(&input.path, rel, settings.ingest.max_file_bytes);
+                let key = bytes.as_deref().ok().map(|b| cache.key(rel, b));
                 let cached = key.as_deref().and_then(|k| cache.load(k));
                 (bytes, key, cached)
             })
@@ -179,20 +149,25 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
         None
     };
 
-    let per_doc: Vec<(String, Outcome, bool)> = pool.install(|| {
+    let per_doc: Vec<(String, Outcome, bool, u64, String)> = pool.install(|| {
         inputs
             .par_iter()
             .zip(looked.into_par_iter())
-            .map(|(rel, (bytes, key, cached))| {
+            .map(|(input, (bytes, key, cached))| {
+                let rel = &input.rel;
                 let from_cache = cached.is_some();
+                let (size, sha256) = match &bytes {
+                    Ok(b) => (b.len() as u64, hex(&Sha256::digest(b))),
+                    Err(_) => (fs::metadata(&input.path).map_or(0, |m| m.len()), String::new()),
+                };
                 let out = if let Some(hit) = cached {
                     Ok(hit)
                 } else if let Some((ingester, extractor)) = &stages {
                     let result = {
                         let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
-                        match &bytes {
-                            Some(b) => ingester.ingest_bytes(rel, b),
-                            None => ingester.ingest_file(&root, rel),
+                        match bytes {
+                            Ok(b) => ingester.ingest_bytes(rel, &b),
+                            Err(err) => Err(err),
                         }
                     };
                     match result {
@@ -244,7 +219,7 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                 if let Some(bar) = &bar {
                     bar.inc(1);
                 }
-                (rel.clone(), out, from_cache)
+                (rel.clone(), out, from_cache, size, sha256)
             })
             .collect()
     });
@@ -253,15 +228,14 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     }
 
     let mut report = RunReport {
-        inputs: inputs.len(),
+        inputs: inputs.len() + refused.len(),
         ..RunReport::default()
     };
     let mut docs = Vec::new();
     let mut failures = Vec::new();
     let mut manifest_inputs = Vec::new();
-    for (rel, result, from_cache) in per_doc {
+    for (rel, result, from_cache, bytes, sha256) in per_doc {
         report.cached += usize::from(from_cache);
-        let bytes = fs::metadata(root.join(&rel)).map_or(0, |m| m.len());
         match result {
             Ok((doc, mentions)) => {
                 manifest_inputs.push(accord_publish::Input {
@@ -273,9 +247,6 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                 docs.push((doc, mentions));
             }
             Err(failure) => {
-                let sha256 = fs::read(root.join(&rel))
-                    .map(|b| hex(&Sha256::digest(&b)))
-                    .unwrap_or_default();
                 manifest_inputs.push(accord_publish::Input {
                     path: rel,
                     bytes,
@@ -285,6 +256,15 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
             }
         }
     }
+    for failure in refused {
+        manifest_inputs.push(accord_publish::Input {
+            path: failure.path.clone(),
+            bytes: 0,
+            sha256: String::new(),
+        });
+        failures.push(failure);
+    }
+    manifest_inputs.sort_by(|a, b| a.path.cmp(&b.path));
     report.documents = docs.len();
     report.failed = failures.len();
     info!(

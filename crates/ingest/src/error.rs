@@ -34,6 +34,15 @@ pub enum Error {
         /// The configured limit in bytes.
         limit: u64,
     },
+    /// The input is not a regular file (a FIFO, a device, a socket, a directory): it is
+    /// never opened for reading, so it cannot block or stream forever.
+    #[error("{path}: not a regular file ({kind}); only regular files are read")]
+    NotRegularFile {
+        /// Path relative to the corpus root.
+        path: String,
+        /// What it is, e.g. "FIFO (named pipe)" or "character device".
+        kind: &'static str,
+    },
     /// The file has no extension that maps to a known format.
     #[error(
         "{path}: unknown file type {extension:?} (expected .txt, .md, .markdown, .html, .htm, .pdf or .docx)"
@@ -131,6 +140,7 @@ impl Error {
             Error::InvalidConfig { .. } => None,
             Error::Io { path, .. }
             | Error::TooLarge { path, .. }
+            | Error::NotRegularFile { path, .. }
             | Error::UnknownFormat { path, .. }
             | Error::Unsupported { path, .. }
             | Error::Empty { path }

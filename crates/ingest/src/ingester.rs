@@ -133,28 +133,20 @@ impl Ingester {
         Ok(doc)
     }
 
-    /// Reads `root.join(rel_path)` and calls [`Ingester::ingest_bytes`]. The size limit is
-    /// checked before the file is read.
+    /// Reads `root.join(rel_path)` with [`crate::read_input`] (regular files only, the read
+    /// capped at the size limit) and calls [`Ingester::ingest_bytes`].
     ///
     /// # Errors
-    /// [`Error::Io`] when the file cannot be read, and every error of
+    /// [`Error::Io`] when the file cannot be read, [`Error::NotRegularFile`], and every error of
     /// [`Ingester::ingest_bytes`].
     pub fn ingest_file(&self, root: &Path, rel_path: &str) -> Result<Document> {
-        let full = root.join(rel_path);
-        let io = |source| Error::Io {
-            path: rel_path.to_owned(),
-            source,
-        };
-        let size = fs_err::metadata(&full).map_err(io)?.len();
-        if size > self.max_file_bytes {
-            return Err(Error::TooLarge {
-                path: rel_path.to_owned(),
-                size,
-                limit: self.max_file_bytes,
-            });
-        }
-        let bytes = fs_err::read(&full).map_err(io)?;
+        let bytes = crate::read_input(&root.join(rel_path), rel_path, self.max_file_bytes)?;
         self.ingest_bytes(rel_path, &bytes)
+    }
+
+    /// The size limit in bytes ([`Config::max_file_bytes`]).
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_bytes
     }
 
     /// The same ingester with another time budget (tests of the budget).
