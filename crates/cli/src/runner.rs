@@ -89,8 +89,39 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
             settings.corpus.root.display()
         )
     })?;
-    let refused = listing.refused;
-    let inputs = listing.inputs;
+    let mut refused = listing.refused;
+    let mut inputs = listing.inputs;
+    // Two inputs must never share a doc_id: shared stems keep their extension, and a path
+    // repeated (two names that escape to the same text) is refused.
+    let ids = {
+        let rels: Vec<&str> = inputs.iter().map(|i| i.rel.as_str()).collect();
+        accord_ingest::unique_doc_ids(&rels)
+    };
+    let mut doc_ids: Vec<String> = Vec::with_capacity(inputs.len());
+    let mut with_extension: Vec<String> = Vec::new();
+    let mut kept = Vec::with_capacity(inputs.len());
+    for (input, (id, shared)) in inputs.drain(..).zip(ids) {
+        if doc_ids.last() == Some(&id) {
+            let error = format!(
+                "{}: another input has the same name once its bytes that are not UTF-8 are written as %XX; rename one of them",
+                input.rel
+            );
+            warn!(path = %input.rel, error = %error, "Input failed.");
+            refused.push(Failure {
+                path: format!("{} (2)", input.rel),
+                stage: "ingest".to_owned(),
+                error,
+            });
+            continue;
+        }
+        if shared {
+            warn!(path = %input.rel, doc_id = %id, "Another input has the same path without its extension; this doc_id keeps the extension.");
+            with_extension.push(id.clone());
+        }
+        doc_ids.push(id);
+        kept.push(input);
+    }
+    let inputs = kept;
     info!(inputs = inputs.len(), refused = refused.len(), root = %root.display(), "Found inputs.");
     let gazetteer = accord_extract::Gazetteer::load(&settings.gazetteers).with_context(|| {
         format!(
@@ -152,8 +183,9 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     let per_doc: Vec<(String, Outcome, bool, u64, String)> = pool.install(|| {
         inputs
             .par_iter()
+            .zip(doc_ids.par_iter())
             .zip(looked.into_par_iter())
-            .map(|(input, (bytes, key, cached))| {
+            .map(|((input, doc_id), (bytes, key, cached))| {
                 let rel = &input.rel;
                 let from_cache = cached.is_some();
                 let (size, sha256) = match &bytes {
@@ -216,6 +248,12 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                         error: "internal error: ingest was not set up".to_owned(),
                     })
                 };
+                // The doc_id depends on the other inputs (a shared stem), so it is set here,
+                // after the cache, never taken from it.
+                let out = out.map(|(mut doc, mentions)| {
+                    doc.doc_id.clone_from(doc_id);
+                    (doc, mentions)
+                });
                 if let Some(bar) = &bar {
                     bar.inc(1);
                 }
@@ -292,6 +330,7 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
             "extract": { "default_currency": settings.extract.default_currency, "patterns_in_footnotes": settings.extract.patterns_in_footnotes },
         }),
         inputs: manifest_inputs,
+        doc_ids_with_extension: with_extension,
     };
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();

@@ -189,6 +189,33 @@ pub fn doc_id_for(rel_path: &str) -> String {
     }
 }
 
+/// Unique `doc_id`s for the inputs `rel_paths` of one run, in the same order: [`doc_id_for`]
+/// (the path without its extension), except where two or more inputs share that id
+/// (`report.pdf` and `report.docx`): those keep their whole path, extension included
+/// (`report.pdf`, `report.docx`), and are flagged `true`.
+///
+/// Two identical paths still give the same id; the caller refuses the repeat.
+pub fn unique_doc_ids(rel_paths: &[&str]) -> Vec<(String, bool)> {
+    let stems: Vec<String> = rel_paths.iter().map(|p| doc_id_for(p)).collect();
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for stem in &stems {
+        *count.entry(stem.as_str()).or_default() += 1;
+    }
+    let shared: Vec<bool> = stems.iter().map(|s| count[s.as_str()] > 1).collect();
+    rel_paths
+        .iter()
+        .zip(stems.iter().zip(shared))
+        .map(|(path, (stem, shared))| {
+            if shared {
+                let path = path.replace('\\', "/");
+                (path.trim_start_matches("./").to_owned(), true)
+            } else {
+                (stem.clone(), false)
+            }
+        })
+        .collect()
+}
+
 /// The format of a file by content and extension, and the extension's format when the
 /// content overrides it (a PDF named `.txt`).
 fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<(Format, Option<String>)> {
@@ -261,6 +288,25 @@ mod tests {
         assert_eq!(doc_id_for("./notes"), "notes");
         assert_eq!(doc_id_for("dir\\x.md"), "dir/x");
         assert_eq!(doc_id_for(".hidden"), ".hidden");
+    }
+
+    #[test]
+    fn shared_stems_keep_their_extension() {
+        let ids = unique_doc_ids(&[
+            "a/report.pdf",
+            "a/report.docx",
+            "a/other.txt",
+            "b/report.md",
+        ]);
+        assert_eq!(
+            ids,
+            [
+                ("a/report.pdf".to_owned(), true),
+                ("a/report.docx".to_owned(), true),
+                ("a/other".to_owned(), false),
+                ("b/report".to_owned(), false),
+            ]
+        );
     }
 
     fn config(max_file_bytes: u64) -> Config {

@@ -107,5 +107,5 @@ mod text;
 
 pub use config::Config;
 pub use error::{Error, Result};
-pub use ingester::{Ingester, doc_id_for};
+pub use ingester::{Ingester, doc_id_for, unique_doc_ids};
 pub use read::{irregular_kind, read_input};
