@@ -68,6 +68,18 @@ pub enum Error {
         /// Path relative to the corpus root.
         path: String,
     },
+    /// The file has content, but none of it is text a reader would see: HTML whose text is
+    /// all inside an unclosed comment, `<script>`, `<style>` or `<title>` (a browser shows
+    /// nothing either), or Markdown that is only raw HTML or images.
+    #[error("{path}: no visible text in {} bytes of {}{}", .bytes, format_name(*.format), hint(*.format))]
+    NoVisibleText {
+        /// Path relative to the corpus root.
+        path: String,
+        /// The format it was read as.
+        format: Format,
+        /// Size of the file in bytes.
+        bytes: usize,
+    },
     /// The bytes are not text in any encoding ingest accepts.
     #[error("{path}: not a text file ({reason})")]
     Binary {
@@ -144,6 +156,7 @@ impl Error {
             | Error::UnknownFormat { path, .. }
             | Error::Unsupported { path, .. }
             | Error::Empty { path }
+            | Error::NoVisibleText { path, .. }
             | Error::Binary { path, .. }
             | Error::Pdf { path, .. }
             | Error::Encrypted { path }
@@ -160,6 +173,16 @@ fn counted(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+fn hint(format: Format) -> &'static str {
+    match format {
+        Format::Html => {
+            " (an unclosed comment, <script>, <style> or <title> hides the rest of the page, as it does in a browser)"
+        }
+        Format::Markdown => " (only raw HTML, images or link definitions)",
+        _ => "",
     }
 }
 

@@ -51,6 +51,8 @@ pub(crate) struct PageText {
     pub(crate) undecodable: usize,
     /// `[x0, y0, x1, y1]` of the media box.
     pub(crate) media_box: [f32; 4],
+    /// Why a content stream of the page could not be read, when one could not.
+    pub(crate) content_error: Option<String>,
 }
 
 /// A 2×3 affine matrix `[a b c d e f]` as in PDF (ISO 32000-1 §8.3.3).
@@ -375,8 +377,14 @@ impl<'a> Interpreter<'a, '_> {
         base: Matrix,
         depth: usize,
     ) -> Result<()> {
-        let Ok(content) = Content::decode(content) else {
-            return Ok(());
+        let content = match Content::decode(content) {
+            Ok(content) => content,
+            Err(e) => {
+                self.out
+                    .content_error
+                    .get_or_insert_with(|| format!("its operators cannot be parsed: {e}"));
+                return Ok(());
+            }
         };
         // Fonts are looked up by index so that the text state stays `Copy`.
         let names: Vec<&Vec<u8>> = fonts.keys().collect();
@@ -625,8 +633,15 @@ pub(crate) fn page_text(
     let fonts = doc.get_page_fonts(page_id).unwrap_or_default();
     let fonts = fonts_of(doc, &fonts);
     let xobjects = resource_xobjects(doc, page_resources(doc, page_id));
-    let Ok(content) = doc.get_page_content_with_limit(page_id, MAX_STREAM_BYTES) else {
-        return Ok(out);
+    let content = match doc.get_page_content_with_limit(page_id, MAX_STREAM_BYTES) {
+        Ok(content) => content,
+        Err(e) => {
+            out.content_error = Some(format!(
+                "it cannot be decompressed within {} MiB: {e}",
+                MAX_STREAM_BYTES >> 20
+            ));
+            return Ok(out);
+        }
     };
     let mut interpreter = Interpreter {
         doc,

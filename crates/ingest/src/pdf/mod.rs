@@ -25,6 +25,7 @@
 //! are taken out like plain-text markers.
 
 mod content;
+mod failure;
 mod layout;
 
 use std::collections::HashMap;
@@ -112,11 +113,15 @@ pub(crate) fn ingest(
     }
     let mut pages = Vec::with_capacity(page_ids.len());
     let (mut images, mut chars, mut undecodable) = (0, 0, 0);
+    let mut content_error: Option<(usize, String)> = None;
     for (&number, &id) in &page_ids {
         deadline.check()?;
         let text = content::page_text(&doc, id, deadline)?;
         images += text.images;
         undecodable += text.undecodable;
+        if content_error.is_none() {
+            content_error = text.content_error.clone().map(|e| (number as usize, e));
+        }
         chars += text
             .runs
             .iter()
@@ -146,12 +151,13 @@ pub(crate) fn ingest(
         ));
     }
     if chars == 0 || scanned {
-        return Err(Error::NoTextLayer {
-            path: path.to_owned(),
-            pages: n_pages,
+        return Err(failure::no_text_error(
+            path,
+            n_pages,
             images,
             chars,
-        });
+            content_error,
+        ));
     }
     if damaged {
         builder.repairs.notes.push(
