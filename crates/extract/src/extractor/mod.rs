@@ -15,8 +15,11 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
+mod budget;
 mod funding;
 mod rules;
+
+use budget::Budget;
 
 /// Options of the extract stage (`[extract]` in a pipeline file).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -29,6 +32,10 @@ pub struct Config {
     /// Apply name patterns (head nouns, lists) inside footnotes too. Off by default:
     /// endnotes are mostly bibliographic, and titles of papers look like names.
     pub patterns_in_footnotes: bool,
+    /// Time budget of one document's extraction in seconds (default 60): a document whose
+    /// extraction takes longer fails with [`crate::Error::TimedOut`]. The clock is checked
+    /// between blocks, every few sentences and between the corpus-wide passes.
+    pub max_seconds_per_document: u64,
 }
 
 impl Default for Config {
@@ -36,6 +43,7 @@ impl Default for Config {
         Self {
             default_currency: Some("USD".to_owned()),
             patterns_in_footnotes: false,
+            max_seconds_per_document: 60,
         }
     }
 }
@@ -534,8 +542,38 @@ impl Extractor {
         None
     }
 
-    /// Extracts every mention of `document`, sorted by span.
+    /// Extracts every mention of `document`, sorted by span, with no time budget.
     pub fn extract(&self, document: &Document) -> Vec<Mention> {
+        self.extract_inner(document, &Budget::unlimited(&document.doc_id))
+            .unwrap_or_default()
+    }
+
+    /// [`Extractor::extract`] within the configured time budget
+    /// (`max_seconds_per_document`).
+    ///
+    /// # Errors
+    /// [`crate::Error::TimedOut`] when the budget runs out; the clock is checked between
+    /// blocks and sentences and between passes, so the call returns soon after.
+    pub fn extract_budgeted(&self, document: &Document) -> Result<Vec<Mention>> {
+        self.extract_within(
+            document,
+            std::time::Duration::from_secs(self.config.max_seconds_per_document),
+        )
+    }
+
+    /// [`Extractor::extract`] within `budget`.
+    ///
+    /// # Errors
+    /// [`crate::Error::TimedOut`] when `budget` runs out.
+    pub fn extract_within(
+        &self,
+        document: &Document,
+        budget: std::time::Duration,
+    ) -> Result<Vec<Mention>> {
+        self.extract_inner(document, &Budget::new(&document.doc_id, budget))
+    }
+
+    fn extract_inner(&self, document: &Document, budget: &Budget<'_>) -> Result<Vec<Mention>> {
         let text = &document.text;
         let urls = url_spans(text);
         let mut cands: Vec<Cand> = Vec::new();
@@ -564,7 +602,9 @@ impl Extractor {
                     cands.push(c);
                 }
             }
+            budget.check()?;
             for sentence in sentences(text, block.span) {
+                budget.tick()?;
                 sentence_spans.push((bi, sentence));
                 let toks = tokens(text, sentence);
                 for p in names::head_noun_phrases(text, &toks) {
@@ -595,31 +635,46 @@ impl Extractor {
                 cands.extend(self.acronym_definitions(text, &toks, &urls));
             }
         }
+        budget.check()?;
         cands.extend(self.headed_list_items(document));
         drop_footnote_only_agreements(document, &mut cands);
+        budget.check()?;
         Self::list_members(document, &sentence_spans, &mut cands);
+        budget.check()?;
         Self::acronym_uses(document, &urls, &mut cands);
+        budget.check()?;
         self.bare_institutions(document, &sentence_spans, &mut cands);
+        budget.check()?;
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
-        let mut mentions: Vec<Mention> = cands
-            .into_iter()
-            .map(|c| self.attributes(document, &sentence_spans, &c))
-            .collect();
+        budget.check()?;
+        let mut mentions: Vec<Mention> = Vec::with_capacity(cands.len());
+        for c in &cands {
+            budget.tick()?;
+            mentions.push(self.attributes(document, &sentence_spans, c));
+        }
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
+        budget.check()?;
         Self::link_context(document, &mut mentions);
+        budget.check()?;
         assign_dates(text, &sentence_spans, &mut mentions);
+        budget.check()?;
         self.link_glosses(text, &sentence_spans, &mut mentions);
+        budget.check()?;
         let funding = self.funding(document, &sentence_spans, &mentions);
         mentions.extend(funding);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
-        mentions
+        budget.check()?;
+        Ok(mentions)
     }
 
     fn attributes(&self, document: &Document, sentences: &[(usize, Span)], c: &Cand) -> Mention {
         let text = &document.text;
+        // Sentences are sorted and disjoint: the first that ends after the span's start
+        // is the one that holds or overlaps it (a binary search, not a scan per candidate).
+        let at = sentences.partition_point(|(_, s)| s.end <= c.span.start);
         let sentence = sentences
-            .iter()
-            .find(|(_, s)| s.contains(c.span) || s.overlaps(c.span))
+            .get(at)
+            .filter(|(_, s)| s.contains(c.span) || s.overlaps(c.span))
             .map(|(_, s)| *s);
         let mut v = MentionValue {
             name: c.name.clone(),
@@ -789,11 +844,18 @@ impl Extractor {
         let block = document
             .block_at(sentence.start)
             .map(|b| document.blocks[b].span)?;
+        // The block up to the sentence's end, but no more than a few sentences' worth:
+        // a paragraph of 100,000 sentences must not be scanned once per candidate.
+        let mut from = block.start.max(
+            sentence
+                .end
+                .saturating_sub(4 * crate::text::MAX_SENTENCE_BYTES),
+        );
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, code) in self
-            .countries
-            .find(text, Span::new(block.start, sentence.end))
-        {
+        for (_, code) in self.countries.find(text, Span::new(from, sentence.end)) {
             *counts.entry(code).or_default() += 1;
         }
         let max = counts.values().max().copied()?;
