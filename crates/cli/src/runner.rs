@@ -208,10 +208,15 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                                 info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
                             // A bug in a rule must cost one document, not the run.
                             let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                accord_extract::run(&doc, extractor)
+                                extractor.extract_budgeted(&doc)
                             }));
                             match extracted {
-                                Ok(mentions) => {
+                                Ok(Err(err)) => {
+                                    let error = error_chain(&err);
+                                    warn!(path = %rel, error = %error, "Input failed.");
+                                    Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
+                                }
+                                Ok(Ok(mentions)) => {
                                     let value = (doc, mentions);
                                     if let Some(k) = &key {
                                         cache.store(k, &value);
@@ -327,7 +332,11 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                 "max_file_bytes": settings.ingest.max_file_bytes,
                 "max_seconds_per_document": settings.ingest.max_seconds_per_document,
             },
-            "extract": { "default_currency": settings.extract.default_currency, "patterns_in_footnotes": settings.extract.patterns_in_footnotes },
+            "extract": {
+                "default_currency": settings.extract.default_currency,
+                "patterns_in_footnotes": settings.extract.patterns_in_footnotes,
+                "max_seconds_per_document": settings.extract.max_seconds_per_document,
+            },
         }),
         inputs: manifest_inputs,
         doc_ids_with_extension: with_extension,
