@@ -647,10 +647,13 @@ impl Extractor {
         budget.check()?;
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
         budget.check()?;
+        // Country names per block, found once per block (not once per candidate).
+        let country_hits: Vec<std::cell::OnceCell<Vec<(Span, String)>>> =
+            document.blocks.iter().map(|_| std::cell::OnceCell::new()).collect();
         let mut mentions: Vec<Mention> = Vec::with_capacity(cands.len());
         for c in &cands {
             budget.tick()?;
-            mentions.push(self.attributes(document, &sentence_spans, c));
+            mentions.push(self.attributes(document, &sentence_spans, &country_hits, c));
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         budget.check()?;
@@ -667,7 +670,13 @@ impl Extractor {
         Ok(mentions)
     }
 
-    fn attributes(&self, document: &Document, sentences: &[(usize, Span)], c: &Cand) -> Mention {
+    fn attributes(
+        &self,
+        document: &Document,
+        sentences: &[(usize, Span)],
+        country_hits: &[std::cell::OnceCell<Vec<(Span, String)>>],
+        c: &Cand,
+    ) -> Mention {
         let text = &document.text;
         // Sentences are sorted and disjoint: the first that ends after the span's start
         // is the one that holds or overlaps it (a binary search, not a scan per candidate).
@@ -693,7 +702,7 @@ impl Extractor {
                 } else {
                     v.agency_kind = Some(agency_kind_from_name(&c.name));
                     v.country = self.country_of_name(&c.name).or_else(|| {
-                        sentence.and_then(|s| self.dominant_country(text, document, s))
+                        sentence.and_then(|s| self.dominant_country(text, document, country_hits, s))
                     });
                 }
             }
@@ -840,23 +849,29 @@ impl Extractor {
         (found.len() == 1).then(|| found.remove(0))
     }
 
-    fn dominant_country(&self, text: &str, document: &Document, sentence: Span) -> Option<String> {
-        let block = document
-            .block_at(sentence.start)
-            .map(|b| document.blocks[b].span)?;
-        // The block up to the sentence's end, but no more than a few sentences' worth:
-        // a paragraph of 100,000 sentences must not be scanned once per candidate.
-        let mut from = block.start.max(
-            sentence
-                .end
-                .saturating_sub(4 * crate::text::MAX_SENTENCE_BYTES),
-        );
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
+    /// The country named most often in the block up to the end of `sentence` (at most
+    /// four run-on pieces back), when one leads.
+    fn dominant_country(
+        &self,
+        text: &str,
+        document: &Document,
+        country_hits: &[std::cell::OnceCell<Vec<(Span, String)>>],
+        sentence: Span,
+    ) -> Option<String> {
+        let bi = document.block_at(sentence.start)?;
+        let block = document.blocks[bi].span;
+        let hits = country_hits
+            .get(bi)?
+            .get_or_init(|| self.countries.find(text, block));
+        // Bounded context: a paragraph of 100,000 sentences must not be counted once per
+        // candidate.
+        let from = block
+            .start
+            .max(sentence.end.saturating_sub(4 * crate::text::MAX_SENTENCE_BYTES));
+        let first = hits.partition_point(|(s, _)| s.start < from);
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, code) in self.countries.find(text, Span::new(from, sentence.end)) {
-            *counts.entry(code).or_default() += 1;
+        for (_, code) in hits[first..].iter().take_while(|(s, _)| s.end <= sentence.end) {
+            *counts.entry(code.clone()).or_default() += 1;
         }
         let max = counts.values().max().copied()?;
         let top: Vec<&String> = counts
