@@ -53,7 +53,8 @@ impl Extractor {
             let mut block_year: Option<Option<i32>> = None;
             for mut m in find_money(slice, &options) {
                 let at = m.span.shift(block.span.start);
-                let sentence_text = sentence_of(sentences, at).map_or(slice, |s| &text[s.start..s.end]);
+                let sentence_text =
+                    sentence_of(sentences, at).map_or(slice, |s| &text[s.start..s.end]);
                 if m.money.period == Period::Unknown && !RATE.is_match(sentence_text) {
                     // A stated amount with no rate is the whole amount (documented in the codebook).
                     m.money.period = Period::Total;

@@ -648,8 +648,11 @@ impl Extractor {
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
         budget.check()?;
         // Country names per block, found once per block (not once per candidate).
-        let country_hits: Vec<std::cell::OnceCell<Vec<(Span, String)>>> =
-            document.blocks.iter().map(|_| std::cell::OnceCell::new()).collect();
+        let country_hits: Vec<std::cell::OnceCell<Vec<(Span, String)>>> = document
+            .blocks
+            .iter()
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
         let mut mentions: Vec<Mention> = Vec::with_capacity(cands.len());
         for c in &cands {
             budget.tick()?;
@@ -702,7 +705,8 @@ impl Extractor {
                 } else {
                     v.agency_kind = Some(agency_kind_from_name(&c.name));
                     v.country = self.country_of_name(&c.name).or_else(|| {
-                        sentence.and_then(|s| self.dominant_country(text, document, country_hits, s))
+                        sentence
+                            .and_then(|s| self.dominant_country(text, document, country_hits, s))
                     });
                 }
             }
@@ -865,12 +869,17 @@ impl Extractor {
             .get_or_init(|| self.countries.find(text, block));
         // Bounded context: a paragraph of 100,000 sentences must not be counted once per
         // candidate.
-        let from = block
-            .start
-            .max(sentence.end.saturating_sub(4 * crate::text::MAX_SENTENCE_BYTES));
+        let from = block.start.max(
+            sentence
+                .end
+                .saturating_sub(4 * crate::text::MAX_SENTENCE_BYTES),
+        );
         let first = hits.partition_point(|(s, _)| s.start < from);
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, code) in hits[first..].iter().take_while(|(s, _)| s.end <= sentence.end) {
+        for (_, code) in hits[first..]
+            .iter()
+            .take_while(|(s, _)| s.end <= sentence.end)
+        {
             *counts.entry(code.clone()).or_default() += 1;
         }
         let max = counts.values().max().copied()?;
