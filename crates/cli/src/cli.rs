@@ -27,6 +27,10 @@ pub struct Cli {
 pub enum Command {
     /// Run a pipeline: ingest → extract → normalize → publish.
     ///
+    /// The output folder is checked before any work: a file, a symbolic link, a folder with
+    /// files that accord did not write (it has no `.accord-output` marker) or a folder inside
+    /// the input folder is refused and left as it was.
+    ///
     /// Exit status: 0 all inputs processed; 1 some inputs failed (see failures.parquet; the
     /// tables are still written); 2 usage or environment error.
     Run {

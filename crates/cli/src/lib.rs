@@ -8,6 +8,7 @@
 mod cache;
 mod cli;
 mod eval;
+mod preflight;
 mod runner;
 mod settings;
 

@@ -119,6 +119,7 @@ pub struct RunOptions {
 /// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
 pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
     let (threads, progress) = (options.threads, options.progress);
+    crate::preflight::check(settings)?;
     let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
     info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
     let gazetteer = accord_extract::Gazetteer::load(&settings.gazetteers).with_context(|| {

@@ -226,3 +226,81 @@ fn a_folder_that_is_not_an_output_is_never_replaced() {
         "my notes"
     );
 }
+
+/// A small corpus of one document in `dir`.
+fn tiny_corpus(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("corpus");
+    std::fs::write(
+        corpus.join("note.md"),
+        "# A note\n\nThe Security and Prosperity Partnership was launched in 2005.\n",
+    )
+    .expect("write");
+    corpus
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_refused_before_any_work_and_left_byte_identical() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tiny_corpus(tmp.path());
+    let file = tmp.path().join("results.csv");
+    let bytes = b"id,value\n1,2\n".to_vec();
+    std::fs::write(&file, &bytes).expect("write");
+    let result = run(&corpus, &file, "1");
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("results.csv") && stderr.contains("a file"), "{stderr}");
+    assert_eq!(std::fs::read(&file).expect("still there"), bytes);
+    // Nothing else was written: no renamed copy, no staging folder, no cache.
+    let mut names: Vec<String> = std::fs::read_dir(tmp.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["corpus", "results.csv"]);
+}
+
+#[test]
+fn a_folder_with_a_foreign_manifest_is_refused_and_only_accords_marker_counts() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tiny_corpus(tmp.path());
+    let web = tmp.path().join("web");
+    std::fs::create_dir(&web).expect("dir");
+    std::fs::write(web.join("manifest.json"), r#"{"name": "my app"}"#).expect("write");
+    std::fs::write(web.join("index.html"), "<p>mine</p>").expect("write");
+    let before = files(&web);
+    let result = run(&corpus, &web, "1");
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&result.stderr).contains(".accord-output"),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert_eq!(files(&web), before);
+    assert!(!tmp.path().join(".accord-cache").exists(), "no work was done");
+
+    // accord's own output carries the marker and is replaced on a rerun.
+    let out = tmp.path().join("out");
+    assert_eq!(run(&corpus, &out, "1").status.code(), Some(0));
+    let marker = std::fs::read_to_string(out.join(".accord-output")).expect("marker");
+    assert!(marker.starts_with("accord output folder"), "{marker}");
+    std::fs::write(out.join("stale.txt"), "from an earlier run").expect("write");
+    assert_eq!(run(&corpus, &out, "1").status.code(), Some(0));
+    assert!(!out.join("stale.txt").exists(), "the old output was replaced");
+    let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("accord-old") || n.contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn an_output_inside_the_input_folder_is_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tiny_corpus(tmp.path());
+    let result = run(&corpus, &corpus.join("tables"), "1");
+    assert_eq!(result.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("inside the input folder"));
+    assert!(!corpus.join("tables").exists());
+}
