@@ -249,7 +249,10 @@ fn an_output_path_that_is_a_file_is_refused_before_any_work_and_left_byte_identi
     let result = run(&corpus, &file, "1");
     assert_eq!(result.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("results.csv") && stderr.contains("a file"), "{stderr}");
+    assert!(
+        stderr.contains("results.csv") && stderr.contains("a file"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read(&file).expect("still there"), bytes);
     // Nothing else was written: no renamed copy, no staging folder, no cache.
     let mut names: Vec<String> = std::fs::read_dir(tmp.path())
@@ -277,7 +280,10 @@ fn a_folder_with_a_foreign_manifest_is_refused_and_only_accords_marker_counts() 
         String::from_utf8_lossy(&result.stderr)
     );
     assert_eq!(files(&web), before);
-    assert!(!tmp.path().join(".accord-cache").exists(), "no work was done");
+    assert!(
+        !tmp.path().join(".accord-cache").exists(),
+        "no work was done"
+    );
 
     // accord's own output carries the marker and is replaced on a rerun.
     let out = tmp.path().join("out");
@@ -286,7 +292,10 @@ fn a_folder_with_a_foreign_manifest_is_refused_and_only_accords_marker_counts() 
     assert!(marker.starts_with("accord output folder"), "{marker}");
     std::fs::write(out.join("stale.txt"), "from an earlier run").expect("write");
     assert_eq!(run(&corpus, &out, "1").status.code(), Some(0));
-    assert!(!out.join("stale.txt").exists(), "the old output was replaced");
+    assert!(
+        !out.join("stale.txt").exists(),
+        "the old output was replaced"
+    );
     let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())

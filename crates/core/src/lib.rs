@@ -45,5 +45,5 @@ pub use document::{Block, BlockKind, CharIndex, Document, Format, NoteLink, Span
 pub use ids::{normalize_key, slug};
 pub use mention::{
     AgencyKind, AgreementKind, EntityType, Mention, MentionValue, Money, ParseStatus, Period,
-    Qualifier,
+    Qualifier, Source,
 };

@@ -46,6 +46,21 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
+    /// Where an attribute of an entity row came from; published in the `*_source` columns
+    /// (`agreements.parties_source`, `agencies.country_source`, …), null exactly when the
+    /// attribute is.
+    Source {
+        /// A document states it: a mention's own value, or the entity's name as the text
+        /// writes it ("U.S.-Mexico High-Level Dialogue" names its parties and its kind).
+        Text => "text",
+        /// The curated gazetteer (`data/gazetteers/`), because no document states it.
+        Gazetteer => "gazetteer",
+        /// A default, neither stated nor curated (a kind of `other` when nothing says more).
+        Inferred => "inferred",
+    }
+}
+
+vocabulary! {
     /// What a mention refers to; published in `mentions.entity_type`.
     EntityType {
         /// A treaty, agreement, declaration, partnership, initiative, plan, program or policy statement.

@@ -84,7 +84,10 @@ mod tests {
         let file = tmp.path().join("tables.csv");
         std::fs::write(&file, "a,b\n").expect("write");
         let err = check_output_dir(&file).expect_err("a file");
-        assert!(matches!(err, Error::NotAFolder { what: "a file", .. }), "{err}");
+        assert!(
+            matches!(err, Error::NotAFolder { what: "a file", .. }),
+            "{err}"
+        );
         assert!(err.to_string().contains("tables.csv"), "{err}");
     }
 
