@@ -98,3 +98,22 @@ def test_ended_year_is_the_year_of_ended() -> None:
     for row in read("agreements").to_pylist():
         expected = int(row["ended"][:4]) if row["ended"] else None
         assert row["ended_year"] == expected, row["agreement_id"]
+
+
+def test_report_sums_only_funding_that_is_not_a_share() -> None:
+    import re
+
+    kinds = {"assistance", "appropriation", "budget", "request", "authorization"}
+    expected: dict[str, float] = {}
+    for row in read("funding").to_pylist():
+        if row["amount"] is not None and row["share"] is None and row["kind"] in kinds:
+            expected[row["currency"]] = expected.get(row["currency"], 0.0) + row["amount"]
+    html = (TABLES / "report.html").read_text()
+    section = html[html.index('id="funding-recipient"'):]
+    section = section[: section.index("</section>")]
+    charted: dict[str, float] = {}
+    for currency, amount in re.findall(r"<title>[^<:]+: ([A-Z]{3}) ([\d,.]+)</title>", section):
+        charted[currency] = charted.get(currency, 0.0) + float(amount.replace(",", ""))
+    assert charted.keys() == expected.keys()
+    for currency, total in expected.items():
+        assert abs(charted[currency] - total) < 1.0, (currency, charted[currency], total)
