@@ -57,6 +57,6 @@ fmt:
 snap:
     cargo insta review
 
-# Score a table directory against gold annotations (needs pyarrow).
-score TABLES="data/processed/north-american-security" GOLD="../shared/eval/gold":
-    python3 ../shared/eval/score.py --gold {{GOLD}} --tables {{TABLES}} --show-errors
+# Score a table directory against gold annotations (needs pyarrow; default: the project's own gold).
+score TABLES="data/processed/north-american-security" GOLD="tests/eval/gold":
+    python3 tests/eval/score.py --gold {{GOLD}} --tables {{TABLES}} --show-errors

@@ -52,10 +52,16 @@ pub enum Command {
         #[arg(long)]
         no_cache: bool,
     },
-    /// Score published tables against gold annotations (format: eval/GOLD.md).
+    /// Score published tables against gold annotations (format: tests/eval/GOLD.md).
     ///
     /// Prints precision, recall and F1 per table and attribute accuracy, the same numbers
-    /// as the project's Python scorer.
+    /// as the project's Python scorer (`tests/eval/score.py`); the macro F1 leaves out
+    /// tables with nothing to score (no gold item, no row). Every gold file is checked
+    /// first (types, unknown keys, vocabularies, `doc_id` against the file name): a problem
+    /// is an error.
+    ///
+    /// Exit status: 0 scored; 2 bad gold files, a missing or empty tables folder, or another
+    /// usage error.
     Eval {
         /// Gold folder (searched recursively for `<doc_id>.json`) or one gold file.
         #[arg(long)]
@@ -64,12 +70,37 @@ pub enum Command {
         /// `funding.parquet`.
         #[arg(long)]
         tables: PathBuf,
-        /// List every missed gold item and every unmatched row.
+        /// List every missed gold item, every unmatched row and every wrong attribute of
+        /// a matched item (with both values).
         #[arg(long)]
         show_errors: bool,
-        /// Also write the full result as JSON here.
+        /// Also write the full result as JSON here: scores per table and per document.
         #[arg(long)]
         json: Option<PathBuf>,
+    },
+    /// Gold files: `accord gold init DOC_ID` writes one pre-filled from the tables.
+    Gold {
+        /// What to do.
+        #[command(subcommand)]
+        command: GoldCommand,
+    },
+}
+
+/// `accord gold` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum GoldCommand {
+    /// Write `<gold>/<doc_id>.json` pre-filled from the tables (every entity of the
+    /// document and every figure), for a person to correct. Never overwrites a file.
+    Init {
+        /// The document's id (`documents.doc_id`: its path under the corpus root, without
+        /// the extension).
+        doc_id: String,
+        /// An output folder of `accord run`.
+        #[arg(long)]
+        tables: PathBuf,
+        /// Gold folder to write into.
+        #[arg(long)]
+        gold: PathBuf,
     },
 }
 
@@ -138,9 +169,24 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             let evaluation = crate::eval::evaluate(gold, tables)?;
             print!("{}", crate::eval::render(&evaluation, *show_errors));
             if let Some(path) = json {
-                let text = serde_json::to_string_pretty(&evaluation)?;
+                let text = serde_json::to_string_pretty(&evaluation.to_json())?;
                 fs_err::write(path, text + "\n")?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Gold {
+            command:
+                GoldCommand::Init {
+                    doc_id,
+                    tables,
+                    gold,
+                },
+        } => {
+            let path = crate::gold::init(doc_id, tables, gold)?;
+            eprintln!(
+                "Wrote {}: correct it by hand (add what is missing, delete what is wrong, mark borderline items \"required\": false).",
+                path.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -8,11 +8,13 @@
 mod cache;
 mod cli;
 mod eval;
+mod gold;
 mod preflight;
 mod runner;
 mod settings;
 
-pub use cli::{Cli, Command, dispatch, init_logging};
+pub use cli::{Cli, Command, GoldCommand, dispatch, init_logging};
 pub use eval::{Evaluation, TableScore, evaluate, render as render_evaluation};
+pub use gold::init as gold_init;
 pub use runner::{RunOptions, RunReport, run_pipeline, run_pipeline_with};
 pub use settings::{Corpus, Output, Settings};
