@@ -14,7 +14,7 @@ pub struct Cli {
     /// More log output (-v: debug, -vv: trace). `RUST_LOG` overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
-    /// Only errors.
+    /// Only errors, and one line counting the inputs that failed.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
     /// What to do.
@@ -31,8 +31,12 @@ pub enum Command {
     /// files that accord did not write (it has no `.accord-output` marker) or a folder inside
     /// the input folder is refused and left as it was.
     ///
+    /// An empty corpus and an incomplete gazetteer folder are errors. A closing line on
+    /// stderr sums up the run. Ctrl-C stops it after the documents in progress: nothing is
+    /// published, and a rerun resumes from the cache.
+    ///
     /// Exit status: 0 all inputs processed; 1 some inputs failed (see failures.parquet; the
-    /// tables are still written); 2 usage or environment error.
+    /// tables are still written); 2 usage or environment error; 130 interrupted.
     Run {
         /// Pipeline file (e.g. pipelines/north-american-security.toml).
         pipeline: PathBuf,
@@ -51,6 +55,10 @@ pub enum Command {
         /// Ignore cached ingest and extract results (a cold run; the cache is refreshed).
         #[arg(long)]
         no_cache: bool,
+        /// Cache folder (default: a folder of the output's own under the user's cache
+        /// directory, `$XDG_CACHE_HOME/accord/` or `~/.cache/accord/`).
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
     },
     /// Score published tables against gold annotations (format: tests/eval/GOLD.md).
     ///
@@ -138,6 +146,7 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             threads,
             no_progress,
             no_cache,
+            cache_dir,
         } => {
             let mut settings = Settings::load(pipeline)?;
             if let Some(input) = input {
@@ -146,6 +155,9 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             if let Some(out) = out {
                 settings.output.dir.clone_from(out);
             }
+            if let Some(dir) = cache_dir {
+                settings.cache = Some(dir.clone());
+            }
             let progress =
                 !no_progress && !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
             let options = crate::RunOptions {
@@ -153,7 +165,18 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
                 progress,
                 use_cache: !no_cache,
             };
+            crate::interrupt::install();
+            let started = std::time::Instant::now();
             let report = crate::run_pipeline_with(&settings, &options)?;
+            let line = crate::summary::closing_line(
+                &report,
+                &settings.output.dir,
+                started.elapsed(),
+                cli.quiet,
+            );
+            if !line.is_empty() {
+                eprintln!("{line}");
+            }
             Ok(if report.failed == 0 {
                 ExitCode::SUCCESS
             } else {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 /// # Errors
 /// The refusal, naming the path; the path is left as it was.
 pub(crate) fn check(settings: &Settings) -> Result<()> {
+    check_gazetteers(&settings.gazetteers)?;
     let out = &settings.output.dir;
     accord_publish::check_output_dir(out)?;
     let root = &settings.corpus.root;
@@ -24,6 +25,41 @@ pub(crate) fn check(settings: &Settings) -> Result<()> {
             "refusing to write to {}: it is inside the input folder {}, so a rerun would read the tables as documents; choose an --out outside it",
             out.display(),
             root.display()
+        );
+    }
+    Ok(())
+}
+
+/// The files a gazetteer folder must hold. A header-only file says "none of these".
+pub(crate) const GAZETTEER_FILES: [&str; 5] = [
+    "agencies.csv",
+    "agreements.csv",
+    "working_groups.csv",
+    "countries.csv",
+    "regions.csv",
+];
+
+/// Refuses a gazetteer folder that does not exist or lacks one of [`GAZETTEER_FILES`]:
+/// a missing file would silently mean fewer entities.
+///
+/// # Errors
+/// The folder and the missing files.
+pub(crate) fn check_gazetteers(dir: &Path) -> Result<()> {
+    if !dir.is_dir() {
+        bail!(
+            "gazetteer folder {} does not exist or is not a folder",
+            dir.display()
+        );
+    }
+    let missing: Vec<&str> = GAZETTEER_FILES
+        .into_iter()
+        .filter(|f| !dir.join(f).is_file())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "gazetteer folder {} lacks {}: copy them from data/gazetteers/ (a file with only its header row means none)",
+            dir.display(),
+            missing.join(", ")
         );
     }
     Ok(())
@@ -47,6 +83,19 @@ fn resolve(path: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gazetteer_folder_missing_files_is_named() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        std::fs::write(tmp.path().join("agencies.csv"), "id\n").expect("write");
+        let err = check_gazetteers(tmp.path())
+            .expect_err("incomplete")
+            .to_string();
+        assert!(
+            err.contains("lacks agreements.csv, working_groups.csv, countries.csv, regions.csv"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn resolve_keeps_the_missing_tail() {
