@@ -9,6 +9,7 @@
 mod cache;
 mod cli;
 mod eval;
+mod gazetteers;
 mod gold;
 mod interrupt;
 mod preflight;

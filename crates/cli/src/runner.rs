@@ -128,7 +128,9 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
             root.display()
         );
     }
-    let gazetteer = accord_extract::Gazetteer::load(&settings.gazetteers).with_context(|| {
+    let (gazetteer_dir, _merged) =
+        crate::gazetteers::assemble(&settings.gazetteers, &settings.extra_gazetteers)?;
+    let gazetteer = accord_extract::Gazetteer::load(&gazetteer_dir).with_context(|| {
         format!(
             "cannot load gazetteers from {}",
             settings.gazetteers.display()
@@ -140,7 +142,7 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
         crate::cache::build_id(),
         settings.ingest,
         settings.extract,
-        crate::cache::folder_digest(&settings.gazetteers)
+        crate::cache::folder_digest(&gazetteer_dir)
     );
     let cache = crate::cache::Cache::new(settings.cache_dir(), salt, options.use_cache);
     let pool = rayon::ThreadPoolBuilder::new()

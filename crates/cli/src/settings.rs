@@ -38,6 +38,10 @@ pub struct Settings {
     pub corpus: Corpus,
     /// Gazetteer directory (`data/gazetteers`).
     pub gazetteers: PathBuf,
+    /// More gazetteer folders whose rows are added on top of `gazetteers` (a row with the
+    /// key of an existing one replaces it), in this order. Each may hold any of the files.
+    #[serde(default)]
+    pub extra_gazetteers: Vec<PathBuf>,
     /// Output.
     pub output: Output,
     /// Ingest options.
@@ -107,6 +111,7 @@ impl Settings {
         for p in [&mut s.corpus.root, &mut s.gazetteers, &mut s.output.dir]
             .into_iter()
             .chain(s.cache.as_mut())
+            .chain(s.extra_gazetteers.iter_mut())
         {
             if p.is_relative() {
                 *p = base.join(&*p);

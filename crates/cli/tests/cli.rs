@@ -583,3 +583,37 @@ fn the_default_cache_is_under_xdg_cache_home() {
     assert!(dirs[0].starts_with("tables-"), "{dirs:?}");
     assert!(!tmp.path().join(".accord-cache").exists());
 }
+
+#[test]
+fn extra_gazetteers_add_rows_on_top_of_the_bundled_ones() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mine = tmp.path().join("my-gazetteer");
+    std::fs::create_dir(&mine).expect("dir");
+    std::fs::write(
+        mine.join("agencies.csv"),
+        "id,name,acronym,aliases,country,kind,parent,history,source\n\
+         quillfeather-bureau,Quillfeather Bureau of Statistics,QBS,,CAN,ministry,,,test fixture\n",
+    )
+    .expect("write");
+    let pipeline = pipeline_copy(tmp.path(), |t| {
+        format!("extra_gazetteers = [\"{}\"]\n{t}", mine.display())
+    });
+    let corpus = tiny_corpus(tmp.path());
+    std::fs::write(
+        corpus.join("stats.md"),
+        "# Statistics\n\nThe Quillfeather Bureau of Statistics counted crossings at the border.\n",
+    )
+    .expect("write");
+    let out = tmp.path().join("out");
+    let result = run_pipeline_file(&pipeline, &corpus, &out, true);
+    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    let agencies = std::fs::read_to_string(out.join("csv/agencies.csv")).expect("agencies");
+    let row = agencies
+        .lines()
+        .find(|l| l.starts_with("quillfeather-bureau,"))
+        .unwrap_or_else(|| panic!("the extra row is used: {agencies}"));
+    assert!(row.contains(",QBS,") && row.contains(",CAN,gazetteer,ministry,"), "{row}");
+    // The bundled rows are still there.
+    let agreements = std::fs::read_to_string(out.join("csv/agreements.csv")).expect("agreements");
+    assert!(agreements.lines().any(|l| l.starts_with("spp,")), "{agreements}");
+}
