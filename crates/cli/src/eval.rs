@@ -437,14 +437,15 @@ fn load_golds(gold: &Path) -> Result<Vec<(PathBuf, Value)>> {
         for problem in crate::gold::problems(&value, &stem) {
             problems.push(format!("{}: {problem}", path.display()));
         }
-        if let Some(doc) = value["doc_id"].as_str() {
-            if let Some(first) = seen.insert(doc.to_owned(), path.clone()) {
-                problems.push(format!(
-                    "{}: doc_id \"{doc}\" is also the doc_id of {}",
-                    path.display(),
-                    first.display()
-                ));
-            }
+        let repeated = value["doc_id"]
+            .as_str()
+            .and_then(|doc| Some((doc, seen.insert(doc.to_owned(), path.clone())?)));
+        if let Some((doc, first)) = repeated {
+            problems.push(format!(
+                "{}: doc_id \"{doc}\" is also the doc_id of {}",
+                path.display(),
+                first.display()
+            ));
         }
         golds.push((path, value));
     }

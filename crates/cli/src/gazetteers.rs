@@ -96,12 +96,11 @@ pub(crate) fn assemble(
                         key_column(file)
                     );
                 }
-                match index.get(&id) {
-                    Some(i) => rows[*i] = row,
-                    None => {
-                        index.insert(id, rows.len());
-                        rows.push(row);
-                    }
+                if let Some(&i) = index.get(&id) {
+                    rows[i] = row;
+                } else {
+                    index.insert(id, rows.len());
+                    rows.push(row);
                 }
             }
         }

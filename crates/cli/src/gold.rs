@@ -5,6 +5,7 @@ use accord_core::{AgencyKind, AgreementKind, FundingKind, Period};
 use accord_publish::{Cell, Row, read_rows};
 use anyhow::{Context, Result, bail};
 use serde_json::{Map, Value, json};
+use std::io::Write as _;
 use std::path::Path;
 
 /// What a gold key holds.
@@ -354,9 +355,8 @@ pub fn init(doc_id: &str, tables: &Path, gold_dir: &Path) -> Result<std::path::P
                 if let (Some(Cell::Str(acronym)), Some(Value::Array(aliases))) =
                     (r.get("acronym"), item.get_mut("aliases"))
                 {
-                    if !aliases.iter().any(|a| a == acronym) {
-                        aliases.insert(0, json!(acronym));
-                    }
+                    aliases.retain(|a| a != acronym);
+                    aliases.insert(0, json!(acronym));
                 }
                 item
             })
@@ -400,7 +400,6 @@ pub fn init(doc_id: &str, tables: &Path, gold_dir: &Path) -> Result<std::path::P
     let mut text = serde_json::to_string_pretty(&gold)?;
     text.push('\n');
     // `create_new`: never replace a file that appeared since the check above.
-    use std::io::Write as _;
     let mut file = fs_err::OpenOptions::new()
         .write(true)
         .create_new(true)

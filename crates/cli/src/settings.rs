@@ -3,6 +3,7 @@
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// `[corpus]`: where the documents are.
@@ -74,7 +75,10 @@ impl Settings {
             .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
         let absolute = std::path::absolute(out).unwrap_or_else(|_| out.clone());
         let digest = Sha256::digest(absolute.to_string_lossy().as_bytes());
-        let hash: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+        let hash = digest[..6].iter().fold(String::new(), |mut hash, b| {
+            let _ = write!(hash, "{b:02x}");
+            hash
+        });
         let base = std::env::var_os("XDG_CACHE_HOME")
             .map(PathBuf::from)
             .filter(|p| p.is_absolute())
@@ -99,13 +103,16 @@ impl Settings {
         let mut s: Settings = toml::from_str(&text)
             .with_context(|| format!("invalid pipeline file {}", path.display()))?;
         s.file = Some(path.to_path_buf());
-        if let Some(code) = s.extract.default_currency.as_deref() {
-            if iso_currency::Currency::from_code(code).is_none() {
-                anyhow::bail!(
-                    "invalid pipeline file {}: [extract] default_currency = {code:?} is not an ISO 4217 currency code (e.g. \"USD\", \"CAD\", \"MXN\")",
-                    path.display()
-                );
-            }
+        let not_iso = s
+            .extract
+            .default_currency
+            .as_deref()
+            .filter(|code| iso_currency::Currency::from_code(code).is_none());
+        if let Some(code) = not_iso {
+            anyhow::bail!(
+                "invalid pipeline file {}: [extract] default_currency = {code:?} is not an ISO 4217 currency code (e.g. \"USD\", \"CAD\", \"MXN\")",
+                path.display()
+            );
         }
         let base = path.parent().unwrap_or(Path::new("."));
         for p in [&mut s.corpus.root, &mut s.gazetteers, &mut s.output.dir]

@@ -469,7 +469,7 @@ fn ctrl_c_publishes_nothing_and_says_a_rerun_resumes() {
     }
     let out = tmp.path().join("out");
     let cache = tmp.path().join("cache");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_accord"))
+    let child = Command::new(env!("CARGO_BIN_EXE_accord"))
         .current_dir(workspace())
         .args([
             "run",
@@ -606,14 +606,25 @@ fn extra_gazetteers_add_rows_on_top_of_the_bundled_ones() {
     .expect("write");
     let out = tmp.path().join("out");
     let result = run_pipeline_file(&pipeline, &corpus, &out, true);
-    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let agencies = std::fs::read_to_string(out.join("csv/agencies.csv")).expect("agencies");
     let row = agencies
         .lines()
         .find(|l| l.starts_with("quillfeather-bureau,"))
         .unwrap_or_else(|| panic!("the extra row is used: {agencies}"));
-    assert!(row.contains(",QBS,") && row.contains(",CAN,gazetteer,ministry,"), "{row}");
+    assert!(
+        row.contains(",QBS,") && row.contains(",CAN,gazetteer,ministry,"),
+        "{row}"
+    );
     // The bundled rows are still there.
     let agreements = std::fs::read_to_string(out.join("csv/agreements.csv")).expect("agreements");
-    assert!(agreements.lines().any(|l| l.starts_with("spp,")), "{agreements}");
+    assert!(
+        agreements.lines().any(|l| l.starts_with("spp,")),
+        "{agreements}"
+    );
 }

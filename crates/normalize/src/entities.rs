@@ -300,36 +300,29 @@ pub fn normalize(
                             .map(|m| m.value.parties.clone())
                             .filter(|p| !p.is_empty()),
                     );
-                    let (mut parties, parties_source) =
-                        match entry.map(|e| e.parties.clone()).filter(|p| !p.is_empty()) {
-                            // The gazetteer's list is the curated one; it counts as stated when
-                            // the text gives the same parties.
-                            Some(p) => {
-                                let source =
-                                    if stated_parties.as_ref().is_some_and(|s| same_set(s, &p)) {
-                                        Source::Text
-                                    } else {
-                                        Source::Gazetteer
-                                    };
-                                (p, Some(source))
-                            }
-                            None => {
-                                let p = majority(
-                                    ms.iter()
-                                        .map(|m| m.value.parties.clone())
-                                        .filter(|p| !p.is_empty()),
-                                )
-                                .unwrap_or_default();
-                                let source = if p.is_empty() {
-                                    None
-                                } else if stated_parties.as_ref().is_some_and(|s| same_set(s, &p)) {
-                                    Some(Source::Text)
-                                } else {
-                                    Some(Source::Gazetteer)
-                                };
-                                (p, source)
-                            }
-                        };
+                    // The gazetteer's list is the curated one.
+                    let mut parties = entry
+                        .map(|e| e.parties.clone())
+                        .filter(|p| !p.is_empty())
+                        .or_else(|| {
+                            majority(
+                                ms.iter()
+                                    .map(|m| m.value.parties.clone())
+                                    .filter(|p| !p.is_empty()),
+                            )
+                        })
+                        .unwrap_or_default();
+                    // Stated when the text gives the same parties, else the gazetteer's.
+                    let parties_source = if parties.is_empty() {
+                        None
+                    } else if stated_parties
+                        .as_ref()
+                        .is_some_and(|s| same_set(s, &parties))
+                    {
+                        Some(Source::Text)
+                    } else {
+                        Some(Source::Gazetteer)
+                    };
                     parties.sort();
                     let (signed, signed_source) = stated_or_curated(
                         pick_date(ms.iter().filter_map(|m| m.value.signed.clone())),

@@ -5,6 +5,7 @@ use fs_err as fs;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// One input file of a run.
@@ -56,6 +57,9 @@ impl Manifest {
         json.push('\n');
         let digest = Sha256::digest(json.as_bytes());
         fs::write(path, json)?;
-        Ok(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+        Ok(digest[..8].iter().fold(String::new(), |mut id, b| {
+            let _ = write!(id, "{b:02x}");
+            id
+        }))
     }
 }

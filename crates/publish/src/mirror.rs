@@ -12,7 +12,7 @@ use std::path::Path;
 /// doubled), `\n` line ends.
 ///
 /// Nulls are empty fields and empty strings are quoted (`""`), so readers that tell the
-/// two apart (DuckDB, readr, Frictionless with the field's `missingValues: []` that
+/// two apart (`DuckDB`, readr, Frictionless with the field's `missingValues: []` that
 /// `datapackage.json` gives every required column) keep them apart; list columns are JSON arrays of strings (`["CAN","USA"]`, the
 /// lexical form of the Table Schema `array` type, so Frictionless tools read them); booleans are
 /// `true`/`false`; floats use Rust's shortest round-trip form without exponent
