@@ -64,7 +64,7 @@ def test_frictionless_validates_a_corpus_that_opens_with_an_agreement(tmp_path: 
     root = Path(__file__).resolve().parents[2]
     subprocess.run(
         [os.environ["ACCORD_BIN"], "run", str(root / "pipelines" / "north-american-security.toml"),
-         "--input", str(corpus), "--out", str(out), "-q", "--no-progress"],
+         "--input", str(corpus), "--out", str(out), "-q", "--no-progress", "--cache-dir", str(tmp_path / "cache")],
         check=True,
     )
     mentions = pq.read_table(out / "mentions.parquet").to_pylist()

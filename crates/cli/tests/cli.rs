@@ -628,3 +628,54 @@ fn extra_gazetteers_add_rows_on_top_of_the_bundled_ones() {
         "{agreements}"
     );
 }
+
+#[test]
+fn published_quotes_sit_at_their_spans_and_an_empty_prefix_stays_an_empty_string() {
+    use accord_publish::{Cell, read_rows};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("dir");
+    // The first characters name an agreement: its mention starts at offset 0.
+    std::fs::write(
+        corpus.join("opening.txt"),
+        "Security and Prosperity Partnership of North America: a review. The Mérida Initiative followed.\n",
+    )
+    .expect("write");
+    let out = tmp.path().join("out");
+    assert_eq!(run(&corpus, &out, "1").status.code(), Some(0));
+    let documents = read_rows(&out.join("documents.parquet")).expect("documents");
+    let text = |doc: &str| -> Vec<char> {
+        documents
+            .iter()
+            .find(|d| d.get("doc_id").and_then(Cell::as_str) == Some(doc))
+            .and_then(|d| d.get("text").and_then(Cell::as_str))
+            .expect("document text")
+            .chars()
+            .collect()
+    };
+    let mentions = read_rows(&out.join("mentions.parquet")).expect("mentions");
+    assert!(!mentions.is_empty());
+    let mut at_zero = 0;
+    for m in &mentions {
+        let doc = text(m["doc_id"].as_str().expect("doc_id"));
+        let (start, end) = (
+            usize::try_from(m["char_start"].as_i64().expect("start")).expect("offset"),
+            usize::try_from(m["char_end"].as_i64().expect("end")).expect("offset"),
+        );
+        let quote: String = doc[start..end].iter().collect();
+        assert_eq!(Some(quote.as_str()), m["quote"].as_str(), "{m:?}");
+        let prefix: String = doc[start.saturating_sub(40)..start].iter().collect();
+        assert_eq!(Some(prefix.as_str()), m["prefix"].as_str(), "{m:?}");
+        at_zero += usize::from(start == 0);
+    }
+    assert_eq!(at_zero, 1, "{mentions:?}");
+    let csv = std::fs::read_to_string(out.join("csv/mentions.csv")).expect("csv");
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",0,") && l.contains("Security and Prosperity Partnership"))
+        .expect("the mention at offset 0");
+    assert!(
+        row.contains(",\"\","),
+        "an empty prefix is written as \"\": {row}"
+    );
+}

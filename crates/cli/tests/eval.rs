@@ -27,6 +27,8 @@ static TABLES: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
         .arg(workspace().join("tests/eval/corpus"))
         .arg("--out")
         .arg(&out)
+        .arg("--cache-dir")
+        .arg(tmp.path().join("cache"))
         .status()
         .expect("accord runs");
     assert_eq!(
