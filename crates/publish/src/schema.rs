@@ -66,6 +66,8 @@ pub enum Vocabulary {
     Format,
     /// [`Source::ALL`]: where an attribute came from.
     Source,
+    /// ISO 4217 currency codes (the `iso_currency` crate's list), sorted.
+    Currency,
 }
 
 /// Every [`BlockKind`], in declaration order.
@@ -104,6 +106,14 @@ impl Vocabulary {
             Vocabulary::BlockKind => BLOCK_KINDS.iter().map(|v| v.as_str()).collect(),
             Vocabulary::Format => FORMATS.iter().map(|v| v.as_str()).collect(),
             Vocabulary::Source => Source::ALL.iter().map(|v| v.as_str()).collect(),
+            Vocabulary::Currency => {
+                let mut codes: Vec<&'static str> =
+                    <iso_currency::Currency as iso_currency::IntoEnumIterator>::iter()
+                        .map(|c| c.code())
+                        .collect();
+                codes.sort_unstable();
+                codes
+            }
         }
     }
 }
@@ -617,10 +627,10 @@ pub static SCHEMA: [TableSchema; 8] = [
                  `at_least` (more than, over), `at_most` (up to, under, less than), `range` \
                  (an explicit range); null for an exact figure.",
             ),
-            field(
+            vocab(
                 "currency",
-                Str,
                 false,
+                Vocabulary::Currency,
                 "ISO 4217 currency code (`USD`, `CAD`, `MXN`); null when unknown.",
             ),
             field(
