@@ -18,6 +18,7 @@
 use accord_core::Failure;
 use anyhow::{Context, Result};
 use std::ffi::OsStr;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use tracing::warn;
 
@@ -79,7 +80,7 @@ pub(crate) fn discover(
                 refuse(
                     &mut listing,
                     prefix.trim_end_matches('/'),
-                    format!("cannot list the folder: {err}"),
+                    &format!("cannot list the folder: {err}"),
                 );
                 continue;
             }
@@ -91,7 +92,7 @@ pub(crate) fn discover(
                     refuse(
                         &mut listing,
                         prefix.trim_end_matches('/'),
-                        format!("cannot list the folder: {err}"),
+                        &format!("cannot list the folder: {err}"),
                     );
                     break;
                 }
@@ -115,7 +116,7 @@ pub(crate) fn discover(
                     refuse(
                         &mut listing,
                         &rel,
-                        format!("cannot read the file type: {err}"),
+                        &format!("cannot read the file type: {err}"),
                     );
                     continue;
                 }
@@ -132,7 +133,7 @@ pub(crate) fn discover(
                 match symlink_target(&path, &real_root) {
                     Ok(()) => {}
                     Err(reason) => {
-                        refuse(&mut listing, &rel, reason);
+                        refuse(&mut listing, &rel, &reason);
                         continue;
                     }
                 }
@@ -140,7 +141,7 @@ pub(crate) fn discover(
                 refuse(
                     &mut listing,
                     &rel,
-                    format!("not a regular file ({kind}); only regular files are read"),
+                    &format!("not a regular file ({kind}); only regular files are read"),
                 );
                 continue;
             }
@@ -172,7 +173,7 @@ fn symlink_target(path: &Path, real_root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn refuse(listing: &mut Listing, rel: &str, reason: String) {
+fn refuse(listing: &mut Listing, rel: &str, reason: &str) {
     let path = if rel.is_empty() {
         ".".to_owned()
     } else {
@@ -190,7 +191,7 @@ fn refuse(listing: &mut Listing, rel: &str, reason: String) {
 /// A file name as text: UTF-8 as it is, `\` as `/`; each byte of a sequence that is not UTF-8
 /// as `%XX`, and `%` itself as `%25` in such names (so the escape is lossless: two non-UTF-8
 /// names never give the same text; a UTF-8 name that happens to spell an escape is caught by
-/// the runner's duplicate doc_id check).
+/// the runner's duplicate `doc_id` check).
 pub(crate) fn escape_name(name: &OsStr) -> String {
     let bytes = name.as_encoded_bytes();
     if let Ok(s) = std::str::from_utf8(bytes) {
@@ -206,7 +207,7 @@ pub(crate) fn escape_name(name: &OsStr) -> String {
             }
         }
         for b in chunk.invalid() {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out

@@ -4,6 +4,11 @@
 //!
 //! `ACCORD_HOSTILE_SCALE` (default 1.0) scales every input, to measure growth.
 
+#![expect(
+    clippy::format_collect,
+    reason = "inputs are generated once per test; clarity over allocation"
+)]
+
 use accord_extract::{Config, Extractor, Gazetteer};
 use accord_ingest::Ingester;
 use std::time::{Duration, Instant};

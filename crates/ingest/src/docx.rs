@@ -606,7 +606,7 @@ fn read_body(
                 let at = usize::try_from(reader.error_position())
                     .unwrap_or(0)
                     .min(xml.len());
-                let line = xml.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                let line = xml.as_bytes()[..at].split(|&b| b == b'\n').count();
                 body.malformed = Some((line, e.to_string()));
                 break;
             }

@@ -10,6 +10,15 @@
 //! The binary is `$ACCORD_BIN`, or `accord` beside this test's `deps/` folder (built by
 //! `cargo test --workspace`).
 
+#![expect(
+    clippy::format_collect,
+    reason = "inputs are generated once per trial; clarity over allocation"
+)]
+#![expect(
+    clippy::unnecessary_debug_formatting,
+    reason = "Debug quotes and escapes paths, which is what a TOML string needs"
+)]
+
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -88,15 +97,14 @@ fn wait(mut child: std::process::Child, limit: Duration) -> Run {
         s
     });
     let code = loop {
-        if let Ok(status) = std::fs::read_to_string(&status_file) {
-            if let Some(kb) = status
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = status
                 .lines()
                 .find(|l| l.starts_with("VmHWM:"))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|n| n.parse::<u64>().ok())
-            {
-                peak = peak.max(kb);
-            }
+        {
+            peak = peak.max(kb);
         }
         if let Some(status) = child.try_wait().expect("wait") {
             break status.code();
@@ -120,7 +128,7 @@ fn run(pipeline: &Path) -> Run {
     wait(spawn(pipeline), RUN_LIMIT)
 }
 
-/// `documents` rows as (path, doc_id, text, warnings) and `failures` rows as (path, stage,
+/// `documents` rows as (path, `doc_id`, text, warnings) and `failures` rows as (path, stage,
 /// error), from the CSV mirror.
 #[derive(Debug, Default, Clone, PartialEq)]
 struct Rows {
@@ -230,7 +238,7 @@ fn input_trial(
             .iter()
             .any(|(_, e)| matches!(e, Expect::Failure(_)));
         let rows = rows(&out)?;
-        let want_code = if rows.failures.is_empty() { 0 } else { 1 };
+        let want_code = i32::from(!rows.failures.is_empty());
         if r.code != Some(want_code) || (any_failure && want_code != 1) {
             return Err(
                 format!("exit {:?}, want {want_code}; stderr: {}", r.code, r.stderr).into(),
@@ -929,8 +937,9 @@ fn fault_trials() -> Vec<Trial> {
             for delay in [300, 900, 2_000] {
                 let mut child = spawn(&p);
                 std::thread::sleep(Duration::from_millis(delay));
-                child.kill()?; // SIGKILL
+                let killed = child.kill(); // SIGKILL
                 child.wait()?;
+                killed?;
                 if snapshot(&out) != before {
                     return Err(format!("output changed after kill -9 at {delay} ms").into());
                 }
