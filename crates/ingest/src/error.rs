@@ -70,7 +70,7 @@ pub enum Error {
     },
     /// The file has content, but none of it is text a reader would see: HTML whose text is
     /// all inside an unclosed comment, `<script>`, `<style>` or `<title>` (a browser shows
-    /// nothing either), or Markdown that is only raw HTML or images.
+    /// nothing either), or Markdown that is only markup (raw HTML, images, empty items).
     #[error("{path}: no visible text in {} bytes of {}{}", .bytes, format_name(*.format), hint(*.format))]
     NoVisibleText {
         /// Path relative to the corpus root.
@@ -181,7 +181,7 @@ fn hint(format: Format) -> &'static str {
         Format::Html => {
             " (an unclosed comment, <script>, <style> or <title> hides the rest of the page, as it does in a browser)"
         }
-        Format::Markdown => " (only raw HTML, images or link definitions)",
+        Format::Markdown => " (only markup: raw HTML, images, empty list items, link definitions)",
         _ => "",
     }
 }
