@@ -64,8 +64,9 @@ struct Run {
 fn pipeline(dir: &Path, input: &Path, out: &Path, extra: &str) -> PathBuf {
     let file = dir.join("pipeline.toml");
     let body = format!(
-        "name = \"torture\"\ngazetteers = {:?}\n\n[corpus]\nroot = {:?}\nexclude = []\n\n[output]\ndir = {:?}\n{extra}\n",
+        "name = \"torture\"\ngazetteers = {:?}\ncache = {:?}\n\n[corpus]\nroot = {:?}\nexclude = []\n\n[output]\ndir = {:?}\n{extra}\n",
         workspace().join("data/gazetteers"),
+        dir.join("cache"),
         input,
         out
     );
@@ -953,7 +954,7 @@ fn fault_trials() -> Vec<Trial> {
             let p = pipeline(tmp.path(), &input, &out, "");
             check_run(&run(&p))?;
             let first = rows(&out)?;
-            let cache = tmp.path().join(".accord-cache/out");
+            let cache = tmp.path().join("cache");
             let mut n = 0;
             for (path, bytes) in snapshot(&cache) {
                 std::fs::write(&path, &bytes[..bytes.len() / 2])?;
@@ -976,7 +977,7 @@ fn fault_trials() -> Vec<Trial> {
             let p = pipeline(tmp.path(), &input, &out, "");
             check_run(&run(&p))?;
             let first = rows(&out)?;
-            for (path, _) in snapshot(&tmp.path().join(".accord-cache/out")) {
+            for (path, _) in snapshot(&tmp.path().join("cache")) {
                 std::fs::write(&path, b"\xff\xfe not json {{{")?;
             }
             let r = run(&p);
@@ -996,7 +997,7 @@ fn fault_trials() -> Vec<Trial> {
                 let p = pipeline(tmp.path(), &input, &out, "");
                 check_run(&run(&p))?;
                 let first = rows(&out)?;
-                for (path, bytes) in snapshot(&tmp.path().join(".accord-cache/out")) {
+                for (path, bytes) in snapshot(&tmp.path().join("cache")) {
                     let s = String::from_utf8_lossy(&bytes).replace("2005", "2006");
                     std::fs::write(&path, s)?;
                 }
@@ -1035,18 +1036,18 @@ fn fault_trials() -> Vec<Trial> {
             }
             Ok(())
         }),
-        fault("paths/out-inside-input-is-not-read-back", || {
+        fault("paths/out-inside-input-is-refused", || {
             let tmp = tempfile::tempdir()?;
             let input = corpus(tmp.path(), false);
+            let before = snapshot(&input);
             let out = input.join("tables");
-            let p = pipeline(tmp.path(), &input, &out, "");
-            check_run(&run(&p))?;
-            let first = rows(&out)?;
-            let r = run(&p);
+            let r = run(&pipeline(tmp.path(), &input, &out, ""));
             check_run(&r)?;
-            let second = rows(&out)?;
-            if r.code != Some(0) || first != second || second.documents.len() != 2 {
-                return Err(format!("rerun with --out inside --input changed: {second:#?}").into());
+            if r.code != Some(2)
+                || !r.stderr.contains("inside the input folder")
+                || snapshot(&input) != before
+            {
+                return Err(format!("--out inside --input: {r:?}").into());
             }
             Ok(())
         }),
