@@ -327,9 +327,17 @@ fn is_connector(t: &str) -> bool {
 }
 
 fn gap_is_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    text[a.span.end..b.span.start]
-        .chars()
-        .all(char::is_whitespace)
+    let gap = &text[a.span.end..b.span.start];
+    gap.chars().all(char::is_whitespace) || joins_compound(gap, a, b)
+}
+
+/// A hyphen, en dash or slash with no space around it joins two words of one name
+/// ("U.S.-Canada", "Canada–Mexico", "U.S./Mexico"); the tokenizer keeps "Canada-US" whole
+/// but splits after an abbreviation's final dot and at dashes and slashes.
+fn joins_compound(gap: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    matches!(gap, "-" | "–" | "/" | "‑")
+        && (a.is_capitalized() || a.is_acronym())
+        && (b.is_capitalized() || b.is_acronym())
 }
 
 fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<&'static str>)> {
@@ -342,8 +350,43 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
     {
         return Some((EntityType::WorkingGroup, 2, None));
     }
-    if matches!(t, "Subgroup" | "Subgroups" | "Sub-group" | "Sub-groups") {
+    if matches!(
+        t,
+        "Subgroup"
+            | "Subgroups"
+            | "Sub-group"
+            | "Sub-groups"
+            | "Subcommittee"
+            | "Sub-Committee"
+            | "Dialogue"
+            | "Dialog"
+            | "Forum"
+            | "Ministerial"
+    ) {
         return Some((EntityType::WorkingGroup, 1, None));
+    }
+    // "Task Force on …", "Homicide Task Forces": bodies that meet; "Joint Task Force North"
+    // is a military unit.
+    if t == "Task" && i > 0 && tokens[i - 1].text == "Joint" {
+        return None;
+    }
+    if t == "Task"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.text == "Force" || n.text == "Forces")
+    {
+        return Some((EntityType::WorkingGroup, 2, None));
+    }
+    // "Operations Group on …", "Network for …": a group or network named by its remit.
+    if matches!(t, "Group" | "Network" | "Caucus")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text, "on" | "for"))
+    {
+        return Some((EntityType::WorkingGroup, 1, None));
+    }
+    if t == "Roadmap" {
+        return Some((EntityType::Agreement, 1, Some("plan")));
     }
     if t == "Memorandum"
         && tokens.get(i + 1).is_some_and(|n| n.text == "of")
@@ -454,7 +497,12 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
         && gap_is_space(text, &tokens[k - 1], &tokens[k])
     {
         k += 1;
-        if k < tokens.len() && matches!(tokens[k].text, "the" | "la" | "los" | "las" | "l") {
+        // "Roadmap for a Renewed … Partnership": an article before a capitalised word.
+        if k < tokens.len()
+            && (matches!(tokens[k].text, "the" | "la" | "los" | "las" | "l")
+                || (matches!(tokens[k].text, "a" | "an")
+                    && tokens.get(k + 1).is_some_and(|n| is_name_word(n))))
+        {
             k += 1;
         }
         while k < tokens.len() && gap_is_space(text, &tokens[k - 1], &tokens[k]) {
@@ -490,6 +538,34 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
                     | "The"
                     | "To"
                     | "In"
+                    | "on"
+                    | "in"
+            ) && tokens.get(k + 1).is_some_and(|n| n.text == "the")
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|n| is_name_word(n) && head_at(tokens, k + 2).is_none())
+                && matches!(t.text, "on" | "in" | "of" | "for")
+            {
+                // "Framework for Collaboration on Cybersecurity in the Energy Sector".
+                k += 2;
+            } else if matches!(
+                t.text,
+                "and"
+                    | "&"
+                    | "y"
+                    | "et"
+                    | "of"
+                    | "for"
+                    | "Against"
+                    | "For"
+                    | "Of"
+                    | "On"
+                    | "Upon"
+                    | "And"
+                    | "The"
+                    | "To"
+                    | "In"
+                    | "on"
             ) && tokens.get(k + 1).is_some_and(|n| {
                 (is_name_word(n) && head_at(tokens, k + 1).is_none() || n.text == "International")
                     && !n.text.ends_with("'s")
@@ -587,6 +663,10 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                 && words.iter().any(|w| ACADEMIC_MARKERS.contains(w))
             {
                 (EntityType::Agency, None)
+            } else if entity_type == EntityType::Agency
+                && is_shared_body(&tokens[start..end], tokens[i].text)
+            {
+                (EntityType::WorkingGroup, None)
             } else {
                 (entity_type, kind)
             };
@@ -619,6 +699,9 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
     let t = tokens[i].text;
     if i == 0 {
         return None;
+    }
+    if let Some(p) = descriptive_body(text, tokens, i) {
+        return Some(p);
     }
     // "a Corridor Security subgroup", "the Energy working group".
     let wg_head = match t {
@@ -741,6 +824,241 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
         });
     }
     None
+}
+
+/// A council, committee, commission, board or team whose name makes it shared between
+/// governments is a working group (CODING.md: "bodies that meet"), not a domestic agency:
+/// a shared marker ("Joint", "Bilateral", "Binational", "Trilateral") among its words (a
+/// country compound opening the name is checked where the country list is known). "Joint" military units ("Joint Task Force
+/// North", "Joint Staff") are not: only the meeting heads below qualify.
+pub(crate) fn is_shared_body(words: &[Token<'_>], head: &str) -> bool {
+    is_meeting_head(head) && has_shared_marker(words)
+}
+
+/// Heads of bodies that are agencies at home and working groups when shared.
+pub(crate) fn is_meeting_head(head: &str) -> bool {
+    matches!(
+        head,
+        "Council" | "Committee" | "Commission" | "Board" | "Team" | "Teams" | "Group"
+    )
+}
+
+fn has_shared_marker(words: &[Token<'_>]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            w.text,
+            "Joint" | "Bilateral" | "Binational" | "Trilateral" | "Binacional" | "Bilatéral"
+        )
+    })
+}
+
+/// Lower-case modifiers that mark a body as shared between governments ("a bilateral
+/// working group", "a joint task force", "a cross-border task force").
+const SHARED_MARKERS: &[&str] = &[
+    "bilateral",
+    "trilateral",
+    "binational",
+    "binacional",
+    "multilateral",
+    "joint",
+    "cross-border",
+    "interagency",
+    "intergovernmental",
+    "regional",
+];
+
+/// Words that end a lower-case topic ("on precursor chemicals to …").
+const TOPIC_STOPS: &[&str] = &[
+    "to",
+    "that",
+    "which",
+    "who",
+    "will",
+    "would",
+    "shall",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "in",
+    "with",
+    "by",
+    "from",
+    "at",
+    "the",
+    "a",
+    "an",
+    "as",
+    "among",
+    "between",
+    "under",
+    "within",
+    "since",
+    "during",
+    "its",
+    "their",
+    "our",
+    "and",
+    "or",
+    "of",
+    "for",
+    "on",
+    "be",
+    "been",
+    "this",
+    "these",
+    "it",
+    "they",
+    "we",
+    "through",
+    "into",
+    "led",
+    "established",
+    "created",
+    "launched",
+    "chaired",
+    "co-chaired",
+    "meets",
+    "met",
+];
+
+/// A lower-case descriptive body that the text treats as established (CODING.md, "Names"):
+/// "a bilateral working group on precursor chemical regulation", "the U.S.-Mexico bilateral
+/// cyber working group", "a cross-border task force on gun smuggling and trafficking".
+/// `i` is the last token of the head ("group" of "working group", "force" of "task force",
+/// "dialogue", "forum", "subcommittee"). The name runs from a country compound or the first
+/// lower-case modifier to the head, and on over an "on …" topic of lower-case words; one of
+/// the modifiers must mark the body as shared ([`SHARED_MARKERS`]) unless a country
+/// compound ("U.S.-Mexico") opens it.
+fn descriptive_body(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhrase> {
+    let t = tokens[i].text;
+    let head_start = match t {
+        "group" | "groups" if i >= 1 && tokens[i - 1].text == "working" => i - 1,
+        "force" | "forces" if i >= 1 && tokens[i - 1].text == "task" => i - 1,
+        "dialogue" | "forum" | "subcommittee" | "subgroup" => i,
+        _ => return None,
+    };
+    // Lower-case modifiers, nearest first.
+    let mut start = head_start;
+    let mut marked = false;
+    while start > 0 && head_start - start < 4 {
+        let prev = &tokens[start - 1];
+        let gap = &text[prev.span.end..tokens[start].span.start];
+        if !gap.chars().all(char::is_whitespace) || gap.is_empty() {
+            break;
+        }
+        let lower = prev.text.to_lowercase();
+        let is_marker = SHARED_MARKERS.contains(&lower.as_str());
+        let plain_lower = prev.text.chars().all(|c| c.is_lowercase() || c == '-');
+        if is_marker || (plain_lower && !TOPIC_STOPS.contains(&prev.text) && !is_determiner(&lower))
+        {
+            marked |= is_marker;
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // A country compound right before the modifiers ("U.S.-Mexico", "Canada-US").
+    let mut compound = false;
+    if start > 0 {
+        let prev = &tokens[start - 1];
+        let gap = &text[prev.span.end..tokens[start].span.start];
+        if gap.chars().all(char::is_whitespace) && !gap.is_empty() {
+            let mut k = start - 1;
+            let mut joined = prev.text.contains('-');
+            while k > 0
+                && joins_compound(
+                    &text[tokens[k - 1].span.end..tokens[k].span.start],
+                    &tokens[k - 1],
+                    &tokens[k],
+                )
+            {
+                k -= 1;
+                joined = true;
+            }
+            if joined && (tokens[k].is_capitalized() || tokens[k].is_acronym()) {
+                start = k;
+                compound = true;
+            }
+        }
+    }
+    if !(marked || compound) {
+        return None;
+    }
+    // Sentence-initial "Bilateral" is capitalised only by position.
+    let mut end = i + 1;
+    if tokens.get(end).is_some_and(|n| n.text == "on")
+        && gap_is_space(text, &tokens[i], &tokens[end])
+    {
+        let mut k = end + 1;
+        let mut last = None;
+        while k < tokens.len() && k < end + 8 {
+            let w = &tokens[k];
+            if !text[tokens[k - 1].span.end..w.span.start]
+                .chars()
+                .all(char::is_whitespace)
+            {
+                break;
+            }
+            let lowercase_word = w.text.chars().all(|c| c.is_lowercase() || c == '-');
+            if w.text == "and"
+                && last.is_some()
+                && tokens.get(k + 1).is_some_and(|n| {
+                    n.text.chars().all(|c| c.is_lowercase() || c == '-')
+                        && !TOPIC_STOPS.contains(&n.text)
+                })
+            {
+                k += 1;
+                continue;
+            }
+            if !lowercase_word || TOPIC_STOPS.contains(&w.text) {
+                break;
+            }
+            last = Some(k);
+            k += 1;
+        }
+        if let Some(last) = last {
+            end = last + 1;
+        }
+    }
+    let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+    Some(NamePhrase {
+        entity_type: EntityType::WorkingGroup,
+        span,
+        full_span: span,
+        name: text[span.start..span.end].to_owned(),
+        acronym: None,
+        kind: None,
+        rule: "descriptive-body",
+        owner: None,
+    })
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "new"
+            | "our"
+            | "their"
+            | "its"
+            | "his"
+            | "her"
+            | "each"
+            | "every"
+            | "any"
+            | "other"
+            | "existing"
+            | "first"
+    )
 }
 
 /// Schwartz & Hearst (2003) long-form check: every character of the acronym appears in the

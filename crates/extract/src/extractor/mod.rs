@@ -1107,6 +1107,16 @@ fn resolve_overlaps(
                 if k.rule == "list-expansion" && c.gaz.is_none() {
                     continue 'next;
                 }
+                // The gazetteer knows what this name is ("Inter-American Dialogue" is a
+                // think tank, not a dialogue between governments): a head-noun reading of
+                // the same span as another type gives way.
+                if k.gaz.is_some() && c.gaz.is_none() {
+                    continue 'next;
+                }
+                if k.gaz.is_none() && c.gaz.is_some() {
+                    *k = c.clone();
+                    continue 'next;
+                }
             }
             if k.entity_type != c.entity_type && (k.span == c.span || !k.span.contains(c.span)) {
                 continue; // same span or crossing spans of another type: keep both
