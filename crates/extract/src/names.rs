@@ -48,6 +48,16 @@ const AGENCY_HEADS: &[&str] = &[
     "Organization",
     "Organisation",
     "Administration",
+    "University",
+    "Bank",
+    "Survey",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Corporation",
+    "Company",
+    "Coalition",
+    "Network",
 ];
 
 /// Head nouns of Spanish and French organisation names, which take their adjectives after
@@ -68,6 +78,8 @@ pub(crate) const ROMANCE_HEADS: &[&str] = &[
     "Sistema",
     "Ministère",
     "Gendarmerie",
+    "Servicio",
+    "Universidad",
 ];
 
 /// Head nouns of agreement names, with the kind they imply.
@@ -430,7 +442,19 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
             // The end of another name ("…Working Group and Trade and Transport…").
             break;
         }
-        if is_name_word(prev) || prev.is_acronym() {
+        // A line of capitals is a heading above the name ("THE WHITE HOUSE" / "Office of
+        // the Press Secretary"), not its modifier.
+        let across_line = text[prev.span.end..tokens[j].span.start].contains('\n');
+        if across_line && prev.is_acronym() && !tokens[j].is_acronym() {
+            break;
+        }
+        // "Los Angeles Declaration", "Las Palmas Declaration on …": a Spanish article opens
+        // a place name before an English head.
+        let place_article = matches!(prev.text, "Los" | "Las" | "La" | "El" | "San" | "Santa")
+            && is_name_word(&tokens[j])
+            && !ROMANCE_HEADS.contains(&tokens[head].text)
+            && !ROMANCE_HEADS.contains(&tokens[j].text);
+        if is_name_word(prev) || prev.is_acronym() || place_article {
             start = j - 1;
         } else if !(is_connector(prev.text)
             && prev.text != "the"
@@ -833,6 +857,11 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
 /// North", "Joint Staff") are not: only the meeting heads below qualify.
 pub(crate) fn is_shared_body(words: &[Token<'_>], head: &str) -> bool {
     is_meeting_head(head) && has_shared_marker(words)
+}
+
+/// An organisation head noun ("Agency", "Association", "Secretaría").
+pub(crate) fn is_agency_head(word: &str) -> bool {
+    AGENCY_HEADS.contains(&word) || ROMANCE_HEADS.contains(&word)
 }
 
 /// Heads of bodies that are agencies at home and working groups when shared.

@@ -15,7 +15,10 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
+mod coordination;
+mod distributive;
 mod funding;
+mod ranges;
 mod rules;
 
 /// Options of the extract stage (`[extract]` in a pipeline file).
@@ -572,9 +575,14 @@ impl Extractor {
                     if (c.rule != "plural-head" || c.gaz.is_some())
                         && (!in_note || c.entity_type == EntityType::Agency)
                     {
-                        cands.push(c);
+                        if let Some(parts) = self.split_coordination(text, &c) {
+                            cands.extend(parts);
+                        } else {
+                            cands.push(c);
+                        }
                     }
                 }
+                cands.extend(self.distributive_lists(text, &toks));
                 if !in_note {
                     cands.extend(self.party_compounds(text, &toks));
                     cands.extend(self.named_by_apposition(text, sentence));
