@@ -856,7 +856,7 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
 /// country compound opening the name is checked where the country list is known). "Joint" military units ("Joint Task Force
 /// North", "Joint Staff") are not: only the meeting heads below qualify.
 pub(crate) fn is_shared_body(words: &[Token<'_>], head: &str) -> bool {
-    is_meeting_head(head) && has_shared_marker(words)
+    is_meeting_head(head) && head != "Force" && has_shared_marker(words)
 }
 
 /// An organisation head noun ("Agency", "Association", "Secretaría").
@@ -868,7 +868,15 @@ pub(crate) fn is_agency_head(word: &str) -> bool {
 pub(crate) fn is_meeting_head(head: &str) -> bool {
     matches!(
         head,
-        "Council" | "Committee" | "Commission" | "Board" | "Team" | "Teams" | "Group"
+        "Council"
+            | "Committee"
+            | "Commission"
+            | "Board"
+            | "Team"
+            | "Teams"
+            | "Group"
+            | "Force"
+            | "Unit"
     )
 }
 

@@ -566,6 +566,23 @@ impl Extractor {
                     c.gaz = Some(target.id.clone());
                     cands.push(c);
                 }
+                // A body two or three governments share (a gazetteer organisation of
+                // country BINATIONAL: "Permanent Joint Board on Defence") is a working group
+                // too (CODING.md, "Working groups").
+                let shared = hit.targets.iter().find_map(|t| {
+                    (t.entity_type == EntityType::Agency)
+                        .then(|| self.gazetteer.agency(&t.id))
+                        .flatten()
+                        .filter(|a| a.country.as_deref() == Some("BINATIONAL"))
+                });
+                if let (Some(entry), false) = (shared, seen.contains(&EntityType::WorkingGroup)) {
+                    cands.push(Cand::new(
+                        EntityType::WorkingGroup,
+                        hit.span,
+                        entry.name.clone(),
+                        "shared-body",
+                    ));
+                }
             }
             for sentence in sentences(text, block.span) {
                 sentence_spans.push((bi, sentence));
@@ -1118,10 +1135,10 @@ fn resolve_overlaps(
                 // The gazetteer knows what this name is ("Inter-American Dialogue" is a
                 // think tank, not a dialogue between governments): a head-noun reading of
                 // the same span as another type gives way.
-                if k.gaz.is_some() && c.gaz.is_none() {
+                if k.gaz.is_some() && c.gaz.is_none() && c.rule != "shared-body" {
                     continue 'next;
                 }
-                if k.gaz.is_none() && c.gaz.is_some() {
+                if k.gaz.is_none() && c.gaz.is_some() && k.rule != "shared-body" {
                     *k = c.clone();
                     continue 'next;
                 }
@@ -1135,9 +1152,9 @@ fn resolve_overlaps(
                 && k.span.contains(c.span)
             {
                 let extra = &k.name[..c.span.start.saturating_sub(k.span.start).min(k.name.len())];
-                let prefix_is_country = extra
-                    .split_whitespace()
-                    .all(|w| countries.lookup(w).is_some() || w == "the");
+                let prefix_is_country = extra.split_whitespace().all(|w| {
+                    countries.lookup(w).is_some() || countries.compound(w).is_some() || w == "the"
+                });
                 let entry_country = c
                     .gaz
                     .as_deref()
