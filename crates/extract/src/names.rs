@@ -24,6 +24,8 @@ const AGENCY_HEADS: &[&str] = &[
     "Board",
     "Center",
     "Centre",
+    "Centers",
+    "Centres",
     "Institute",
     "Institution",
     "Association",
@@ -597,12 +599,62 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
             }) && gap_is_space(text, t, &tokens[k + 1])
             {
                 k += 1;
+            } else if let Some(list_end) = title_list_end(text, tokens, k) {
+                // "Framework for Security, Public Health, and Safe Communities".
+                k = list_end;
+                end = list_end;
             } else {
                 break;
             }
         }
     }
     end
+}
+
+/// A title-case list inside a name's complement, from the comma before token `k`:
+/// ", B C, and D E" (or ", and D"), every item capitalised and none a head noun. Returns the
+/// index after the list's last word, or `None` when what follows the comma is not such a
+/// list (a comma that ends the name: "the Framework for Security, which …").
+fn title_list_end(text: &str, tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    if k == 0
+        || k >= tokens.len()
+        || text[tokens[k - 1].span.end..tokens[k].span.start].trim() != ","
+    {
+        return None;
+    }
+    let mut j = k;
+    let mut items = 0;
+    loop {
+        let and = tokens.get(j).is_some_and(|t| matches!(t.text, "and" | "&"));
+        if and {
+            j += 1;
+        }
+        let start = j;
+        while tokens.get(j).is_some_and(|t| {
+            is_name_word(t) && head_at(tokens, j).is_none() && !MONTHS.contains(&t.text)
+        }) && (j == start || gap_is_space(text, &tokens[j - 1], &tokens[j]))
+            && j - start < 4
+        {
+            j += 1;
+        }
+        if j == start {
+            return None;
+        }
+        items += 1;
+        if and {
+            return (items >= 1).then_some(j);
+        }
+        // Next separator: ", " (then maybe "and") or " and ".
+        let next = tokens.get(j)?;
+        let gap = text[tokens[j - 1].span.end..next.span.start].trim();
+        if gap == "," {
+            continue;
+        }
+        if gap.is_empty() && matches!(next.text, "and" | "&") {
+            continue;
+        }
+        return None;
+    }
 }
 
 /// An acronym in parentheses right after token index `last` ("(CISEN)", "(the IPS)").
@@ -654,7 +706,9 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
         // "Working Group on Violence Against Indigenous Women and Girls": the topic after
         // "on" is part of a working group's name too.
         let end = if entity_type == EntityType::WorkingGroup
-            && tokens.get(after_head).is_none_or(|t| t.text != "on")
+            && tokens
+                .get(after_head)
+                .is_none_or(|t| !matches!(t.text, "on" | "for"))
         {
             after_head
         } else {

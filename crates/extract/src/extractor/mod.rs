@@ -573,7 +573,13 @@ impl Extractor {
                     (t.entity_type == EntityType::Agency)
                         .then(|| self.gazetteer.agency(&t.id))
                         .flatten()
-                        .filter(|a| a.country.as_deref() == Some("BINATIONAL"))
+                        .filter(|a| {
+                            a.country.as_deref() == Some("BINATIONAL")
+                                && a.name.split_whitespace().any(|w| {
+                                    names::is_meeting_head(w)
+                                        || matches!(w, "Forum" | "Dialogue" | "Ministerial")
+                                })
+                        })
                 });
                 if let (Some(entry), false) = (shared, seen.contains(&EntityType::WorkingGroup)) {
                     cands.push(Cand::new(
