@@ -531,7 +531,16 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
         {
             k += 1;
         }
-        while k < tokens.len() && gap_is_space(text, &tokens[k - 1], &tokens[k]) {
+        while k < tokens.len() {
+            if !gap_is_space(text, &tokens[k - 1], &tokens[k]) {
+                // "Framework for Security, Public Health, and Safe Communities".
+                if end == k {
+                    if let Some(list_end) = title_list_end(text, tokens, k) {
+                        end = list_end;
+                    }
+                }
+                break;
+            }
             let t = &tokens[k];
             // A date or an amount ends the name: "Letter of Agreement on December 3",
             // "asked Congress for US$500 million".
@@ -599,10 +608,6 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
             }) && gap_is_space(text, t, &tokens[k + 1])
             {
                 k += 1;
-            } else if let Some(list_end) = title_list_end(text, tokens, k) {
-                // "Framework for Security, Public Health, and Safe Communities".
-                k = list_end;
-                end = list_end;
             } else {
                 break;
             }
@@ -1434,5 +1439,100 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    fn named(s: &str) -> Vec<(EntityType, String)> {
+        phrases(s).into_iter().map(|(t, n, _)| (t, n)).collect()
+    }
+
+    #[test]
+    fn left_modifiers_keep_country_compounds_and_place_articles() {
+        assert_eq!(
+            named("They renewed the U.S.-Canada Action Plan on Opioids today."),
+            [(
+                EntityType::Agreement,
+                "U.S.-Canada Action Plan on Opioids".to_owned()
+            )]
+        );
+        assert_eq!(
+            named("Leaders endorsed the Las Palmas Declaration on Fisheries."),
+            [(
+                EntityType::Agreement,
+                "Las Palmas Declaration on Fisheries".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn bodies_that_meet_are_working_groups() {
+        for (s, name) in [
+            (
+                "the Mexico-Guatemala High-Level Border Dialogue met",
+                "Mexico-Guatemala High-Level Border Dialogue",
+            ),
+            (
+                "the Pacific Coast Crime Forum convened",
+                "Pacific Coast Crime Forum",
+            ),
+            (
+                "a Binational Commission on Water Security",
+                "Binational Commission on Water Security",
+            ),
+            (
+                "the Operations Group on Arms Trafficking",
+                "Operations Group on Arms Trafficking",
+            ),
+            (
+                "the Network for Violence Prevention",
+                "Network for Violence Prevention",
+            ),
+        ] {
+            assert_eq!(
+                named(s),
+                [(EntityType::WorkingGroup, name.to_owned())],
+                "{s}"
+            );
+        }
+        // A domestic council stays an organisation.
+        assert_eq!(
+            named("the National Research Council said"),
+            [(EntityType::Agency, "National Research Council".to_owned())]
+        );
+    }
+
+    #[test]
+    fn descriptive_bodies_need_a_shared_marker_or_a_country_compound() {
+        let s =
+            "They set up a bilateral working group on port inspection standards to meet monthly.";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let i = toks.iter().position(|t| t.text == "group").unwrap();
+        let p = descriptive_body(s, &toks, i).unwrap();
+        assert_eq!(
+            p.name,
+            "bilateral working group on port inspection standards"
+        );
+        let s = "the Canada-Chile cyber working group";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let p = descriptive_body(s, &toks, toks.len() - 1).unwrap();
+        assert_eq!(p.name, "Canada-Chile cyber working group");
+        let s = "the technical working group on fees";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let i = toks.iter().position(|t| t.text == "group").unwrap();
+        assert!(descriptive_body(s, &toks, i).is_none());
+    }
+
+    #[test]
+    fn title_case_lists_inside_a_complement() {
+        assert_eq!(
+            named("the Framework for Trade, Public Health, and Safe Harbors was signed"),
+            [(
+                EntityType::Agreement,
+                "Framework for Trade, Public Health, and Safe Harbors".to_owned()
+            )]
+        );
+        assert_eq!(
+            named("the Framework for Trade, which was signed"),
+            [(EntityType::Agreement, "Framework for Trade".to_owned())]
+        );
     }
 }

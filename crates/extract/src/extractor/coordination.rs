@@ -2,8 +2,9 @@
 //! Association and Human Rights Watch", "the Department of State and Global Affairs
 //! Canada" are two organisations, never one "X and Y". A head-noun phrase that runs over
 //! "and" is split there when both sides stand as names on their own: each is an acronym,
-//! a gazetteer name, or (on the left) ends in an organisation head noun; a name the
-//! gazetteer knows whole ("Department of Health and Human Services") is never split.
+//! a gazetteer name, or two or more words ending in an organisation head noun ("Coast
+//! Guard"); a name the gazetteer knows whole ("Department of Health and Human Services")
+//! is never split.
 
 use super::{Cand, Extractor};
 use accord_core::{EntityType, Span};
@@ -27,8 +28,8 @@ impl Extractor {
             if left.is_empty() || right.is_empty() {
                 continue;
             }
-            let left_known = self.stands_alone(c.entity_type, left, true);
-            let right_known = self.stands_alone(c.entity_type, right, false);
+            let left_known = self.stands_alone(c.entity_type, left);
+            let right_known = self.stands_alone(c.entity_type, right);
             if !(left_known && right_known) {
                 continue;
             }
@@ -44,16 +45,63 @@ impl Extractor {
         None
     }
 
-    fn stands_alone(&self, entity_type: EntityType, name: &str, left: bool) -> bool {
+    fn stands_alone(&self, entity_type: EntityType, name: &str) -> bool {
         let words: Vec<&str> = name.split_whitespace().collect();
         let is_acronym = words.len() == 1 && crate::matcher::is_acronym_form(words[0]);
         if is_acronym || self.resolve(entity_type, name).is_some() {
             return true;
         }
-        // On the left, a complete head-noun name ("Canadian Bar Association").
-        left && words.len() >= 2
+        // A complete head-noun name ("Canadian Bar Association", "Coast Guard").
+        words.len() >= 2
             && words
                 .last()
                 .is_some_and(|w| crate::names::is_agency_head(w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Extractor, Gazetteer};
+    use accord_core::{Block, BlockKind, Document, EntityType, Format, Span};
+
+    fn agencies(text: &str) -> Vec<String> {
+        let extractor = Extractor::new(&Config::default(), &Gazetteer::default()).unwrap();
+        let doc = Document {
+            doc_id: "t".into(),
+            path: "t.txt".into(),
+            format: Format::Text,
+            title: None,
+            sha256: String::new(),
+            blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, text.len()))],
+            text: text.to_owned(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let mut names: Vec<String> = extractor
+            .extract(&doc)
+            .into_iter()
+            .filter(|m| m.entity_type == EntityType::Agency)
+            .map(|m| m.text)
+            .collect();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn two_complete_names_are_two_organisations() {
+        let got = agencies("The Canadian Bar Association and Amnesty International Network met.");
+        assert!(
+            got.contains(&"Canadian Bar Association".to_owned()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|n| n.contains(" and ")), "{got:?}");
+        let got = agencies("Agents of the ICE and Coast Guard boarded the vessel.");
+        assert!(got.contains(&"Coast Guard".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn one_name_with_and_inside_stays_whole() {
+        let got = agencies("The Food and Drug Administration approved it.");
+        assert_eq!(got, ["Food and Drug Administration"]);
     }
 }

@@ -543,13 +543,22 @@ impl Extractor {
         let urls = url_spans(text);
         let mut cands: Vec<Cand> = Vec::new();
         let mut sentence_spans: Vec<(usize, Span)> = Vec::new();
+        let first_paragraph = document
+            .blocks
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem))
+            .unwrap_or(document.blocks.len());
         for (bi, block) in document.blocks.iter().enumerate() {
-            if block.kind == BlockKind::Furniture {
+            // Front matter (byline, affiliation, dateline: furniture before the first
+            // paragraph) names organisations; later furniture is page furniture.
+            let front_matter = block.kind == BlockKind::Furniture && bi < first_paragraph;
+            if block.kind == BlockKind::Furniture && !front_matter {
                 continue;
             }
-            // In notes, only organisation names are sought by pattern: agreement-like phrases
-            // there are mostly titles of cited works.
-            let in_note = block.kind == BlockKind::Footnote && !self.config.patterns_in_footnotes;
+            // In notes and front matter, only organisation names are sought by pattern:
+            // agreement-like phrases there are mostly titles of cited works.
+            let in_note = (block.kind == BlockKind::Footnote && !self.config.patterns_in_footnotes)
+                || front_matter;
             for hit in self.matcher.find(text, block.span, &urls) {
                 let mut seen: Vec<EntityType> = Vec::new();
                 for target in &hit.targets {

@@ -499,6 +499,8 @@ impl Extractor {
             && c.gaz.is_none()
             && compound.is_some()
             && words
+                .iter()
+                .take_while(|w| !matches!(**w, "on" | "of" | "for"))
                 .last()
                 .is_some_and(|h| crate::names::is_meeting_head(h))
         {
