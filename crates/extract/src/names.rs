@@ -504,7 +504,12 @@ fn spanish_adjectives_end(text: &str, tokens: &[Token<'_>], after_head: usize) -
 }
 
 /// Extends a name forward over "of/for/on [the] Capitalised words (and Capitalised words)*".
-fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
+///
+/// With `lists`, a title-case list continues it ("Framework for Security, Public Health,
+/// and Safe Communities"): instruments take such titles, organisations do not. A nested
+/// organisation head ("Network of the United States Department of the Treasury") ends the
+/// name before its complement: that is a second name.
+fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -> usize {
     let mut end = after; // exclusive index of the last token of the name + 1
     let mut k = after;
     if k < tokens.len()
@@ -534,7 +539,7 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
         while k < tokens.len() {
             if !gap_is_space(text, &tokens[k - 1], &tokens[k]) {
                 // "Framework for Security, Public Health, and Safe Communities".
-                if end == k {
+                if lists && end == k {
                     if let Some(list_end) = title_list_end(text, tokens, k) {
                         end = list_end;
                     }
@@ -547,6 +552,13 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
             let glued_to_amount = text[t.span.end..].starts_with('$');
             if MONTHS.contains(&t.text) || glued_to_amount {
                 break;
+            }
+            if matches!(
+                t.text,
+                "Department" | "Ministry" | "Secretariat" | "Secretaría" | "Agency" | "Bureau"
+            ) && k > after + 1
+            {
+                return after;
             }
             if is_name_word(t) || t.is_acronym() {
                 k += 1;
@@ -721,6 +733,7 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                 text,
                 tokens,
                 spanish_adjectives_end(text, tokens, after_head),
+                entity_type == EntityType::Agreement,
             )
         };
         let has_modifier = start < i || end > after_head;

@@ -600,7 +600,10 @@ impl Extractor {
                 }
             }
             for sentence in sentences(text, block.span) {
-                sentence_spans.push((bi, sentence));
+                // A byline is no list of organisations ("A. Author, Institute, University").
+                if !front_matter {
+                    sentence_spans.push((bi, sentence));
+                }
                 let toks = tokens(text, sentence);
                 for p in names::head_noun_phrases(text, &toks) {
                     let c = self.phrase_cand(&p);
