@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::content::Run;
+use super::glyphs::Run;
 use crate::inline::roman_to_int;
 
 /// A gap wider than this many ems between two runs of a row splits it.

@@ -24,7 +24,7 @@
 //! ([`crate::text::rejoin`]). Superscript note markers become `^{n}` in the line text and
 //! are taken out like plain-text markers.
 
-mod content;
+mod glyphs;
 mod layout;
 
 use std::collections::HashMap;
@@ -101,8 +101,8 @@ pub(crate) fn ingest(
             doc.xref_recovery,
             Some(lopdf::xref::XrefRecovery::Reconstructed)
         );
-    let page_ids = doc.get_pages();
-    if page_ids.is_empty() {
+    let reader = glyphs::Reader::new(path, bytes)?;
+    if reader.len() == 0 {
         let what = if damaged {
             "no pages could be recovered; the file is truncated or damaged"
         } else {
@@ -110,13 +110,19 @@ pub(crate) fn ingest(
         };
         return Err(pdf_error(what.to_owned()));
     }
-    let mut pages = Vec::with_capacity(page_ids.len());
+    let cache = reader.cache();
+    let mut pages = Vec::with_capacity(reader.len());
     let (mut images, mut chars, mut undecodable) = (0, 0, 0);
-    for (&number, &id) in &page_ids {
+    let mut unmappable_pages = Vec::new();
+    for index in 0..reader.len() {
         deadline.check()?;
-        let text = content::page_text(&doc, id, deadline)?;
+        let text = reader.page_text(path, index, &cache, deadline)?;
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         images += text.images;
         undecodable += text.undecodable;
+        if text.undecodable > text.mapped {
+            unmappable_pages.push(number.to_string());
+        }
         chars += text
             .runs
             .iter()
@@ -160,7 +166,13 @@ pub(crate) fn ingest(
     }
     if undecodable > 0 {
         builder.repairs.notes.push(format!(
-            "{undecodable} glyphs could not be decoded (their font maps no Unicode text) and were left out."
+            "{undecodable} glyphs have no Unicode mapping in their font and were written as U+FFFD."
+        ));
+    }
+    if !unmappable_pages.is_empty() {
+        builder.repairs.notes.push(format!(
+            "Most glyphs of page(s) {} have no Unicode mapping: their text is unreadable.",
+            unmappable_pages.join(", ")
         ));
     }
     let lexicon = Lexicon::build(
