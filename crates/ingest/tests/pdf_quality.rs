@@ -17,6 +17,8 @@
 //!   that repeat, digits folded, on three pages, and bare page numbers) found as our body
 //!   blocks on that page;
 //! - **pages/s**: ingest throughput (one thread).
+//!
+//! `ACCORD_PDF_DUMP=DIR` also writes both texts of each PDF to `DIR`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -202,6 +204,12 @@ fn pdf_quality_against_pdftotext() {
             }
         };
         let seconds = start.elapsed().as_secs_f64();
+        // ACCORD_PDF_DUMP=DIR writes both texts there, to look at the differences.
+        if let Ok(dump) = std::env::var("ACCORD_PDF_DUMP") {
+            let dump = Path::new(&dump);
+            fs_err::write(dump.join(format!("{name}.ours.txt")), &doc.text).expect("dump");
+            fs_err::write(dump.join(format!("{name}.poppler.txt")), &reference).expect("dump");
+        }
         let pages = doc.blocks.iter().filter_map(|b| b.page).max().unwrap_or(0);
         let (r, o) = (words(&reference), words(&doc.text));
         let order = order_score(&r, &o);

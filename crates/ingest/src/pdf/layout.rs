@@ -46,9 +46,10 @@ impl Line {
 pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<Line> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let rows = attach_superscripts(rows(runs));
+    let gutters = Gutters::new(&rows);
     let mut segments = Vec::new();
     for row in rows {
-        segments.extend(split_row(row));
+        segments.extend(split_row(row, &gutters));
     }
     let median = median_size(&segments);
     let mut out = Vec::with_capacity(segments.len());
@@ -117,8 +118,64 @@ fn extent(row: &[Run]) -> (f32, f32) {
     (x0, x1)
 }
 
-/// One row to one or more lines, split at wide gaps.
-fn split_row(mut row: Vec<Run>) -> Vec<Line> {
+/// The page's column gutters: the points of the x axis that almost no row covers.
+///
+/// Each row marks the 1-point bins its runs cover; a bin covered by at most a tenth of the
+/// rows that cover the page's most covered bin (and by at least [`MIN_GUTTER_ROWS`] rows
+/// fewer) is a gutter. Word spaces do not line up from row to row, so inside a column every
+/// bin is covered by most rows, while a gutter between columns is crossed only by the few
+/// rows that run across the page (titles, running heads).
+struct Gutters {
+    x0: f32,
+    free: Vec<bool>,
+}
+
+/// A page needs at least this many rows in its tallest column to show a gutter.
+const MIN_GUTTER_ROWS: usize = 6;
+/// A gap narrower than a split gap splits a row when it holds a gutter and is at least this
+/// many ems wide.
+const GUTTER_GAP_EM: f32 = 0.4;
+
+impl Gutters {
+    fn new(rows: &[Vec<Run>]) -> Gutters {
+        let x0 = rows.iter().flatten().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+        let x1 = rows.iter().flatten().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+        if !(x0.is_finite() && x1.is_finite()) || x1 - x0 > 20_000.0 {
+            return Gutters { x0: 0.0, free: Vec::new() };
+        }
+        let n = (x1 - x0).ceil() as usize + 1;
+        let mut cover = vec![0usize; n];
+        let mut marked = vec![usize::MAX; n];
+        for (i, row) in rows.iter().enumerate() {
+            for run in row {
+                let a = ((run.x0 - x0).max(0.0) as usize).min(n - 1);
+                let b = ((run.x1 - x0).max(0.0) as usize).min(n - 1);
+                for bin in a..=b {
+                    if marked[bin] != i {
+                        marked[bin] = i;
+                        cover[bin] += 1;
+                    }
+                }
+            }
+        }
+        let most = cover.iter().copied().max().unwrap_or(0);
+        let free = cover
+            .iter()
+            .map(|&c| most >= MIN_GUTTER_ROWS && c * 10 <= most && c + MIN_GUTTER_ROWS <= most)
+            .collect();
+        Gutters { x0, free }
+    }
+
+    /// Whether the open interval `(a, b)` holds a gutter bin.
+    fn within(&self, a: f32, b: f32) -> bool {
+        let lo = (a - self.x0).ceil().max(0.0) as usize;
+        let hi = (b - self.x0).floor().max(0.0) as usize;
+        (lo..hi.min(self.free.len())).any(|bin| self.free[bin])
+    }
+}
+
+/// One row to one or more lines, split at wide gaps and at gaps over a column gutter.
+fn split_row(mut row: Vec<Run>, gutters: &Gutters) -> Vec<Line> {
     row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let (base_y, row_size) = row_baseline(&row);
     let body_size = dominant_size(row.iter().filter(|r| !is_raised(r, base_y, row_size)));
@@ -135,7 +192,10 @@ fn split_row(mut row: Vec<Run>) -> Vec<Line> {
         }
         if let Some(prev) = current.last() {
             let em = body_size.max(1.0);
-            if run.x0 - prev.x1 > SPLIT_GAP_EM * em {
+            let gap = run.x0 - prev.x1;
+            if gap > SPLIT_GAP_EM * em
+                || (gap > GUTTER_GAP_EM * em && gutters.within(prev.x1, run.x0))
+            {
                 lines.push(make_line(&current, base_y, body_size, row_size));
                 current.clear();
             }
