@@ -247,9 +247,14 @@ fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row_size: f32) -> Line 
         let raised = is_raised(run, base_y, row_size);
         let piece = run.text.replace(|c: char| c.is_control(), " ");
         if raised && let Some(label) = marker_label(&piece) {
+            let opens = text.is_empty();
             text.push_str("^{");
             text.push_str(label);
             text.push('}');
+            // A raised label that opens a line is a note's label, set tight to its text.
+            if opens {
+                text.push(' ');
+            }
             prev_x1 = Some(run.x1);
             continue;
         }
