@@ -98,7 +98,9 @@ fn attach_superscripts(rows: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
             let (x0, x1) = extent(&row);
             let raised = sy > y && sy - y <= 0.6 * size;
             let inside = small.iter().all(|r| r.x0 >= x0 - size && r.x1 <= x1 + size);
-            if ssize <= 0.85 * size && raised && inside {
+            // Superscripts are short (note labels, ordinals), never a line of words.
+            let short = small.iter().all(|r| r.text.chars().count() <= 4);
+            if ssize <= 0.85 * size && raised && inside && short {
                 let mut merged = row;
                 merged.extend(small);
                 pending = Some(merged);
@@ -345,6 +347,13 @@ fn gutter(node: &[Line], em: f32) -> Option<f32> {
             |(lo, hi, n), l| (lo.min(l.bottom()), hi.max(l.top()), n + 1),
         )
     };
+    // A column of bullets or labels beside the text is no column.
+    let widest = |side: &mut dyn Iterator<Item = &Line>| side.map(|l| l.x1 - l.x0).fold(0.0, f32::max);
+    if widest(&mut node.iter().filter(|l| l.x1 <= x)) < 2.0 * em
+        || widest(&mut node.iter().filter(|l| l.x0 >= x)) < 2.0 * em
+    {
+        return None;
+    }
     let (l_lo, l_hi, l_n) = vertical(&mut node.iter().filter(|l| l.x1 <= x));
     let (r_lo, r_hi, r_n) = vertical(&mut node.iter().filter(|l| l.x0 >= x));
     let overlap = l_hi.min(r_hi) - l_lo.max(r_lo);

@@ -8,7 +8,7 @@
 //!   ignored) on three pages, or on at least half of the pages, and page numbers among the
 //!   first or last two lines of a page;
 //! - **footnotes**: the trailing lines of a page, in the lower half and in a font at most
-//!   90 % of the body size, from the first one that opens with a note label (`1`, `2.`,
+//!   95 % of the body size, from the first one that opens with a note label (`1`, `2.`,
 //!   `¹`, superscript `1`);
 //! - **headings**: short paragraphs (at most three lines, no final `.`, `,`, `;`, `:`) set
 //!   at least 15 % larger than the body text, or in bold at body size;
@@ -128,6 +128,9 @@ pub(crate) fn ingest(
             .iter()
             .map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count())
             .sum::<usize>();
+        if std::env::var("ACCORD_DEBUG_PAGE").ok() == Some(number.to_string()) {
+            for r in &text.runs { if r.y > 455.0 && r.y < 480.0 { eprintln!("RUN {:.1} {:.1}-{:.1} y{:.2} {}", r.size, r.x0, r.x1, r.y, r.text); } }
+        }
         let mut lines = layout::lines(text.runs);
         for line in &mut lines {
             // A soft hyphen that ends a line is the hyphen the break was made at.
@@ -138,6 +141,9 @@ pub(crate) fn ingest(
             line.text = clean_chars(&line.text, &mut builder.repairs);
         }
         lines.retain(|l| !l.text.trim().is_empty());
+        if std::env::var("ACCORD_DEBUG_PAGE").ok() == Some(number.to_string()) {
+            for l in &lines { eprintln!("DBG {:.1} {:.1}-{:.1} y{:.1} {}", l.size, l.x0, l.x1, l.y, l.text); }
+        }
         pages.push(Page {
             number,
             media_box: text.media_box,
@@ -322,7 +328,7 @@ fn notes_start(page: &Page, is_furniture: &[bool], body: f32, markers: &MarkerPa
         if is_furniture[i] {
             continue;
         }
-        if line.size > 0.9 * body || line.y > middle {
+        if line.size > 0.95 * body || line.y > middle {
             break;
         }
         start = i;
