@@ -10,8 +10,9 @@
 //! the geometry, not from space characters (which TeX does not draw).
 //!
 //! A glyph without a Unicode value becomes U+FFFD and is counted. Glyphs drawn twice on
-//! top of each other (fake bold, shadows) are kept once. Rotated glyphs and glyphs drawn
-//! outside the page are left out.
+//! top of each other (fake bold, shadows) are kept once. Glyphs on slanted or vertical
+//! baselines are gathered apart ([`PageText::rotated`]); glyphs drawn outside the page are
+//! left out.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -64,6 +65,9 @@ pub(crate) struct PageText {
     pub(crate) undecodable: usize,
     /// Glyphs with a Unicode value.
     pub(crate) mapped: usize,
+    /// Text set along slanted or vertical baselines, one run per stretch of glyphs that
+    /// follow each other along one baseline (`x0`..`x1` and `y` span the glyph origins).
+    pub(crate) rotated: Vec<Run>,
     /// `[x0, y0, x1, y1]` of the page as displayed (crop box, rotation applied).
     pub(crate) media_box: [f32; 4],
 }
@@ -88,6 +92,8 @@ struct Collector<'d> {
     deadline: &'d Deadline<'d>,
     expired: bool,
     glyphs_seen: usize,
+    /// The rotated run being assembled, with the point where its next glyph would start.
+    slanted: Option<(Run, Point)>,
     /// Glyph count and first transform of the last filled run.
     last_fill: Option<(usize, Affine)>,
 }
@@ -129,6 +135,47 @@ impl Collector<'_> {
             size: g.size,
             bold: g.bold,
         });
+    }
+
+    /// Adds a glyph set along a rotated baseline: `origin` is where it starts, `end` where
+    /// its advance ends.
+    fn push_slanted(&mut self, text: &str, origin: Point, end: Point, size: f32) {
+        let (x, y) = (origin.x as f32, origin.y as f32);
+        if let Some((run, next)) = &mut self.slanted {
+            let off = (origin - *next).hypot() as f32;
+            if off <= 1.2 * size && (run.size - size).abs() <= 0.1 * size {
+                if off > WORD_GAP_EM * size && !run.text.ends_with(' ') {
+                    run.text.push(' ');
+                }
+                run.text.push_str(text);
+                run.x0 = run.x0.min(x);
+                run.x1 = run.x1.max(x);
+                run.y = run.y.min(y);
+                *next = end;
+                return;
+            }
+        }
+        self.finish_slanted();
+        self.slanted = Some((
+            Run {
+                text: text.to_owned(),
+                x0: x,
+                x1: x,
+                y,
+                size,
+                bold: false,
+            },
+            end,
+        ));
+    }
+
+    fn finish_slanted(&mut self) {
+        if let Some((mut run, _)) = self.slanted.take() {
+            run.text = run.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !run.text.is_empty() {
+                self.page.rotated.push(run);
+            }
+        }
     }
 
     fn finish_run(&mut self) {
@@ -201,11 +248,7 @@ impl<'a> Device<'a> for Collector<'_> {
             let origin = t * Point::ZERO;
             let up = t * Point::new(0.0, 1000.0) - origin;
             let size = up.hypot() as f32;
-            // Upright text only: the glyph's vertical points up the page.
-            if !(size.is_finite() && size > 0.5 && up.y > 0.0 && up.x.abs() <= 0.05 * up.y) {
-                continue;
-            }
-            if !self.bounds.contains(origin) {
+            if !(size.is_finite() && size > 0.5) || !self.bounds.contains(origin) {
                 continue;
             }
             let text = match glyph.as_unicode() {
@@ -217,10 +260,21 @@ impl<'a> Device<'a> for Collector<'_> {
                 self.page.undecodable += 1;
                 "\u{FFFD}".to_owned()
             } else {
-                self.page.mapped += 1;
+                if !text.chars().all(char::is_whitespace) {
+                    self.page.mapped += 1;
+                }
                 text.replace(|c: char| c.is_control(), " ")
             };
-            let width = advance(glyph).map_or(DEFAULT_ADVANCE_EM, |w| w / 1000.0) * size;
+            let advance_em = advance(glyph).map_or(DEFAULT_ADVANCE_EM, |w| w / 1000.0);
+            // Upright text: the glyph's vertical points up the page.
+            if !(up.y > 0.0 && up.x.abs() <= 0.05 * up.y) {
+                let along = t * Point::new(1000.0, 0.0) - origin;
+                let along = along / along.hypot().max(1e-6);
+                let end = origin + along * f64::from(advance_em * size);
+                self.push_slanted(&text, origin, end, size);
+                continue;
+            }
+            let width = advance_em * size;
             let x0 = origin.x as f32;
             self.push(Placed {
                 text,
@@ -326,8 +380,10 @@ fn read_page<'a>(
         expired: false,
         glyphs_seen: 0,
         last_fill: None,
+        slanted: None,
     };
     interpret_page(page, &mut context, &mut collector);
     collector.finish_run();
+    collector.finish_slanted();
     collector.page
 }

@@ -30,6 +30,8 @@ pub(crate) struct Line {
     pub(crate) size: f32,
     /// Most of the characters are bold.
     pub(crate) bold: bool,
+    /// Set along a slanted or vertical baseline (margin slugs, stamps).
+    pub(crate) rotated: bool,
 }
 
 impl Line {
@@ -284,6 +286,7 @@ fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row_size: f32) -> Line 
         y: base_y,
         size,
         bold: chars > 0 && bold_chars * 2 > chars,
+        rotated: false,
     }
 }
 

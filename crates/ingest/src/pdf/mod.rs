@@ -6,7 +6,8 @@
 //!
 //! - **page furniture**: lines in the top or bottom 12 % of a page that repeat (digits
 //!   ignored) on three pages, or on at least half of the pages, and page numbers among the
-//!   first or last two lines of a page;
+//!   first or last two lines of a page, and text set on rotated baselines (proof slugs,
+//!   stamps in the margin);
 //! - **footnotes**: the trailing lines of a page, in the lower half and in a font at most
 //!   95 % of the body size, from the first one that opens with a note label (`1`, `2.`,
 //!   `¹`, superscript `1`);
@@ -128,9 +129,6 @@ pub(crate) fn ingest(
             .iter()
             .map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count())
             .sum::<usize>();
-        if std::env::var("ACCORD_DEBUG_PAGE").ok() == Some(number.to_string()) {
-            for r in &text.runs { if r.y > 455.0 && r.y < 480.0 { eprintln!("RUN {:.1} {:.1}-{:.1} y{:.2} {}", r.size, r.x0, r.x1, r.y, r.text); } }
-        }
         let mut lines = layout::lines(text.runs);
         for line in &mut lines {
             // A soft hyphen that ends a line is the hyphen the break was made at.
@@ -140,10 +138,17 @@ pub(crate) fn ingest(
             }
             line.text = clean_chars(&line.text, &mut builder.repairs);
         }
+        // Text on rotated baselines (margin slugs, stamps) ends the page, as furniture.
+        lines.extend(text.rotated.into_iter().map(|r| Line {
+            text: clean_chars(&r.text, &mut builder.repairs),
+            x0: r.x0,
+            x1: r.x1,
+            y: r.y,
+            size: r.size,
+            bold: false,
+            rotated: true,
+        }));
         lines.retain(|l| !l.text.trim().is_empty());
-        if std::env::var("ACCORD_DEBUG_PAGE").ok() == Some(number.to_string()) {
-            for l in &lines { eprintln!("DBG {:.1} {:.1}-{:.1} y{:.1} {}", l.size, l.x0, l.x1, l.y, l.text); }
-        }
         pages.push(Page {
             number,
             media_box: text.media_box,
@@ -285,6 +290,9 @@ fn furniture(pages: &[Page], pats: &TextPatterns) -> Vec<Vec<bool>> {
                 .iter()
                 .enumerate()
                 .map(|(i, line)| {
+                    if line.rotated {
+                        return true;
+                    }
                     if !in_margin_zone(page, line) {
                         return false;
                     }
