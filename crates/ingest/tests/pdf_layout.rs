@@ -116,6 +116,8 @@ fn two_columns_are_read_one_after_the_other_under_a_full_width_title() {
     page += &column("Left", 72.0, 690.0, 12, 10.0);
     page += &column("Right", 320.0, 690.0, 12, 10.0);
     let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
+    // No information dictionary: the title is the first page's largest heading.
+    assert_eq!(doc.title.as_deref(), Some("A Title That Runs Across Both Columns"));
     let title = position(&doc, "A Title That Runs");
     let left_last = position(&doc, "Left line 11 words");
     let right_first = position(&doc, "Right line 0 words");

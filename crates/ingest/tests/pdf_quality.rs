@@ -212,7 +212,7 @@ fn pdf_quality_against_pdftotext() {
     names.sort();
     let ingester = Ingester::new(&Config::default()).expect("config");
     println!(
-        "| pdf | pages | order | body order | recall | lig | dash | notes | leaks | pages/s | warnings |\n|---|---|---|---|---|---|---|---|---|---|---|"
+        "| pdf | pages | order | body order | recall | lig | dash | notes | leaks | pages/s | title | warnings |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     let (mut orders, mut body_orders, mut speeds) = (Vec::new(), Vec::new(), Vec::new());
     for name in &names {
@@ -246,12 +246,13 @@ fn pdf_quality_against_pdftotext() {
         let linked = doc.notes.iter().filter(|n| n.note_block.is_some()).count();
         let speed = f64::from(pages) / seconds.max(1e-9);
         println!(
-            "| {name} | {pages} | {order:.3} | {body_order:.3} | {:.3} | {} | {} | {linked}/{} | {} | {speed:.0} | {} |",
+            "| {name} | {pages} | {order:.3} | {body_order:.3} | {:.3} | {} | {} | {linked}/{} | {} | {speed:.0} | {} | {} |",
             recall(&r, &o),
             losses(&reference, &doc.text, &["fi", "fl", "ff"]),
             losses(&reference, &doc.text, &["–", "—"]),
             doc.notes.len(),
             furniture_leaks(&String::from_utf8_lossy(&out.stdout), &doc),
+            doc.title.as_deref().unwrap_or(""),
             doc.warnings.join(" / "),
         );
         orders.push(order);

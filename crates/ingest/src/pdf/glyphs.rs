@@ -314,6 +314,23 @@ impl Reader {
         }
     }
 
+    /// The title in the document information dictionary, decoded (UTF-16 with a byte-order
+    /// mark, otherwise PDFDocEncoding read as Latin-1), when there is one.
+    pub(crate) fn metadata_title(&self) -> Option<String> {
+        let raw = self.pdf.metadata().title.as_deref()?;
+        let text = if let Some(utf16) = raw.strip_prefix(&[0xFE, 0xFF]) {
+            let units: Vec<u16> = utf16
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        } else {
+            raw.iter().map(|&b| char::from(b)).collect()
+        };
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then_some(text)
+    }
+
     /// Number of pages.
     pub(crate) fn len(&self) -> usize {
         self.pdf.pages().len()

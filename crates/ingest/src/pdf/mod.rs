@@ -197,10 +197,58 @@ pub(crate) fn ingest(
         lexicon,
         repairs: &mut builder.repairs,
     };
+    builder.title = reader
+        .metadata_title()
+        .filter(|t| !generic_title(t))
+        .or_else(|| first_page_title(&pages, body_size(&pages)));
     let units = classify(&pages, &mut ctx, deadline)?;
     let units = rejoin::rejoin(units, &mut ctx);
     emit(units, pats.markers, &mut builder, false);
     Ok(builder)
+}
+
+/// A metadata title that names no document: empty, one short word (an agency's initials),
+/// a file name, or a placeholder.
+fn generic_title(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    let words = t.split_whitespace().count();
+    let file_name = [".doc", ".docx", ".pdf", ".indd", ".tex", ".dvi", ".rtf", ".odt"]
+        .iter()
+        .any(|ext| t.ends_with(ext));
+    !t.chars().any(char::is_alphabetic)
+        || (words == 1 && t.chars().count() <= 6)
+        || file_name
+        || t.starts_with("untitled")
+        || t.starts_with("microsoft word")
+}
+
+/// The first page's largest heading: the lines set in the page's largest size (at least
+/// 15 % above the body size) that follow each other, skipping runs that make a generic title;
+/// at most 300 characters.
+fn first_page_title(pages: &[Page], body: f32) -> Option<String> {
+    let page = pages.iter().find(|p| !p.lines.is_empty())?;
+    let mut groups: Vec<(f32, String)> = Vec::new();
+    let mut last: Option<f32> = None;
+    for line in page.lines.iter().filter(|l| !l.rotated) {
+        let size = line.size;
+        if size < 1.15 * body {
+            last = None;
+            continue;
+        }
+        match (last, groups.last_mut()) {
+            (Some(prev), Some((_, text))) if (prev - size).abs() < 0.5 => {
+                text.push(' ');
+                text.push_str(line.text.trim());
+            }
+            _ => groups.push((size, line.text.trim().to_owned())),
+        }
+        last = Some(size);
+    }
+    groups
+        .into_iter()
+        .filter(|(_, text)| !generic_title(text) && text.chars().count() <= 300)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.len().cmp(&b.1.len())))
+        .map(|(_, text)| text)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> bool {
@@ -506,6 +554,16 @@ mod tests {
         assert_eq!(label("2005 was the year"), None);
         assert_eq!(label("7"), None);
         assert_eq!(label("The text"), None);
+    }
+
+    #[test]
+    fn generic_titles() {
+        assert!(generic_title("GAO"));
+        assert!(generic_title("  "));
+        assert!(generic_title("Microsoft Word - draft3.doc"));
+        assert!(generic_title("report_final.pdf"));
+        assert!(!generic_title("Managing for Results"));
+        assert!(!generic_title("Deforestation"));
     }
 
     #[test]
