@@ -9,7 +9,8 @@ mod common;
 use common::check_invariants;
 
 /// Helvetica (one of the 14 standard fonts, not embedded) with `WinAnsiEncoding`.
-const HELVETICA: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+const HELVETICA: &str =
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
 
 /// Writes a PDF of US-letter pages, one content stream each, with the fonts `/F1`, `/F2`…
 /// given as dictionaries (`{N}` in a font dictionary is replaced by the number of the
@@ -58,7 +59,9 @@ fn pdf(pages: &[String], fonts: &[&str], extra: &[&str]) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for off in offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
@@ -112,18 +115,31 @@ fn position(doc: &Document, needle: &str) -> usize {
 
 #[test]
 fn two_columns_are_read_one_after_the_other_under_a_full_width_title() {
-    let mut page = text(1, 18.0, 72.0, 730.0, "A Title That Runs Across Both Columns");
+    let mut page = text(
+        1,
+        18.0,
+        72.0,
+        730.0,
+        "A Title That Runs Across Both Columns",
+    );
     page += &column("Left", 72.0, 690.0, 12, 10.0);
     page += &column("Right", 320.0, 690.0, 12, 10.0);
     let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
     // No information dictionary: the title is the first page's largest heading.
-    assert_eq!(doc.title.as_deref(), Some("A Title That Runs Across Both Columns"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("A Title That Runs Across Both Columns")
+    );
     let title = position(&doc, "A Title That Runs");
     let left_last = position(&doc, "Left line 11 words");
     let right_first = position(&doc, "Right line 0 words");
     assert!(title < position(&doc, "Left line 0 words"));
     assert!(left_last < right_first, "{}", doc.text);
-    assert!(doc.text.contains("Left line 0 words Left line 1 words"), "{}", doc.text);
+    assert!(
+        doc.text.contains("Left line 0 words Left line 1 words"),
+        "{}",
+        doc.text
+    );
     let left = &doc.text[position(&doc, "Left line 0")..left_last];
     assert!(!left.contains("Right"), "columns mixed: {}", doc.text);
 }
@@ -137,7 +153,13 @@ fn three_columns_with_narrow_gutters() {
     for (tag, x) in [("Alpha", 40.0), ("Beta", 190.0), ("Gamma", 336.0)] {
         for i in 0..30 {
             let y = 700.0 - 10.0 * i as f32;
-            page += &text(1, 8.0, x, y, &format!("{tag} {i} aaaa bbbb cccc dddd eeee ffff"));
+            page += &text(
+                1,
+                8.0,
+                x,
+                y,
+                &format!("{tag} {i} aaaa bbbb cccc dddd eeee ffff"),
+            );
         }
     }
     let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
@@ -151,9 +173,14 @@ fn three_columns_with_narrow_gutters() {
 #[test]
 fn word_spaces_come_from_glyph_gaps() {
     // TeX draws no space characters: words are set apart by kerning in TJ arrays.
-    let page = "BT /F1 11 Tf 72 700 Td [(is) -333 (available,) -300 (traditional) -20 (ly)] TJ ET\n";
+    let page =
+        "BT /F1 11 Tf 72 700 Td [(is) -333 (available,) -300 (traditional) -20 (ly)] TJ ET\n";
     let doc = ingest(&pdf(&[page.to_owned()], &[HELVETICA], &[]));
-    assert!(doc.text.contains("is available, traditionally"), "{}", doc.text);
+    assert!(
+        doc.text.contains("is available, traditionally"),
+        "{}",
+        doc.text
+    );
 }
 
 #[test]
@@ -180,8 +207,14 @@ fn glyphs_without_unicode_become_replacement_characters_with_a_warning() {
     let doc = ingest(&pdf(&[readable, unreadable], &[HELVETICA, opaque], &[]));
     assert_eq!(doc.text.matches('\u{FFFD}').count(), 9, "{}", doc.text);
     let warnings = doc.warnings.join("\n");
-    assert!(warnings.contains("9 glyphs have no Unicode mapping"), "{warnings}");
-    assert!(warnings.contains("page(s) 2 have no Unicode mapping"), "{warnings}");
+    assert!(
+        warnings.contains("9 glyphs have no Unicode mapping"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("page(s) 2 have no Unicode mapping"),
+        "{warnings}"
+    );
 }
 
 #[test]
@@ -193,13 +226,20 @@ fn footnote_markers_link_to_the_notes_at_the_page_bottom() {
     page += "BT /F1 6 Tf 72 84 Td (1) Tj ET\n";
     page += &text(1, 9.0, 76.0, 80.0, "Joint statement of the leaders.");
     let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
-    assert_eq!(kind_texts(&doc, BlockKind::Footnote), ["Joint statement of the leaders."]);
+    assert_eq!(
+        kind_texts(&doc, BlockKind::Footnote),
+        ["Joint statement of the leaders."]
+    );
     assert_eq!(doc.notes.len(), 1);
     let link = &doc.notes[0];
     assert_eq!(link.label, "1");
     let note = link.note_block.expect("linked");
     assert_eq!(doc.blocks[note].kind, BlockKind::Footnote);
-    assert!(doc.text.contains("signed in 2005. It was renewed"), "{}", doc.text);
+    assert!(
+        doc.text.contains("signed in 2005. It was renewed"),
+        "{}",
+        doc.text
+    );
 }
 
 #[test]
@@ -208,6 +248,12 @@ fn a_proof_slug_in_the_margin_is_furniture() {
     // Set upwards along the left edge.
     page += "BT /F1 6 Tf 0 1 -1 0 20 300 Tm (proof slug on margin) Tj ET\n";
     let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
-    assert_eq!(kind_texts(&doc, BlockKind::Furniture), ["proof slug on margin"]);
-    assert_eq!(kind_texts(&doc, BlockKind::Paragraph), ["Body text of the page."]);
+    assert_eq!(
+        kind_texts(&doc, BlockKind::Furniture),
+        ["proof slug on margin"]
+    );
+    assert_eq!(
+        kind_texts(&doc, BlockKind::Paragraph),
+        ["Body text of the page."]
+    );
 }

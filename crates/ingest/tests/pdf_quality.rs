@@ -115,7 +115,8 @@ fn is_page_number(line: &str) -> bool {
     !t.is_empty()
         && t.len() <= 8
         && (t.chars().all(|c| c.is_ascii_digit())
-            || t.chars().all(|c| "ivxlcdm".contains(c.to_ascii_lowercase())))
+            || t.chars()
+                .all(|c| "ivxlcdm".contains(c.to_ascii_lowercase())))
 }
 
 /// Running headers, footers and page numbers of poppler's pages found in our body blocks.
@@ -147,12 +148,17 @@ fn furniture_leaks(reference: &str, doc: &Document) -> usize {
             .iter()
             .filter(|b| b.page == Some(number))
             .filter(|b| !matches!(b.kind, BlockKind::Furniture | BlockKind::Footnote))
-            .map(|b| doc.slice(b.span).split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|b| {
+                doc.slice(b.span)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect();
         for line in edges(page) {
             let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
             let repeated = counts.get(&fold_digits(&line)).copied().unwrap_or(0) >= 3;
-            if (repeated || is_page_number(&line)) && body.iter().any(|b| *b == line) {
+            if (repeated || is_page_number(&line)) && body.contains(&line) {
                 leaks += 1;
             }
         }
@@ -205,7 +211,7 @@ fn pdf_quality_against_pdftotext() {
     let root = Path::new(&dir);
     let mut names: Vec<String> = fs_err::read_dir(root)
         .expect("PDF folder")
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.to_lowercase().ends_with(".pdf"))
         .collect();
@@ -286,12 +292,18 @@ mod tests {
 
     #[test]
     fn poppler_hyphens_are_joined_before_lowercase() {
-        assert_eq!(dehyphenate("extrac-\ntion U.S.-\nMexican"), "extraction U.S.-\nMexican");
+        assert_eq!(
+            dehyphenate("extrac-\ntion U.S.-\nMexican"),
+            "extraction U.S.-\nMexican"
+        );
     }
 
     #[test]
     fn ligature_and_dash_losses() {
-        assert_eq!(losses("the \u{FB01}rst June 15–20", "the rst June 1520", &["fi"]), 1);
+        assert_eq!(
+            losses("the \u{FB01}rst June 15–20", "the rst June 1520", &["fi"]),
+            1
+        );
         assert_eq!(losses("June 15–20", "June 1520", &["–", "—"]), 1);
         assert_eq!(losses("first", "first", &["fi"]), 0);
     }

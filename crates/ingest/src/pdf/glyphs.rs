@@ -248,7 +248,7 @@ impl<'a> Device<'a> for Collector<'_> {
             let origin = t * Point::ZERO;
             let up = t * Point::new(0.0, 1000.0) - origin;
             let size = up.hypot() as f32;
-            if !(size.is_finite() && size > 0.5) || !self.bounds.contains(origin) {
+            if !(size.is_finite() && size > 0.5 && self.bounds.contains(origin)) {
                 continue;
             }
             let text = match glyph.as_unicode() {
@@ -315,7 +315,7 @@ impl Reader {
     }
 
     /// The title in the document information dictionary, decoded (UTF-16 with a byte-order
-    /// mark, otherwise PDFDocEncoding read as Latin-1), when there is one.
+    /// mark, otherwise `PDFDocEncoding` read as Latin-1), when there is one.
     pub(crate) fn metadata_title(&self) -> Option<String> {
         let raw = self.pdf.metadata().title.as_deref()?;
         let text = if let Some(utf16) = raw.strip_prefix(&[0xFE, 0xFF]) {
@@ -352,17 +352,22 @@ impl Reader {
         let Some(page) = self.pdf.pages().get(index) else {
             return Ok(PageText::default());
         };
-        let text = catch_unwind(AssertUnwindSafe(|| read_page(page, cache, deadline))).map_err(
-            |_| Error::Pdf {
-                path: path.to_owned(),
-                reason: format!("the PDF engine failed on page {}", index + 1),
-            },
-        )?;
+        let text =
+            catch_unwind(AssertUnwindSafe(|| read_page(page, cache, deadline))).map_err(|_| {
+                Error::Pdf {
+                    path: path.to_owned(),
+                    reason: format!("the PDF engine failed on page {}", index + 1),
+                }
+            })?;
         deadline.check()?;
         Ok(text)
     }
 
     /// A fresh interpreter cache (fonts, decoded objects), to share between the pages.
+    #[expect(
+        clippy::unused_self,
+        reason = "the cache's lifetime is the document's: it must not outlive the reader"
+    )]
     pub(crate) fn cache(&self) -> InterpreterCache<'_> {
         InterpreterCache::new()
     }

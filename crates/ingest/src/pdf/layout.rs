@@ -142,10 +142,21 @@ const GUTTER_GAP_EM: f32 = 0.4;
 
 impl Gutters {
     fn new(rows: &[Vec<Run>]) -> Gutters {
-        let x0 = rows.iter().flatten().map(|r| r.x0).fold(f32::INFINITY, f32::min);
-        let x1 = rows.iter().flatten().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+        let x0 = rows
+            .iter()
+            .flatten()
+            .map(|r| r.x0)
+            .fold(f32::INFINITY, f32::min);
+        let x1 = rows
+            .iter()
+            .flatten()
+            .map(|r| r.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
         if !(x0.is_finite() && x1.is_finite()) || x1 - x0 > 20_000.0 {
-            return Gutters { x0: 0.0, free: Vec::new() };
+            return Gutters {
+                x0: 0.0,
+                free: Vec::new(),
+            };
         }
         let n = (x1 - x0).ceil() as usize + 1;
         let mut cover = vec![0usize; n];
@@ -351,7 +362,8 @@ fn gutter(node: &[Line], em: f32) -> Option<f32> {
         )
     };
     // A column of bullets or labels beside the text is no column.
-    let widest = |side: &mut dyn Iterator<Item = &Line>| side.map(|l| l.x1 - l.x0).fold(0.0, f32::max);
+    let widest =
+        |side: &mut dyn Iterator<Item = &Line>| side.map(|l| l.x1 - l.x0).fold(0.0, f32::max);
     if widest(&mut node.iter().filter(|l| l.x1 <= x)) < 2.0 * em
         || widest(&mut node.iter().filter(|l| l.x0 >= x)) < 2.0 * em
     {

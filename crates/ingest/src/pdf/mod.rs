@@ -212,9 +212,11 @@ pub(crate) fn ingest(
 fn generic_title(title: &str) -> bool {
     let t = title.trim().to_lowercase();
     let words = t.split_whitespace().count();
-    let file_name = [".doc", ".docx", ".pdf", ".indd", ".tex", ".dvi", ".rtf", ".odt"]
-        .iter()
-        .any(|ext| t.ends_with(ext));
+    let file_name = [
+        ".doc", ".docx", ".pdf", ".indd", ".tex", ".dvi", ".rtf", ".odt",
+    ]
+    .iter()
+    .any(|ext| t.ends_with(ext));
     !t.chars().any(char::is_alphabetic)
         || (words == 1 && t.chars().count() <= 6)
         || file_name
