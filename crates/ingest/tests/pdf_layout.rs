@@ -257,3 +257,21 @@ fn a_proof_slug_in_the_margin_is_furniture() {
         ["Body text of the page."]
     );
 }
+
+#[test]
+fn a_note_at_the_foot_of_a_column_is_linked() {
+    // Two columns; the left one ends with its note, the right one runs to the page foot.
+    let mut page = text(1, 11.0, 72.0, 700.0, "The accord was signed.");
+    page += "BT /F1 7 Tf 187 704 Td (1) Tj ET\n";
+    page += &column("Left", 72.0, 686.0, 10, 11.0);
+    page += "BT /F1 6 Tf 72 304 Td (1) Tj ET\n";
+    page += &text(1, 9.0, 76.0, 300.0, "Joint statement of the leaders.");
+    page += &column("Right", 320.0, 700.0, 36, 11.0);
+    let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
+    assert_eq!(
+        kind_texts(&doc, BlockKind::Footnote),
+        ["Joint statement of the leaders."]
+    );
+    assert_eq!(doc.notes.len(), 1, "{}", doc.text);
+    assert!(doc.notes[0].note_block.is_some());
+}

@@ -49,10 +49,14 @@ pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<Line> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let rows = attach_superscripts(rows(runs));
     let gutters = Gutters::new(&rows);
-    let mut segments = Vec::new();
+    let mut pieces = Vec::new();
     for row in rows {
-        segments.extend(split_row(row, &gutters));
+        pieces.extend(split_row(row, &gutters));
     }
+    let segments: Vec<Line> = attach_segment_superscripts(pieces)
+        .iter()
+        .map(|s| segment_line(&s.iter().collect::<Vec<_>>()))
+        .collect();
     let median = median_size(&segments);
     let mut out = Vec::with_capacity(segments.len());
     xy_cut(segments, median, 0, &mut out);
@@ -189,13 +193,15 @@ impl Gutters {
     }
 }
 
-/// One row to one or more lines, split at wide gaps and at gaps over a column gutter.
-fn split_row(mut row: Vec<Run>, gutters: &Gutters) -> Vec<Line> {
+/// One row to one or more segments (lines, or a column's or cell's part of a line), split at
+/// wide gaps and at gaps over a column gutter; each segment sorted by left edge.
+fn split_row(mut row: Vec<Run>, gutters: &Gutters) -> Vec<Vec<Run>> {
     row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let (base_y, row_size) = row_baseline(&row);
-    let body_size = dominant_size(row.iter().filter(|r| !is_raised(r, base_y, row_size)));
-    let mut lines = Vec::new();
-    let mut current: Vec<&Run> = Vec::new();
+    // The em that decides splits: the row's usual size.
+    let em = dominant_size(row.iter().filter(|r| !is_raised(r, base_y, row_size))).max(1.0);
+    let mut segments: Vec<Vec<Run>> = Vec::new();
+    let mut current: Vec<Run> = Vec::new();
     for (i, run) in row.iter().enumerate() {
         // Fake bold and shadows: the same text drawn again almost on top of itself (looked for
         // among the few runs just before, which are sorted by left edge).
@@ -206,21 +212,64 @@ fn split_row(mut row: Vec<Run>, gutters: &Gutters) -> Vec<Line> {
             continue;
         }
         if let Some(prev) = current.last() {
-            let em = body_size.max(1.0);
             let gap = run.x0 - prev.x1;
             if gap > SPLIT_GAP_EM * em
                 || (gap > GUTTER_GAP_EM * em && gutters.within(prev.x1, run.x0))
             {
-                lines.push(make_line(&current, base_y, body_size, row_size));
-                current.clear();
+                segments.push(std::mem::take(&mut current));
             }
         }
-        current.push(run);
+        current.push(run.clone());
     }
     if !current.is_empty() {
-        lines.push(make_line(&current, base_y, body_size, row_size));
+        segments.push(current);
     }
-    lines
+    segments
+}
+
+/// Moves a short segment of small runs (a note label, an ordinal) into the segment just
+/// below it that holds it horizontally, when it is raised above that segment's baseline by
+/// less than 0.6 em: superscripts that share a row with another column's line.
+fn attach_segment_superscripts(mut segments: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
+    /// How many following segments are looked at.
+    const LOOK_AHEAD: usize = 12;
+    for i in 0..segments.len() {
+        let small = &segments[i];
+        if small.is_empty() || small.iter().any(|r| r.text.chars().count() > 4) {
+            continue;
+        }
+        let (sy, ssize) = row_baseline(small);
+        let (sx0, sx1) = extent(small);
+        let target = (i + 1..segments.len().min(i + 1 + LOOK_AHEAD)).find(|&j| {
+            let seg = &segments[j];
+            let (y, size) = row_baseline(seg);
+            let (x0, x1) = extent(seg);
+            !seg.is_empty()
+                && ssize <= 0.85 * size
+                && sy > y
+                && sy - y <= 0.6 * size
+                && sx0 >= x0 - size
+                && sx1 <= x1 + size
+        });
+        if let Some(j) = target {
+            let moved = std::mem::take(&mut segments[i]);
+            segments[j].extend(moved);
+            segments[j].sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        }
+    }
+    segments.retain(|s| !s.is_empty());
+    segments
+}
+
+/// One piece of a row as a line, with the baseline, size and superscripts of its own runs
+/// (the pieces of one row can be columns set in different sizes, a note beside body text).
+fn segment_line(runs: &[&Run]) -> Line {
+    let (base_y, size) = runs
+        .iter()
+        .max_by(|a, b| a.size.total_cmp(&b.size))
+        .map_or((0.0, 0.0), |r| (r.y, r.size));
+    let body = dominant_size(runs.iter().copied().filter(|r| !is_raised(r, base_y, size)));
+    make_line(runs, base_y, body, size)
 }
 
 /// A run smaller than its row (whose largest size is `row_size`) and raised above its

@@ -376,24 +376,63 @@ fn note_label(text: &str, markers: &MarkerPatterns) -> Option<(String, usize)> {
     Some((normalise_label(bare), len))
 }
 
-/// Index of the first footnote line of a page (its length when there is none): the trailing
-/// small-print lines in the lower half, from the first one that opens with a note label.
-fn notes_start(page: &Page, is_furniture: &[bool], body: f32, markers: &MarkerPatterns) -> usize {
+/// Which lines of a page are footnotes: in each column (a stretch of lines in reading
+/// order that ends where the next line stands higher on the page, or at the page's end), the
+/// trailing small-print lines in the lower half, from the first one that opens with a note
+/// label.
+fn note_lines(
+    page: &Page,
+    is_furniture: &[bool],
+    body: f32,
+    markers: &MarkerPatterns,
+) -> Vec<bool> {
+    let n = page.lines.len();
+    let mut is_note = vec![false; n];
+    let mut end = n;
+    while end > 0 {
+        // The column ending at `end`: back to the first line below the one before it.
+        let mut start = end - 1;
+        while start > 0 && {
+            let (prev, line) = (&page.lines[start - 1], &page.lines[start]);
+            is_furniture[start - 1] || is_furniture[start] || prev.y >= line.y - 0.5 * line.size
+        } {
+            start -= 1;
+        }
+        let first = notes_in(page, start, end, is_furniture, body, markers);
+        for (i, note) in is_note.iter_mut().enumerate().take(end).skip(first) {
+            *note = !is_furniture[i];
+        }
+        end = start;
+    }
+    is_note
+}
+
+/// Index of the first footnote line among `lines[start..end]` (`end` when there is none):
+/// the trailing small-print lines in the lower half, from the first that opens with a label.
+fn notes_in(
+    page: &Page,
+    start: usize,
+    end: usize,
+    is_furniture: &[bool],
+    body: f32,
+    markers: &MarkerPatterns,
+) -> usize {
     let [_, y0, _, y1] = page.media_box;
     let middle = f32::midpoint(y0, y1);
-    let mut start = page.lines.len();
-    for (i, line) in page.lines.iter().enumerate().rev() {
+    let mut first = end;
+    for i in (start..end).rev() {
         if is_furniture[i] {
             continue;
         }
+        let line = &page.lines[i];
         if line.size > 0.95 * body || line.y > middle {
             break;
         }
-        start = i;
+        first = i;
     }
-    (start..page.lines.len())
+    (first..end)
         .find(|&i| !is_furniture[i] && note_label(&page.lines[i].text, markers).is_some())
-        .unwrap_or(page.lines.len())
+        .unwrap_or(end)
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -423,7 +462,7 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
     let mut units = Vec::new();
     for (page, is_furniture) in pages.iter().zip(&furniture) {
         deadline.check()?;
-        let notes = notes_start(page, is_furniture, body, ctx.markers);
+        let notes = note_lines(page, is_furniture, body, ctx.markers);
         let page_no = Some(page.number);
         let mut para: Vec<&Line> = Vec::new();
         let mut open = Open::Body;
@@ -438,7 +477,7 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
                 units.push(unit);
                 continue;
             }
-            if i >= notes {
+            if notes[i] {
                 flush(&mut para, open, body, page_no, &mut units, ctx);
                 if let Some((label, len)) = note_label(&line.text, ctx.markers) {
                     flush_note(&mut note, page_no, &mut units, ctx);
@@ -448,6 +487,7 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
                 }
                 continue;
             }
+            flush_note(&mut note, page_no, &mut units, ctx);
             if let Some(prev) = para.last() {
                 let size = prev.size.max(line.size);
                 let usual = pitch
