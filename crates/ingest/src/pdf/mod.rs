@@ -1,16 +1,17 @@
 //! PDF (text layer) to blocks.
 //!
-//! lopdf parses the file; [`content`] interprets each page's content stream into positioned
-//! runs of text; [`layout`] groups them into lines in reading order. This module then
-//! classifies the lines of the whole document:
+//! lopdf loads the file only to diagnose it (truncated, encrypted, damaged); hayro-interpret
+//! runs each page and [`glyphs`] turns its glyphs into word runs in page space; [`layout`]
+//! groups them into lines in reading order. This module then classifies the lines of the
+//! whole document:
 //!
 //! - **page furniture**: lines in the top or bottom 12 % of a page that repeat (digits
 //!   ignored) on three pages, or on at least half of the pages, and page numbers among the
 //!   first or last two lines of a page, and text set on rotated baselines (proof slugs,
 //!   stamps in the margin);
-//! - **footnotes**: the trailing lines of a page, in the lower half and in a font at most
-//!   95 % of the body size, from the first one that opens with a note label (`1`, `2.`,
-//!   `¹`, superscript `1`);
+//! - **footnotes**: the trailing lines of each column of a page, in the lower half and in a
+//!   font at most 95 % of the body size, from the first one that opens with a note label
+//!   (`1`, `2.`, `¹`, superscript `1`);
 //! - **headings**: short paragraphs (at most three lines, no final `.`, `,`, `;`, `:`) set
 //!   at least 15 % larger than the body text, or in bold at body size;
 //! - **list items**: lines opening with a bullet glyph, or with a number after a finished
