@@ -39,7 +39,7 @@ client-test:
     trap 'rm -rf "$tmp"' EXIT
     cargo build --workspace
     # The evaluation corpus: the seed paper plus the six development documents.
-    "$CARGO_TARGET_DIR/debug/accord" run pipelines/north-american-security.toml --input tests/eval/corpus --out "$tmp/out" -q
+    "$CARGO_TARGET_DIR/debug/accord" run pipelines/north-american-security.toml --input tests/eval/corpus --out "$tmp/out" --cache-dir "$tmp/cache" -q
     ACCORD_TABLES="$tmp/out" ACCORD_BIN="$CARGO_TARGET_DIR/debug/accord" python3 -m pytest -q tests/python
     # The first-look notebook must keep running on real output.
     ACCORD_CHARTS="$tmp" python3 notebooks/explore.py "$tmp/out" > /dev/null
@@ -57,9 +57,9 @@ fmt:
 snap:
     cargo insta review
 
-# Score a table directory against gold annotations (needs pyarrow).
-score TABLES="data/processed/north-american-security" GOLD="../shared/eval/gold":
-    python3 ../shared/eval/score.py --gold {{GOLD}} --tables {{TABLES}} --show-errors
+# Score a table directory against gold annotations (needs pyarrow; default: the project's own gold).
+score TABLES="data/processed/north-american-security" GOLD="tests/eval/gold":
+    python3 tests/eval/score.py --gold {{GOLD}} --tables {{TABLES}} --show-errors
 
 # PDF reading quality against poppler's pdftotext on a folder of PDFs (needs poppler-utils).
 pdf-check DIR:

@@ -3,8 +3,12 @@
 #
 # A [jupytext](https://jupytext.readthedocs.io/) notebook in the percent format: open it in
 # Jupyter or VS Code as a notebook, or run it as a script
-# (`python3 notebooks/explore.py [TABLES_DIR]`). CI runs it on every change, so it never rots.
-# Charts are saved as PNG files beside the tables.
+# (`python3 notebooks/explore.py [TABLES_DIR] [CHARTS_DIR]`). CI runs it on every change, so
+# it never rots. It needs polars and matplotlib (`pip install polars matplotlib`).
+#
+# Charts are saved as PNG files in CHARTS_DIR (or `$ACCORD_CHARTS`; by default a folder
+# `<tables>-charts` beside the tables). Never inside the tables folder: accord replaces that
+# folder as a whole on the next run.
 
 # %%
 import os
@@ -17,12 +21,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import polars as pl  # noqa: E402
 
-TABLES = Path(
-    sys.argv[1]
-    if len(sys.argv) > 1 and not sys.argv[1].startswith("-")
-    else os.environ.get("ACCORD_TABLES", "data/processed/north-american-security")
-)
-CHARTS = Path(os.environ.get("ACCORD_CHARTS", TABLES))
+ARGS = [a for a in sys.argv[1:] if not a.startswith("-")]
+TABLES = Path(ARGS[0] if ARGS else os.environ.get("ACCORD_TABLES", "data/processed/north-american-security"))
+CHARTS = Path(ARGS[1] if len(ARGS) > 1 else os.environ.get("ACCORD_CHARTS", TABLES.parent / f"{TABLES.name}-charts"))
+if CHARTS.resolve().is_relative_to(TABLES.resolve()):
+    sys.exit(f"charts folder {CHARTS} is inside the tables folder {TABLES}, which the next run replaces; choose another")
+CHARTS.mkdir(parents=True, exist_ok=True)
 agreements = pl.read_parquet(TABLES / "agreements.parquet")
 agencies = pl.read_parquet(TABLES / "agencies.parquet")
 funding = pl.read_parquet(TABLES / "funding.parquet")
@@ -46,21 +50,33 @@ fig.savefig(CHARTS / "agreements_timeline.png")
 # %% [markdown]
 # ## Funding by year and by recipient
 #
-# Amounts are in currency units, one chart per currency. The same money stated twice in a
-# document is one row; the same money in two documents is two rows, so read these sums as
-# a map of the figures, not as a budget.
+# Amounts are in currency units, one chart per currency. The sums take only funding: rows of
+# kind assistance, appropriation, budget, request or authorization. They leave out shares
+# (`share` set: "40% of the money" restates part of a total that is itself a row) and
+# figures that are not funding (`revenue_estimate`, `other`, or no kind). A row is one
+# occurrence of a figure: the same money stated twice, in one document or in two, is two
+# rows, and totals and per-year figures are summed alike, so read these sums as a map of the
+# figures, not as a budget. The year is `start_year`, else the fiscal year, as in
+# `report.html`.
 
 # %%
-point = funding.filter(pl.col("amount").is_not_null())
+FUNDING_KINDS = ["assistance", "appropriation", "budget", "request", "authorization"]
+summed = funding.filter(
+    pl.col("amount").is_not_null() & pl.col("share").is_null() & pl.col("kind").is_in(FUNDING_KINDS)
+)
+print(f"{summed.height} of {funding.height} funding rows summed (no shares, no estimates, no other money)")
 by_year = (
-    point.filter(pl.col("start_year").is_not_null())
-    .group_by("currency", "start_year")
+    summed.with_columns(
+        year=pl.coalesce(pl.col("start_year"), pl.col("fiscal_year").str.extract(r"(\d{4})").cast(pl.Int64))
+    )
+    .filter(pl.col("year").is_not_null())
+    .group_by("currency", "year")
     .agg(pl.col("amount").sum())
-    .sort("currency", "start_year")
+    .sort("currency", "year")
 )
 print(by_year)
 by_recipient = (
-    point.group_by("currency", pl.col("recipient").fill_null("(none stated)"))
+    summed.group_by("currency", pl.col("recipient").fill_null("(none stated)"))
     .agg(pl.col("amount").sum())
     .sort("currency", "amount", descending=[False, True])
 )
@@ -70,7 +86,7 @@ if currencies:
     fig, axes = plt.subplots(len(currencies), 1, figsize=(8, 2.5 * len(currencies)), squeeze=False)
     for ax, currency in zip(axes[:, 0], currencies):
         rows = by_year.filter(pl.col("currency") == currency)
-        ax.bar(rows["start_year"], rows["amount"] / 1e6)
+        ax.bar(rows["year"], rows["amount"] / 1e6)
         ax.set_title(f"{currency}, millions")
     fig.tight_layout()
     fig.savefig(CHARTS / "funding_by_year.png")

@@ -157,7 +157,8 @@ for r in agreements:
         err(f"agreements.csv:{r['_line']}: kind {r['kind']!r}")
     parties = split(r["parties"])
     if not parties:
-        err(f"agreements.csv:{r['_line']}: no parties")
+        # allowed for multilateral conventions open to all states; listed so a forgotten cell shows
+        warnings.append(f"agreements.csv:{r['_line']}: {r['id']} has no parties (multilateral)")
     for p in parties:
         if p not in iso3:
             err(f"agreements.csv:{r['_line']}: party {p!r} not in countries.csv")

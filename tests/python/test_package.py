@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import frictionless
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 TABLES = Path(os.environ.get("ACCORD_TABLES", "data/processed/north-american-security"))
 
@@ -50,3 +52,22 @@ def test_foreign_keys_hold_in_the_parquet_tables() -> None:
             values = {v for v in pq.read_table(TABLES / f"{resource['name']}.parquet", columns=[field]).column(0).to_pylist() if v is not None}
             keys = set(pq.read_table(TABLES / f"{target}.parquet", columns=[column]).column(0).to_pylist())
             assert values <= keys, (resource["name"], field, sorted(values - keys)[:5])
+
+
+@pytest.mark.skipif("ACCORD_BIN" not in os.environ, reason="needs the accord binary (just client-test)")
+def test_frictionless_validates_a_corpus_that_opens_with_an_agreement(tmp_path: Path) -> None:
+    # A mention at offset 0 has an empty prefix: an empty string, not a null.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "opening.txt").write_text("Security and Prosperity Partnership of North America: a review.\n")
+    out = tmp_path / "out"
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [os.environ["ACCORD_BIN"], "run", str(root / "pipelines" / "north-american-security.toml"),
+         "--input", str(corpus), "--out", str(out), "-q", "--no-progress", "--cache-dir", str(tmp_path / "cache")],
+        check=True,
+    )
+    mentions = pq.read_table(out / "mentions.parquet").to_pylist()
+    assert any(m["char_start"] == 0 and m["prefix"] == "" for m in mentions), mentions
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:20]

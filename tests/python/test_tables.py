@@ -74,3 +74,46 @@ def test_entity_rows_are_cited_by_mentions() -> None:
         for row in rows:
             assert row[key] in cited, f"{name} row {row[key]} has no mention"
             assert row["mention_count"] >= 1
+
+
+SOURCES = {
+    "agreements": {"kind": "kind_source", "parties": "parties_source", "signed": "signed_source", "ended": "ended_source"},
+    "agencies": {"country": "country_source", "kind": "kind_source"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_every_attribute_says_where_it_came_from(name: str) -> None:
+    rows = read(name).to_pylist()
+    assert rows, name
+    for row in rows:
+        for attribute, source in SOURCES[name].items():
+            value = row[attribute]
+            present = bool(value) if isinstance(value, list) else value is not None
+            assert (row[source] is not None) == present, (name, row.get("agreement_id") or row.get("agency_id"), attribute, value, row[source])
+            assert row[source] in (None, "text", "gazetteer", "inferred")
+
+
+def test_ended_year_is_the_year_of_ended() -> None:
+    for row in read("agreements").to_pylist():
+        expected = int(row["ended"][:4]) if row["ended"] else None
+        assert row["ended_year"] == expected, row["agreement_id"]
+
+
+def test_report_sums_only_funding_that_is_not_a_share() -> None:
+    import re
+
+    kinds = {"assistance", "appropriation", "budget", "request", "authorization"}
+    expected: dict[str, float] = {}
+    for row in read("funding").to_pylist():
+        if row["amount"] is not None and row["share"] is None and row["kind"] in kinds:
+            expected[row["currency"]] = expected.get(row["currency"], 0.0) + row["amount"]
+    html = (TABLES / "report.html").read_text()
+    section = html[html.index('id="funding-recipient"'):]
+    section = section[: section.index("</section>")]
+    charted: dict[str, float] = {}
+    for currency, amount in re.findall(r"<title>[^<:]+: ([A-Z]{3}) ([\d,.]+)</title>", section):
+        charted[currency] = charted.get(currency, 0.0) + float(amount.replace(",", ""))
+    assert charted.keys() == expected.keys()
+    for currency, total in expected.items():
+        assert abs(charted[currency] - total) < 1.0, (currency, charted[currency], total)

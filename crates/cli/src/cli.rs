@@ -14,7 +14,7 @@ pub struct Cli {
     /// More log output (-v: debug, -vv: trace). `RUST_LOG` overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
-    /// Only errors.
+    /// Only errors, and one line counting the inputs that failed.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
     /// What to do.
@@ -27,8 +27,16 @@ pub struct Cli {
 pub enum Command {
     /// Run a pipeline: ingest → extract → normalize → publish.
     ///
+    /// The output folder is checked before any work: a file, a symbolic link, a folder with
+    /// files that accord did not write (it has no `.accord-output` marker) or a folder inside
+    /// the input folder is refused and left as it was.
+    ///
+    /// An empty corpus and an incomplete gazetteer folder are errors. A closing line on
+    /// stderr sums up the run. Ctrl-C stops it after the documents in progress: nothing is
+    /// published, and a rerun resumes from the cache.
+    ///
     /// Exit status: 0 all inputs processed; 1 some inputs failed (see failures.parquet; the
-    /// tables are still written); 2 usage or environment error.
+    /// tables are still written); 2 usage or environment error; 130 interrupted.
     Run {
         /// Pipeline file (e.g. pipelines/north-american-security.toml).
         pipeline: PathBuf,
@@ -47,11 +55,21 @@ pub enum Command {
         /// Ignore cached ingest and extract results (a cold run; the cache is refreshed).
         #[arg(long)]
         no_cache: bool,
+        /// Cache folder (default: a folder of the output's own under the user's cache
+        /// directory, `$XDG_CACHE_HOME/accord/` or `~/.cache/accord/`).
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
     },
-    /// Score published tables against gold annotations (format: eval/GOLD.md).
+    /// Score published tables against gold annotations (format: tests/eval/GOLD.md).
     ///
     /// Prints precision, recall and F1 per table and attribute accuracy, the same numbers
-    /// as the project's Python scorer.
+    /// as the project's Python scorer (`tests/eval/score.py`); the macro F1 leaves out
+    /// tables with nothing to score (no gold item, no row). Every gold file is checked
+    /// first (types, unknown keys, vocabularies, `doc_id` against the file name): a problem
+    /// is an error.
+    ///
+    /// Exit status: 0 scored; 2 bad gold files, a missing or empty tables folder, or another
+    /// usage error.
     Eval {
         /// Gold folder (searched recursively for `<doc_id>.json`) or one gold file.
         #[arg(long)]
@@ -60,12 +78,37 @@ pub enum Command {
         /// `funding.parquet`.
         #[arg(long)]
         tables: PathBuf,
-        /// List every missed gold item and every unmatched row.
+        /// List every missed gold item, every unmatched row and every wrong attribute of
+        /// a matched item (with both values).
         #[arg(long)]
         show_errors: bool,
-        /// Also write the full result as JSON here.
+        /// Also write the full result as JSON here: scores per table and per document.
         #[arg(long)]
         json: Option<PathBuf>,
+    },
+    /// Gold files: `accord gold init DOC_ID` writes one pre-filled from the tables.
+    Gold {
+        /// What to do.
+        #[command(subcommand)]
+        command: GoldCommand,
+    },
+}
+
+/// `accord gold` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum GoldCommand {
+    /// Write `<gold>/<doc_id>.json` pre-filled from the tables (every entity of the
+    /// document and every figure), for a person to correct. Never overwrites a file.
+    Init {
+        /// The document's id (`documents.doc_id`: its path under the corpus root, without
+        /// the extension).
+        doc_id: String,
+        /// An output folder of `accord run`.
+        #[arg(long)]
+        tables: PathBuf,
+        /// Gold folder to write into.
+        #[arg(long)]
+        gold: PathBuf,
     },
 }
 
@@ -103,6 +146,7 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             threads,
             no_progress,
             no_cache,
+            cache_dir,
         } => {
             let mut settings = Settings::load(pipeline)?;
             if let Some(input) = input {
@@ -111,6 +155,9 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             if let Some(out) = out {
                 settings.output.dir.clone_from(out);
             }
+            if let Some(dir) = cache_dir {
+                settings.cache = Some(dir.clone());
+            }
             let progress =
                 !no_progress && !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
             let options = crate::RunOptions {
@@ -118,7 +165,18 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
                 progress,
                 use_cache: !no_cache,
             };
+            crate::interrupt::install();
+            let started = std::time::Instant::now();
             let report = crate::run_pipeline_with(&settings, &options)?;
+            let line = crate::summary::closing_line(
+                &report,
+                &settings.output.dir,
+                started.elapsed(),
+                cli.quiet,
+            );
+            if !line.is_empty() {
+                eprintln!("{line}");
+            }
             Ok(if report.failed == 0 {
                 ExitCode::SUCCESS
             } else {
@@ -134,9 +192,24 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             let evaluation = crate::eval::evaluate(gold, tables)?;
             print!("{}", crate::eval::render(&evaluation, *show_errors));
             if let Some(path) = json {
-                let text = serde_json::to_string_pretty(&evaluation)?;
+                let text = serde_json::to_string_pretty(&evaluation.to_json())?;
                 fs_err::write(path, text + "\n")?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Gold {
+            command:
+                GoldCommand::Init {
+                    doc_id,
+                    tables,
+                    gold,
+                },
+        } => {
+            let path = crate::gold::init(doc_id, tables, gold)?;
+            eprintln!(
+                "Wrote {}: correct it by hand (add what is missing, delete what is wrong, mark borderline items \"required\": false).",
+                path.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,14 +1,16 @@
 //! `accord eval`: precision, recall and F1 of published tables against gold annotations.
 //!
-//! A port of the project's scorer (`eval/score.py`, format in `eval/GOLD.md`) that prints
-//! the same numbers: rows match gold items on the normalised form of any name, acronym or
+//! A port of the project's scorer (`tests/eval/score.py`, format in `tests/eval/GOLD.md`)
+//! that prints the same numbers. Gold files are checked against the format first
+//! ([`crate::gold`]); a problem is an error, never a silent zero. Scoring: rows match gold items on the normalised form of any name, acronym or
 //! alias (entity tables), or on currency and an amount within 0.5% (funding); one row
 //! matches at most one item; required items are matched first; attribute accuracy is
-//! computed over matched required items, on the attributes the gold states.
+//! computed over matched required items, on the attributes the gold states; the macro F1 is
+//! the mean over the tables that have something to score (a gold item or a row).
 
 use accord_core::normalize_key;
 use accord_publish::{Cell, Row, read_rows};
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail, ensure};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -24,6 +26,7 @@ pub struct TableScore {
     /// False positives (rows matching no item).
     pub fp: usize,
     /// False negatives (required items no row matches).
+    #[serde(rename = "fn")]
     pub fn_: usize,
     /// Precision.
     pub precision: f64,
@@ -40,12 +43,75 @@ pub struct TableScore {
 pub struct Evaluation {
     /// Scores per table, in the order agreements, working groups, agencies, funding.
     pub tables: Vec<(String, TableScore)>,
-    /// Mean F1 over the four tables.
+    /// Scores per gold document (in gold file order), then per table.
+    pub documents: Vec<(String, Vec<(String, TableScore)>)>,
+    /// Mean F1 over the tables with a gold item or a row (see `scored_tables`).
     pub macro_f1: f64,
+    /// The tables the macro F1 averages: those with a gold item or a row. A table with
+    /// neither scores F1 1.0 by convention, which would only inflate the mean.
+    pub scored_tables: Vec<String>,
     /// Tables with no Parquet file.
     pub missing_tables: Vec<String>,
-    /// `MISSED` / `SPURIOUS` lines, per document.
+    /// `MISSED` / `WRONG` / `SPURIOUS` lines, per document.
     pub errors: Vec<String>,
+}
+
+impl TableScore {
+    fn from_counts(tp: usize, fp: usize, fn_: usize, attributes: Vec<(String, f64)>) -> Self {
+        let (precision, recall, f1) = prf(tp, fp, fn_);
+        Self {
+            tp,
+            fp,
+            fn_,
+            precision,
+            recall,
+            f1,
+            attributes,
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        let attributes: serde_json::Map<String, Value> = self
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::from(*v)))
+            .collect();
+        serde_json::json!({
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn_,
+            "attributes": attributes,
+        })
+    }
+}
+
+impl Evaluation {
+    /// The result as `--json` writes it: `{tables: {name: {precision, recall, f1, tp, fp,
+    /// fn, attributes: {name: accuracy}}}, documents: {doc_id: {table: {…}}}, macro_f1,
+    /// scored_tables, missing_tables}`.
+    pub fn to_json(&self) -> Value {
+        let tables = |scores: &[(String, TableScore)]| -> serde_json::Map<String, Value> {
+            scores
+                .iter()
+                .map(|(t, score)| (t.clone(), score.to_json()))
+                .collect()
+        };
+        let documents: serde_json::Map<String, Value> = self
+            .documents
+            .iter()
+            .map(|(doc, scores)| (doc.clone(), Value::Object(tables(scores))))
+            .collect();
+        serde_json::json!({
+            "tables": tables(&self.tables),
+            "documents": documents,
+            "macro_f1": self.macro_f1,
+            "scored_tables": self.scored_tables,
+            "missing_tables": self.missing_tables,
+        })
+    }
 }
 
 fn norm(text: &str) -> String {
@@ -145,13 +211,28 @@ fn same_entity(
         .map_or_else(|| norm(value) == key, |names| names.contains(&norm(value)))
 }
 
+/// A value as `--show-errors` prints it: lists in brackets, `(none)` for a missing value.
+fn shown(value: Option<&str>) -> String {
+    value.map_or_else(|| "(none)".to_owned(), str::to_owned)
+}
+
+fn shown_list(items: &[&str]) -> String {
+    format!("[{}]", items.join(", "))
+}
+
+/// One checked attribute: name, right or not, the gold value and the row's, as printed.
+type Check = (&'static str, bool, String, String);
+
 fn attribute_checks(
     table: &str,
     row: &Row,
     item: &Value,
     aliases: &HashMap<String, BTreeSet<String>>,
-) -> Vec<(&'static str, bool)> {
-    let mut out = Vec::new();
+) -> Vec<Check> {
+    let mut out: Vec<Check> = Vec::new();
+    let mut same = |name: &'static str, ok: bool, gold: String, got: String| {
+        out.push((name, ok, gold, got));
+    };
     match table {
         "agreements" => {
             if let Some(parties) = item["parties"].as_array().filter(|p| !p.is_empty()) {
@@ -164,52 +245,79 @@ fn attribute_checks(
                     .map(String::as_str)
                     .collect();
                 ours.sort_unstable();
-                out.push(("parties", ours == gold));
+                same(
+                    "parties",
+                    ours == gold,
+                    shown_list(&gold),
+                    shown_list(&ours),
+                );
             }
             if let Some(signed) = s(&item["signed"]) {
-                out.push((
+                let (gold, got) = (year(Some(signed)), year(row_str(row, "signed")));
+                same(
                     "signed_year",
-                    year(row_str(row, "signed")) == year(Some(signed)),
-                ));
+                    got == gold,
+                    shown(gold.as_deref()),
+                    shown(got.as_deref()),
+                );
             }
             if let Some(kind) = s(&item["kind"]) {
-                out.push(("kind", row_str(row, "kind") == Some(kind)));
+                let got = row_str(row, "kind");
+                same("kind", got == Some(kind), kind.to_owned(), shown(got));
             }
         }
         "agencies" => {
             if let Some(country) = s(&item["country"]) {
-                out.push(("country", row_str(row, "country").unwrap_or("") == country));
+                let got = row_str(row, "country");
+                same(
+                    "country",
+                    got.unwrap_or("") == country,
+                    country.to_owned(),
+                    shown(got),
+                );
             }
             if let Some(kind) = s(&item["kind"]) {
-                out.push(("kind", row_str(row, "kind") == Some(kind)));
+                let got = row_str(row, "kind");
+                same("kind", got == Some(kind), kind.to_owned(), shown(got));
             }
         }
         "working_groups" => {
             if let Some(pillar) = s(&item["pillar"]) {
-                out.push(("pillar", row_str(row, "pillar") == Some(pillar)));
+                let got = row_str(row, "pillar");
+                same("pillar", got == Some(pillar), pillar.to_owned(), shown(got));
             }
             if let Some(agreement) = s(&item["agreement"]) {
-                out.push((
+                let got = row_str(row, "agreement");
+                same(
                     "agreement",
-                    same_entity(row_str(row, "agreement"), agreement, aliases),
-                ));
+                    same_entity(got, agreement, aliases),
+                    agreement.to_owned(),
+                    shown(got),
+                );
             }
         }
         _ => {
             if let Some(period) = s(&item["period"]).filter(|p| *p != "unknown") {
-                out.push(("period", row_str(row, "period") == Some(period)));
+                let got = row_str(row, "period");
+                same("period", got == Some(period), period.to_owned(), shown(got));
             }
             if let Some(program) = s(&item["program"]) {
-                out.push((
+                let got = row_str(row, "program");
+                same(
                     "program",
-                    same_entity(row_str(row, "program"), program, aliases),
-                ));
+                    same_entity(got, program, aliases),
+                    program.to_owned(),
+                    shown(got),
+                );
             }
             if let Some(start) = item["start_year"].as_i64().filter(|y| *y != 0) {
-                out.push((
+                let got = row.get("start_year").and_then(Cell::as_i64);
+                same(
                     "start_year",
-                    row.get("start_year").and_then(Cell::as_i64) == Some(start),
-                ));
+                    got == Some(start),
+                    start.to_string(),
+                    got.map_or_else(|| "(none)".to_owned(), |y| y.to_string()),
+                );
             }
         }
     }
@@ -221,7 +329,7 @@ fn describe(table: &str, thing: Describe<'_>) -> String {
         Describe::Gold(item) if table == "funding" => format!(
             "{} {} ({})",
             python_number(&item["amount"]),
-            s(&item["currency"]).unwrap_or("None"),
+            s(&item["currency"]).unwrap_or("(none)"),
             s(&item["quote"])
                 .or_else(|| s(&item["program"]))
                 .unwrap_or("")
@@ -230,8 +338,8 @@ fn describe(table: &str, thing: Describe<'_>) -> String {
             "{} {} ({})",
             row.get("amount")
                 .and_then(Cell::as_f64)
-                .map_or("None".to_owned(), |a| format!("{a:?}")),
-            row_str(row, "currency").unwrap_or("None"),
+                .map_or("(none)".to_owned(), |a| format!("{a:?}")),
+            row_str(row, "currency").unwrap_or("(none)"),
             row_str(row, "quote")
                 .or_else(|| row_str(row, "program"))
                 .unwrap_or("")
@@ -252,7 +360,7 @@ enum Describe<'a> {
 
 fn python_number(v: &Value) -> String {
     v.as_i64().map_or_else(
-        || v.as_f64().map_or("None".to_owned(), |f| format!("{f:?}")),
+        || v.as_f64().map_or("(none)".to_owned(), |f| format!("{f:?}")),
         |i| i.to_string(),
     )
 }
@@ -299,22 +407,74 @@ fn gold_files(gold: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Reads and checks every gold file: `(path, parsed)` in scoring order.
+fn load_golds(gold: &Path) -> Result<Vec<(PathBuf, Value)>> {
+    if !gold.exists() {
+        bail!("gold path {} does not exist", gold.display());
+    }
+    let files = gold_files(gold)?;
+    ensure!(
+        !files.is_empty(),
+        "no gold files (*.json) under {}",
+        gold.display()
+    );
+    let mut golds = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    for path in files {
+        let text = fs_err::read_to_string(&path)?;
+        let value: Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(err) => {
+                problems.push(format!("{}: not valid JSON: {err}", path.display()));
+                continue;
+            }
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for problem in crate::gold::problems(&value, &stem) {
+            problems.push(format!("{}: {problem}", path.display()));
+        }
+        let repeated = value["doc_id"]
+            .as_str()
+            .and_then(|doc| Some((doc, seen.insert(doc.to_owned(), path.clone())?)));
+        if let Some((doc, first)) = repeated {
+            problems.push(format!(
+                "{}: doc_id \"{doc}\" is also the doc_id of {}",
+                path.display(),
+                first.display()
+            ));
+        }
+        golds.push((path, value));
+    }
+    if !problems.is_empty() {
+        bail!(
+            "{} problem{} in the gold files (format: tests/eval/GOLD.md):\n  {}",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            problems.join("\n  ")
+        );
+    }
+    Ok(golds)
+}
+
 /// Scores the tables in `tables` against the gold files in `gold` (a folder searched
 /// recursively for `*.json`, or one file).
 ///
 /// # Errors
-/// When a gold file cannot be read or parsed, or a table cannot be read.
+/// When a gold file cannot be read, is not valid JSON or does not follow `GOLD.md` (every
+/// problem is listed, naming the file and the key); when `tables` does not exist or holds
+/// none of the four tables; when a table cannot be read.
 pub fn evaluate(gold: &Path, tables: &Path) -> Result<Evaluation> {
-    let files = gold_files(gold)?;
-    anyhow::ensure!(!files.is_empty(), "no gold files under {}", gold.display());
-    let golds: Vec<Value> = files
-        .iter()
-        .map(|p| {
-            let text = fs_err::read_to_string(p)?;
-            serde_json::from_str(&text)
-                .with_context(|| format!("{} is not valid JSON", p.display()))
-        })
-        .collect::<Result<_>>()?;
+    if !tables.is_dir() {
+        bail!(
+            "tables folder {} does not exist or is not a folder: pass the --out folder of `accord run`",
+            tables.display()
+        );
+    }
+    let golds = load_golds(gold)?;
     let mut rows: BTreeMap<&str, Vec<Row>> = BTreeMap::new();
     let mut missing = Vec::new();
     for t in TABLES {
@@ -327,15 +487,22 @@ pub fn evaluate(gold: &Path, tables: &Path) -> Result<Evaluation> {
             read_rows(&path).with_context(|| format!("cannot read {}", path.display()))?,
         );
     }
+    ensure!(
+        missing.len() < TABLES.len(),
+        "no tables in {} (no {}.parquet): pass the --out folder of `accord run`",
+        tables.display(),
+        TABLES.join(".parquet, no ")
+    );
     let mut eval = Evaluation {
         missing_tables: missing,
         ..Evaluation::default()
     };
     let mut errors: Vec<(String, Vec<String>)> = Vec::new();
+    let mut documents: Vec<(String, Vec<(String, TableScore)>)> = Vec::new();
     for table in TABLES {
         let (mut tp, mut fp, mut fn_) = (0, 0, 0);
         let mut attrs: Vec<(String, Vec<bool>)> = Vec::new();
-        for gold in &golds {
+        for (_, gold) in &golds {
             let doc = gold["doc_id"].as_str().unwrap_or_default();
             let doc_rows: Vec<&Row> = rows[table]
                 .iter()
@@ -354,15 +521,17 @@ pub fn evaluate(gold: &Path, tables: &Path) -> Result<Evaluation> {
             let mut items: Vec<&Value> = gold[table].as_array().into_iter().flatten().collect();
             items.sort_by_key(|it| !it["required"].as_bool().unwrap_or(true));
             let mut used = BTreeSet::new();
-            let mut lines = Vec::new();
+            let (mut missed, mut wrong) = (Vec::new(), Vec::new());
+            let (mut d_tp, mut d_fp, mut d_fn) = (0, 0, 0);
+            let mut d_attrs: Vec<(String, Vec<bool>)> = Vec::new();
             for item in items {
                 let required = item["required"].as_bool().unwrap_or(true);
                 let hit = (0..doc_rows.len())
                     .find(|i| !used.contains(i) && matches(table, doc_rows[*i], item));
                 match hit {
                     None if required => {
-                        fn_ += 1;
-                        lines.push(format!(
+                        d_fn += 1;
+                        missed.push(format!(
                             "MISSED   {doc} {table}: {}",
                             describe(table, Describe::Gold(item))
                         ));
@@ -371,56 +540,83 @@ pub fn evaluate(gold: &Path, tables: &Path) -> Result<Evaluation> {
                     Some(i) => {
                         used.insert(i);
                         if required {
-                            tp += 1;
-                            for (k, ok) in attribute_checks(table, doc_rows[i], item, &aliases) {
-                                match attrs.iter_mut().find(|(name, _)| name == k) {
-                                    Some((_, v)) => v.push(ok),
-                                    None => attrs.push((k.to_owned(), vec![ok])),
+                            d_tp += 1;
+                            for (k, ok, gold_value, got) in
+                                attribute_checks(table, doc_rows[i], item, &aliases)
+                            {
+                                if !ok {
+                                    wrong.push(format!(
+                                        "WRONG    {doc} {table}: {}: {k}: gold {gold_value}, got {got}",
+                                        describe(table, Describe::Gold(item))
+                                    ));
+                                }
+                                for list in [&mut attrs, &mut d_attrs] {
+                                    match list.iter_mut().find(|(name, _)| name == k) {
+                                        Some((_, v)) => v.push(ok),
+                                        None => list.push((k.to_owned(), vec![ok])),
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
+            let mut lines = missed;
+            lines.extend(wrong);
             for (i, row) in doc_rows.iter().enumerate() {
                 if !used.contains(&i) {
-                    fp += 1;
+                    d_fp += 1;
                     lines.push(format!(
                         "SPURIOUS {doc} {table}: {}",
                         describe(table, Describe::Row(row))
                     ));
                 }
             }
+            tp += d_tp;
+            fp += d_fp;
+            fn_ += d_fn;
+            let score = TableScore::from_counts(d_tp, d_fp, d_fn, accuracies(d_attrs));
+            match documents.iter_mut().find(|(d, _)| d == doc) {
+                Some((_, v)) => v.push((table.to_owned(), score)),
+                None => documents.push((doc.to_owned(), vec![(table.to_owned(), score)])),
+            }
             match errors.iter_mut().find(|(d, _)| d == doc) {
                 Some((_, v)) => v.extend(lines),
                 None => errors.push((doc.to_owned(), lines)),
             }
         }
-        let (precision, recall, f1) = prf(tp, fp, fn_);
-        let attributes = attrs
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (k, v.iter().filter(|b| **b).count() as f64 / v.len() as f64))
-            .collect();
         eval.tables.push((
             table.to_owned(),
-            TableScore {
-                tp,
-                fp,
-                fn_,
-                precision,
-                recall,
-                f1,
-                attributes,
-            },
+            TableScore::from_counts(tp, fp, fn_, accuracies(attrs)),
         ));
     }
-    // MISSED before SPURIOUS within each document and table, as the Python scorer prints.
+    // MISSED, then WRONG, then SPURIOUS within each document and table, as the Python
+    // scorer prints.
     for (_, lines) in errors {
         eval.errors.extend(lines);
     }
-    eval.macro_f1 = eval.tables.iter().map(|(_, t)| t.f1).sum::<f64>() / TABLES.len() as f64;
+    eval.documents = documents;
+    let scored: Vec<&(String, TableScore)> = eval
+        .tables
+        .iter()
+        .filter(|(_, t)| t.tp + t.fp + t.fn_ > 0)
+        .collect();
+    eval.scored_tables = scored.iter().map(|(name, _)| name.clone()).collect();
+    eval.macro_f1 = if scored.is_empty() {
+        0.0
+    } else {
+        scored.iter().map(|(_, t)| t.f1).sum::<f64>() / scored.len() as f64
+    };
     Ok(eval)
+}
+
+/// Attribute accuracies, in order of first appearance.
+fn accuracies(attrs: Vec<(String, Vec<bool>)>) -> Vec<(String, f64)> {
+    attrs
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k, v.iter().filter(|b| **b).count() as f64 / v.len() as f64))
+        .collect()
 }
 
 /// The report as the Python scorer prints it.
@@ -450,7 +646,22 @@ pub fn render(eval: &Evaluation, show_errors: bool) -> String {
             attrs.join(", ")
         );
     }
-    let _ = writeln!(out, "macro F1 over tables: {:.3}", eval.macro_f1);
+    let left_out: Vec<&str> = eval
+        .tables
+        .iter()
+        .map(|(t, _)| t.as_str())
+        .filter(|t| !eval.scored_tables.iter().any(|s| s == t))
+        .collect();
+    if left_out.is_empty() {
+        let _ = writeln!(out, "macro F1 over tables: {:.3}", eval.macro_f1);
+    } else {
+        let _ = writeln!(
+            out,
+            "macro F1 over tables: {:.3} (left out, nothing to score: {})",
+            eval.macro_f1,
+            left_out.join(", ")
+        );
+    }
     if !eval.missing_tables.is_empty() {
         let _ = writeln!(out, "missing tables: {}", eval.missing_tables.join(", "));
     }

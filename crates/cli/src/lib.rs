@@ -3,15 +3,23 @@
 //!
 //! Exit codes: `0` every input processed; `1` some inputs failed (their `failures` rows
 //! are written and the tables published); `2` usage or environment error (bad pipeline
-//! file, unreadable gazetteer, unwritable output).
+//! file, unreadable gazetteer, unwritable output, empty corpus); `130` interrupted (Ctrl-C;
+//! nothing published, a rerun resumes from the cache).
 
 mod cache;
 mod cli;
 mod eval;
+mod gazetteers;
+mod gold;
+mod interrupt;
+mod preflight;
 mod runner;
 mod settings;
+mod summary;
 
-pub use cli::{Cli, Command, dispatch, init_logging};
+pub use cli::{Cli, Command, GoldCommand, dispatch, init_logging};
 pub use eval::{Evaluation, TableScore, evaluate, render as render_evaluation};
+pub use gold::init as gold_init;
+pub use interrupt::Interrupted;
 pub use runner::{RunOptions, RunReport, run_pipeline, run_pipeline_with};
 pub use settings::{Corpus, Output, Settings};

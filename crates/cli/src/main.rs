@@ -15,6 +15,10 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
+            if let Some(stop) = err.downcast_ref::<accord_cli::Interrupted>() {
+                eprintln!("{stop}");
+                return ExitCode::from(130);
+            }
             eprintln!("error: {err:#}");
             ExitCode::from(2)
         }

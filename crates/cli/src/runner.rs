@@ -119,9 +119,18 @@ pub struct RunOptions {
 /// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
 pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
     let (threads, progress) = (options.threads, options.progress);
+    crate::preflight::check(settings)?;
     let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
     info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
-    let gazetteer = accord_extract::Gazetteer::load(&settings.gazetteers).with_context(|| {
+    if inputs.is_empty() {
+        anyhow::bail!(
+            "no input documents in {} (hidden files and the pipeline's `exclude` entries are skipped): nothing to do, nothing written",
+            root.display()
+        );
+    }
+    let (gazetteer_dir, _merged) =
+        crate::gazetteers::assemble(&settings.gazetteers, &settings.extra_gazetteers)?;
+    let gazetteer = accord_extract::Gazetteer::load(&gazetteer_dir).with_context(|| {
         format!(
             "cannot load gazetteers from {}",
             settings.gazetteers.display()
@@ -133,7 +142,7 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
         crate::cache::build_id(),
         settings.ingest,
         settings.extract,
-        crate::cache::folder_digest(&settings.gazetteers)
+        crate::cache::folder_digest(&gazetteer_dir)
     );
     let cache = crate::cache::Cache::new(settings.cache_dir(), salt, options.use_cache);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -144,7 +153,7 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} {bar:30} {pos}/{len} documents {msg}",
+                "{spinner} {bar:30} {pos}/{len} documents · {elapsed} elapsed · ETA {eta} {msg}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
@@ -184,6 +193,10 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
             .par_iter()
             .zip(looked.into_par_iter())
             .map(|(rel, (bytes, key, cached))| {
+                if crate::interrupt::requested() {
+                    let error = "interrupted".to_owned();
+                    return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false);
+                }
                 let from_cache = cached.is_some();
                 let out = if let Some(hit) = cached {
                     Ok(hit)
@@ -250,6 +263,17 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     });
     if let Some(bar) = &bar {
         bar.finish_and_clear();
+    }
+    if crate::interrupt::requested() {
+        let done = per_doc
+            .iter()
+            .filter(|(_, out, _)| !matches!(out, Err(f) if f.stage == "interrupted"))
+            .count();
+        return Err(crate::Interrupted {
+            done,
+            inputs: inputs.len(),
+        }
+        .into());
     }
 
     let mut report = RunReport {

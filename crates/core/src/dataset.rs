@@ -1,4 +1,4 @@
-use crate::{AgencyKind, AgreementKind, Document, Money};
+use crate::{AgencyKind, AgreementKind, Document, Money, Source};
 use serde::{Deserialize, Serialize};
 
 /// A row of the `mentions` table. Offsets are Unicode code points, end-exclusive, into
@@ -42,16 +42,26 @@ pub struct Agreement {
     pub aliases: Vec<String>,
     /// Kind.
     pub kind: Option<AgreementKind>,
+    /// Where `kind` came from.
+    pub kind_source: Option<Source>,
     /// Parties, ISO 3166-1 alpha-3, sorted.
     pub parties: Vec<String>,
+    /// Where `parties` came from; null when `parties` is empty.
+    pub parties_source: Option<Source>,
     /// `bilateral`, `trilateral`, `multilateral` or `unilateral`, from the number of parties.
     pub scope: Option<String>,
     /// Signature date, EDTF.
     pub signed: Option<String>,
     /// Year of `signed`.
     pub signed_year: Option<i32>,
+    /// Where `signed` came from.
+    pub signed_source: Option<Source>,
     /// End date, EDTF.
     pub ended: Option<String>,
+    /// Year of `ended`.
+    pub ended_year: Option<i32>,
+    /// Where `ended` came from.
+    pub ended_source: Option<Source>,
     /// Documents mentioning it, sorted.
     pub doc_ids: Vec<String>,
     /// Number of mentions in the corpus.
@@ -94,8 +104,12 @@ pub struct Agency {
     pub aliases: Vec<String>,
     /// ISO 3166-1 alpha-3, `BINATIONAL` or `INTERNATIONAL`.
     pub country: Option<String>,
+    /// Where `country` came from.
+    pub country_source: Option<Source>,
     /// Kind.
     pub kind: Option<AgencyKind>,
+    /// Where `kind` came from.
+    pub kind_source: Option<Source>,
     /// Id of the parent organisation.
     pub parent_id: Option<String>,
     /// Documents mentioning it, sorted.

@@ -44,6 +44,6 @@ pub use dataset::{Agency, Agreement, Dataset, Failure, Funding, MentionRecord, W
 pub use document::{Block, BlockKind, CharIndex, Document, Format, NoteLink, Span};
 pub use ids::{normalize_key, slug};
 pub use mention::{
-    AgencyKind, AgreementKind, EntityType, Mention, MentionValue, Money, ParseStatus, Period,
-    Qualifier,
+    AgencyKind, AgreementKind, EntityType, FundingKind, Mention, MentionValue, Money, ParseStatus,
+    Period, Qualifier, Source,
 };

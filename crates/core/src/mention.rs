@@ -46,6 +46,50 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
+    /// Where an attribute of an entity row came from; published in the `*_source` columns
+    /// (`agreements.parties_source`, `agencies.country_source`, …), null exactly when the
+    /// attribute is.
+    Source {
+        /// A document states it: a mention's own value, or the entity's name as the text
+        /// writes it ("U.S.-Mexico High-Level Dialogue" names its parties and its kind).
+        Text => "text",
+        /// The curated gazetteer (`data/gazetteers/`), because no document states it.
+        Gazetteer => "gazetteer",
+        /// A default, neither stated nor curated (a kind of `other` when nothing says more).
+        Inferred => "inferred",
+    }
+}
+
+vocabulary! {
+    /// Kind of a monetary figure; published in `funding.kind` (the vocabulary of the gold
+    /// format, `tests/eval/GOLD.md`).
+    FundingKind {
+        /// Aid given or committed to a recipient.
+        Assistance => "assistance",
+        /// Money a legislature appropriated.
+        Appropriation => "appropriation",
+        /// A budgeted, allocated or earmarked amount.
+        Budget => "budget",
+        /// Money requested (a budget request).
+        Request => "request",
+        /// An authorised amount.
+        Authorization => "authorization",
+        /// An estimate of (illicit) revenue: money, but not funding.
+        RevenueEstimate => "revenue_estimate",
+        /// Money that is not funding: trade volumes, fees, prices, seizures.
+        Other => "other",
+    }
+}
+
+impl FundingKind {
+    /// Whether figures of this kind are funding, money committed or spent for a purpose, so
+    /// that summing them means something (`revenue_estimate` and `other` are not).
+    pub fn is_funding(self) -> bool {
+        !matches!(self, FundingKind::RevenueEstimate | FundingKind::Other)
+    }
+}
+
+vocabulary! {
     /// What a mention refers to; published in `mentions.entity_type`.
     EntityType {
         /// A treaty, agreement, declaration, partnership, initiative, plan, program or policy statement.

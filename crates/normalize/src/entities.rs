@@ -1,6 +1,6 @@
 use accord_core::{
     Agency, AgencyKind, Agreement, AgreementKind, CharIndex, Dataset, Document, EntityType,
-    Failure, Funding, Mention, MentionRecord, WorkingGroup, normalize_key, slug,
+    Failure, Funding, Mention, MentionRecord, Source, WorkingGroup, normalize_key, slug,
 };
 use accord_extract::Gazetteer;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -282,7 +282,25 @@ pub fn normalize(
             match ty {
                 EntityType::Agreement => {
                     let entry = gaz.as_deref().and_then(|g| gazetteer.agreement(g));
-                    let kind = agreement_kind(&ms, &name, entry.and_then(|e| e.kind));
+                    let (kind, kind_source) =
+                        match agreement_kind(&ms, &name, entry.and_then(|e| e.kind)) {
+                            Some((kind, source)) => (kind, source),
+                            None => (AgreementKind::Other, Source::Inferred),
+                        };
+                    // What the text itself says: mentions not matched in the gazetteer
+                    // (extract copies a matched entry's attributes into its mentions).
+                    let stated: Vec<&Mention> = ms
+                        .iter()
+                        .copied()
+                        .filter(|m| m.value.gazetteer_id.is_none())
+                        .collect();
+                    let stated_parties = majority(
+                        stated
+                            .iter()
+                            .map(|m| m.value.parties.clone())
+                            .filter(|p| !p.is_empty()),
+                    );
+                    // The gazetteer's list is the curated one.
                     let mut parties = entry
                         .map(|e| e.parties.clone())
                         .filter(|p| !p.is_empty())
@@ -294,11 +312,26 @@ pub fn normalize(
                             )
                         })
                         .unwrap_or_default();
+                    // Stated when the text gives the same parties, else the gazetteer's.
+                    let parties_source = if parties.is_empty() {
+                        None
+                    } else if stated_parties
+                        .as_ref()
+                        .is_some_and(|s| same_set(s, &parties))
+                    {
+                        Some(Source::Text)
+                    } else {
+                        Some(Source::Gazetteer)
+                    };
                     parties.sort();
-                    let signed = pick_date(ms.iter().filter_map(|m| m.value.signed.clone()))
-                        .or_else(|| entry.and_then(|e| e.signed.clone()));
-                    let ended = pick_date(ms.iter().filter_map(|m| m.value.ended.clone()))
-                        .or_else(|| entry.and_then(|e| e.ended.clone()));
+                    let (signed, signed_source) = stated_or_curated(
+                        pick_date(ms.iter().filter_map(|m| m.value.signed.clone())),
+                        entry.and_then(|e| e.signed.clone()),
+                    );
+                    let (ended, ended_source) = stated_or_curated(
+                        pick_date(ms.iter().filter_map(|m| m.value.ended.clone())),
+                        entry.and_then(|e| e.ended.clone()),
+                    );
                     let scope = match parties.len() {
                         0 => None,
                         1 => Some("unilateral"),
@@ -321,27 +354,63 @@ pub fn normalize(
                         name,
                         acronym,
                         aliases,
-                        kind: kind.or(Some(AgreementKind::Other)),
+                        kind: Some(kind),
+                        kind_source: Some(kind_source),
                         scope: scope.map(str::to_owned),
-                        signed_year: signed
-                            .as_deref()
-                            .and_then(|s| s.get(..4))
-                            .and_then(|y| y.parse().ok()),
+                        signed_year: edtf_year(signed.as_deref()),
                         signed,
+                        signed_source,
+                        ended_year: edtf_year(ended.as_deref()),
                         ended,
+                        ended_source,
                         parties,
+                        parties_source,
                         doc_ids,
                         mention_count,
                     });
                 }
                 EntityType::Agency => {
                     let entry = gaz.as_deref().and_then(|g| gazetteer.agency(g));
+                    // The gazetteer's kind and country win over the text's (they are
+                    // reviewed); a text that says the same makes them stated. Only mentions
+                    // not matched in the gazetteer say what the text says (extract copies a
+                    // matched entry's attributes into its mentions).
+                    let stated: Vec<&Mention> = ms
+                        .iter()
+                        .copied()
+                        .filter(|m| m.value.gazetteer_id.is_none())
+                        .collect();
                     let kind = entry
                         .and_then(|e| e.kind)
-                        .or_else(|| majority(ms.iter().filter_map(|m| m.value.agency_kind)));
+                        .or_else(|| majority(ms.iter().filter_map(|m| m.value.agency_kind)))
+                        .unwrap_or(AgencyKind::Other);
+                    let stated_kind = majority(stated.iter().filter_map(|m| m.value.agency_kind));
+                    let kind_source = if stated_kind == Some(kind) {
+                        // A name with no telling word is `other` by default.
+                        if kind == AgencyKind::Other {
+                            Source::Inferred
+                        } else {
+                            Source::Text
+                        }
+                    } else if entry.is_some_and(|e| e.kind == Some(kind)) {
+                        Source::Gazetteer
+                    } else if kind == AgencyKind::Other {
+                        Source::Inferred
+                    } else {
+                        Source::Gazetteer
+                    };
                     let country = entry
                         .and_then(|e| e.country.clone())
                         .or_else(|| majority(ms.iter().filter_map(|m| m.value.country.clone())));
+                    let stated_country =
+                        majority(stated.iter().filter_map(|m| m.value.country.clone()));
+                    let country_source = country.as_ref().map(|c| {
+                        if stated_country.as_ref() == Some(c) {
+                            Source::Text
+                        } else {
+                            Source::Gazetteer
+                        }
+                    });
                     for k in keys {
                         agency_index
                             .entry(k)
@@ -358,7 +427,9 @@ pub fn normalize(
                         acronym,
                         aliases,
                         country,
-                        kind: kind.or(Some(AgencyKind::Other)),
+                        country_source,
+                        kind: Some(kind),
+                        kind_source: Some(kind_source),
                         parent_id: entry.and_then(|e| e.parent.clone()),
                         doc_ids,
                         mention_count,
@@ -540,19 +611,64 @@ fn agreement_kind(
     ms: &[&Mention],
     name: &str,
     gazetteer: Option<AgreementKind>,
-) -> Option<AgreementKind> {
+) -> Option<(AgreementKind, Source)> {
     let said: Vec<AgreementKind> = ms
         .iter()
         .filter(|m| m.rule != "acronym" && m.rule != "party-compound")
         .filter_map(|m| accord_extract::agreement_kind_of_name(&m.value.name, true))
         .collect();
-    if gazetteer == Some(AgreementKind::Treaty) || said.contains(&AgreementKind::Treaty) {
-        return Some(AgreementKind::Treaty);
+    if said.contains(&AgreementKind::Treaty) {
+        return Some((AgreementKind::Treaty, Source::Text));
     }
+    if gazetteer == Some(AgreementKind::Treaty) {
+        return Some((AgreementKind::Treaty, Source::Gazetteer));
+    }
+    // The canonical name is the text's when a mention writes it, else the gazetteer's.
+    let key = normalize_key(name);
+    let name_source = if ms.iter().any(|m| normalize_key(&m.text) == key) {
+        Source::Text
+    } else {
+        Source::Gazetteer
+    };
     accord_extract::agreement_kind_of_name(name, false)
-        .or(gazetteer)
-        .or_else(|| majority(said.into_iter()))
-        .or_else(|| majority(ms.iter().filter_map(|m| m.value.agreement_kind)))
+        .map(|k| (k, name_source))
+        .or(gazetteer.map(|k| (k, Source::Gazetteer)))
+        .or_else(|| majority(said.into_iter()).map(|k| (k, Source::Text)))
+        .or_else(|| {
+            // A matched mention's kind is its gazetteer entry's.
+            let stated = majority(
+                ms.iter()
+                    .filter(|m| m.value.gazetteer_id.is_none())
+                    .filter_map(|m| m.value.agreement_kind),
+            );
+            majority(ms.iter().filter_map(|m| m.value.agreement_kind)).map(|k| {
+                let source = if stated == Some(k) {
+                    Source::Text
+                } else {
+                    Source::Gazetteer
+                };
+                (k, source)
+            })
+        })
+}
+
+/// The text's value when it gives one, else the gazetteer's, with where it came from.
+fn stated_or_curated<T>(stated: Option<T>, curated: Option<T>) -> (Option<T>, Option<Source>) {
+    match (stated, curated) {
+        (Some(v), _) => (Some(v), Some(Source::Text)),
+        (None, Some(v)) => (Some(v), Some(Source::Gazetteer)),
+        (None, None) => (None, None),
+    }
+}
+
+/// Whether two lists hold the same values, in any order.
+fn same_set(a: &[String], b: &[String]) -> bool {
+    a.iter().collect::<BTreeSet<_>>() == b.iter().collect::<BTreeSet<_>>()
+}
+
+/// The calendar year of an EDTF date (`2005-03` → 2005); null for an unparseable one.
+fn edtf_year(date: Option<&str>) -> Option<i32> {
+    date.and_then(|s| s.get(..4)).and_then(|y| y.parse().ok())
 }
 
 /// The most frequent year among `dates`, written at the finest precision seen for it.

@@ -170,3 +170,61 @@ fn entities_merge_across_documents_and_ids_are_unique() {
         "mentions sorted by id"
     );
 }
+
+#[test]
+fn every_attribute_says_where_it_came_from() {
+    use accord_core::Source;
+    let ds = dataset();
+    for a in &ds.agreements {
+        let id = &a.agreement_id;
+        assert_eq!(a.kind.is_some(), a.kind_source.is_some(), "{id}");
+        assert_eq!(!a.parties.is_empty(), a.parties_source.is_some(), "{id}");
+        assert_eq!(a.signed.is_some(), a.signed_source.is_some(), "{id}");
+        assert_eq!(a.ended.is_some(), a.ended_source.is_some(), "{id}");
+        assert_eq!(
+            a.ended_year,
+            a.ended.as_deref().and_then(|e| e[..4].parse().ok()),
+            "{id}"
+        );
+    }
+    for a in &ds.agencies {
+        assert_eq!(
+            a.country.is_some(),
+            a.country_source.is_some(),
+            "{}",
+            a.agency_id
+        );
+        assert_eq!(a.kind.is_some(), a.kind_source.is_some(), "{}", a.agency_id);
+    }
+    // follow-up-brief.md states when the SPP was launched and ended.
+    let spp = ds
+        .agreements
+        .iter()
+        .find(|a| a.agreement_id == "spp")
+        .expect("SPP row");
+    assert_eq!(spp.ended.as_deref(), Some("2009-08"));
+    assert_eq!(spp.ended_source, Some(Source::Text));
+    assert_eq!(spp.ended_year, Some(2009));
+    assert_eq!(spp.signed_source, Some(Source::Text));
+    // NAFTA's dates are in the gazetteer, not in these fixtures.
+    let nafta = ds
+        .agreements
+        .iter()
+        .find(|a| a.agreement_id == "nafta")
+        .expect("NAFTA row");
+    assert_eq!(nafta.ended_source, Some(Source::Gazetteer));
+    assert_eq!(nafta.signed_source, Some(Source::Gazetteer));
+    assert_eq!(nafta.parties_source, Some(Source::Gazetteer));
+    // The seed paper writes "North American free trade agreement": the kind its head noun
+    // gives is stated.
+    assert_eq!(nafta.kind_source, Some(Source::Text));
+    let sources: std::collections::BTreeSet<Source> = ds
+        .agencies
+        .iter()
+        .filter_map(|a| a.country_source)
+        .collect();
+    assert!(
+        sources.contains(&Source::Text) && sources.contains(&Source::Gazetteer),
+        "{sources:?}"
+    );
+}

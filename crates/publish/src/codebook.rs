@@ -170,7 +170,15 @@ fn render_table(out: &mut String, table: &TableSchema) {
     );
     for field in table.fields {
         let values = field.vocabulary.map_or_else(String::new, |v| {
-            v.values()
+            let values = v.values();
+            // A long standard list (ISO 4217) is named, not printed.
+            if values.len() > 30 {
+                return format!(
+                    "{} ISO 4217 codes (listed in `datapackage.json`)",
+                    values.len()
+                );
+            }
+            values
                 .iter()
                 .map(|s| format!("`{s}`"))
                 .collect::<Vec<_>>()

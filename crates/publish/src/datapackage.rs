@@ -72,6 +72,11 @@ struct FieldDescriptor {
     #[serde(skip_serializing_if = "Option::is_none")]
     array_item: Option<ArrayItem>,
     description: &'static str,
+    /// `[]` on the CSV mirror's required string columns: there an empty field is an empty
+    /// string (a mention at offset 0 has `prefix = ""`), never a null (Table Schema
+    /// field-level `missingValues`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    missing_values: Option<&'static [&'static str]>,
     #[serde(skip_serializing_if = "Constraints::is_empty")]
     constraints: Constraints,
 }
@@ -184,7 +189,7 @@ fn resource(table: &TableSchema, csv: bool) -> Resource {
         format: if csv { "csv" } else { "parquet" },
         mediatype: if csv { "text/csv" } else { PARQUET_MEDIATYPE },
         schema: Schema {
-            fields: table.fields.iter().map(field).collect(),
+            fields: table.fields.iter().map(|f| field(f, csv)).collect(),
             primary_key: table.primary_key,
             foreign_keys: table
                 .foreign_keys
@@ -202,12 +207,13 @@ fn resource(table: &TableSchema, csv: bool) -> Resource {
     }
 }
 
-fn field(field: &Field) -> FieldDescriptor {
+fn field(field: &Field, csv: bool) -> FieldDescriptor {
     FieldDescriptor {
         name: field.name,
         ty: field.ty.frictionless(),
         array_item: (field.ty == FieldType::StringList).then_some(ArrayItem { ty: "string" }),
         description: field.description,
+        missing_values: (csv && field.required && field.ty == FieldType::String).then_some(&[]),
         constraints: Constraints {
             required: field.required,
             values: field.vocabulary.map(crate::Vocabulary::values),

@@ -40,15 +40,27 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
-    /// The output folder exists, is not empty and holds no `manifest.json`: it is not an
-    /// earlier accord output, and replacing it would delete someone's files.
+    /// The output folder exists, is not empty and holds no accord marker (`.accord-output`):
+    /// it is not an earlier accord output, and replacing it would delete someone's files.
     #[error(
-        "refusing to replace {}: the folder is not empty and is not an accord output (no manifest.json); choose another --out",
+        "refusing to replace {}: the folder is not empty and is not an accord output (no .accord-output marker); choose another --out, or an empty or new folder",
         path.display()
     )]
     NotAnOutput {
         /// The folder.
         path: PathBuf,
+    },
+    /// The output path exists and is not a folder (a file, a symbolic link, a device):
+    /// accord never replaces it.
+    #[error(
+        "refusing to write to {}: it is {what}, not a folder; choose another --out",
+        path.display()
+    )]
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead ("a file", "a symbolic link", "not a folder").
+        what: &'static str,
     },
     /// Creating, writing or renaming a file or directory failed (the message names the path).
     #[error(transparent)]

@@ -42,6 +42,7 @@ mod datapackage;
 mod error;
 mod manifest;
 mod mirror;
+mod output;
 mod read;
 mod render;
 mod report;
@@ -54,6 +55,7 @@ pub use datapackage::datapackage_json;
 pub use error::{Error, Result};
 pub use manifest::{Input, Manifest};
 pub use mirror::write_csv;
+pub use output::{MARKER_HEADER, OUTPUT_MARKER, check_output_dir};
 pub use read::{Cell, Row, read_rows};
 pub use render::render_table;
 pub use report::report_html;
@@ -110,6 +112,7 @@ pub fn publish(dataset: &Dataset, manifest: &Manifest, out_dir: &Path) -> Result
 /// `out_dir` atomically. Byte-identical output for the same arguments.
 ///
 /// # Errors
+/// [`Error::NotAFolder`] / [`Error::NotAnOutput`] when `out_dir` is not accord's to replace;
 /// [`Error::Io`] when the staging directory cannot be created, written or renamed;
 /// [`Error::Parquet`] / [`Error::Csv`] / [`Error::Table`] / [`Error::Json`] when encoding
 /// fails.
@@ -147,8 +150,10 @@ pub fn publish_with(
         report.files.push(file.to_owned());
     }
     report.files.push("manifest.json".to_owned());
+    report.files.push(OUTPUT_MARKER.to_owned());
     report.files.sort();
-    manifest.write(&root.join("manifest.json"), &report)?;
+    let run_id = manifest.write(&root.join("manifest.json"), &report)?;
+    fs::write(root.join(OUTPUT_MARKER), output::marker_text(&run_id))?;
     staging.commit()?;
     Ok(report)
 }

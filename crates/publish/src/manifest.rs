@@ -3,7 +3,9 @@
 use crate::{Error, Report, Result};
 use fs_err as fs;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// One input file of a run.
@@ -41,7 +43,9 @@ struct Written<'a> {
 }
 
 impl Manifest {
-    pub(crate) fn write(&self, path: &Path, report: &Report) -> Result<()> {
+    /// Writes the manifest and returns the run id: the first 16 hex digits of the SHA-256
+    /// of its bytes (the same inputs, configuration and version give the same id).
+    pub(crate) fn write(&self, path: &Path, report: &Report) -> Result<String> {
         let written = Written {
             manifest: self,
             rows: &report.rows,
@@ -51,7 +55,11 @@ impl Manifest {
             source,
         })?;
         json.push('\n');
+        let digest = Sha256::digest(json.as_bytes());
         fs::write(path, json)?;
-        Ok(())
+        Ok(digest[..8].iter().fold(String::new(), |mut id, b| {
+            let _ = write!(id, "{b:02x}");
+            id
+        }))
     }
 }

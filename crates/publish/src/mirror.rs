@@ -11,7 +11,9 @@ use std::path::Path;
 /// quoting (a field is quoted when it holds a comma, a quote or a line break; quotes are
 /// doubled), `\n` line ends.
 ///
-/// Nulls are empty fields; list columns are JSON arrays of strings (`["CAN","USA"]`, the
+/// Nulls are empty fields and empty strings are quoted (`""`), so readers that tell the
+/// two apart (`DuckDB`, readr, Frictionless with the field's `missingValues: []` that
+/// `datapackage.json` gives every required column) keep them apart; list columns are JSON arrays of strings (`["CAN","USA"]`, the
 /// lexical form of the Table Schema `array` type, so Frictionless tools read them); booleans are
 /// `true`/`false`; floats use Rust's shortest round-trip form without exponent
 /// (`1400000000`, `0.4`), so the same frame gives the same bytes.
@@ -24,11 +26,13 @@ pub fn write_csv(df: &DataFrame, path: &Path) -> Result<()> {
         source,
     };
     let file = fs::File::create(path)?;
+    // Fields are quoted here (see `quote`), so the writer must not quote them again.
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
+        .quote_style(csv::QuoteStyle::Never)
         .from_writer(BufWriter::new(file));
     writer
-        .write_record(df.columns().iter().map(|c| c.name().as_str()))
+        .write_record(df.columns().iter().map(|c| quote(Some(c.name().as_str()))))
         .map_err(csv_err)?;
     let mut record: Vec<String> = Vec::with_capacity(df.width());
     for row in 0..df.height() {
@@ -38,7 +42,7 @@ pub fn write_csv(df: &DataFrame, path: &Path) -> Result<()> {
                 table: "csv mirror",
                 source,
             })?;
-            record.push(cell(&value));
+            record.push(quote(cell(&value).as_deref()));
         }
         writer.write_record(&record).map_err(csv_err)?;
     }
@@ -49,9 +53,21 @@ pub fn write_csv(df: &DataFrame, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn cell(value: &AnyValue<'_>) -> String {
+/// A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break
+/// (quotes doubled), and when it is an empty string rather than a null.
+fn quote(value: Option<&str>) -> String {
     match value {
-        AnyValue::Null => String::new(),
+        None => String::new(),
+        Some("") => "\"\"".to_owned(),
+        Some(s) if s.contains([',', '"', '\n', '\r']) => format!("\"{}\"", s.replace('"', "\"\"")),
+        Some(s) => s.to_owned(),
+    }
+}
+
+/// A cell's text; `None` for a null.
+fn cell(value: &AnyValue<'_>) -> Option<String> {
+    Some(match value {
+        AnyValue::Null => return None,
         AnyValue::String(s) => (*s).to_owned(),
         AnyValue::StringOwned(s) => s.to_string(),
         AnyValue::Boolean(b) => b.to_string(),
@@ -59,10 +75,23 @@ fn cell(value: &AnyValue<'_>) -> String {
         AnyValue::List(series) => {
             let items: Vec<String> = (0..series.len())
                 .filter_map(|i| series.get(i).ok())
-                .map(|item| cell(&item))
+                .map(|item| cell(&item).unwrap_or_default())
                 .collect();
             serde_json::to_string(&items).unwrap_or_default()
         }
         other => other.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn nulls_are_empty_and_empty_strings_are_quoted() {
+        assert_eq!(quote(None), "");
+        assert_eq!(quote(Some("")), "\"\"");
+        assert_eq!(quote(Some("plain")), "plain");
+        assert_eq!(quote(Some("a, \"b\"\nc")), "\"a, \"\"b\"\"\nc\"");
     }
 }

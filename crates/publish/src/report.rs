@@ -6,7 +6,7 @@
 //! fixed number formatting, so the same dataset gives the same bytes.
 
 use crate::{Manifest, TABLES};
-use accord_core::{AgreementKind, Dataset, Funding, MentionRecord};
+use accord_core::{AgreementKind, Dataset, Funding, FundingKind, MentionRecord};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -365,21 +365,36 @@ fn funding_year(f: &Funding) -> Option<i32> {
     })
 }
 
+/// Whether a figure goes into the funding sums: funding of a known kind (not a revenue
+/// estimate, not `other`), and not a share of another figure (a share restates part of a
+/// stated total, so summing both counts that money twice).
+pub(crate) fn summed(f: &Funding) -> bool {
+    f.money.share.is_none()
+        && f.kind
+            .as_deref()
+            .and_then(|k| k.parse::<FundingKind>().ok())
+            .is_some_and(FundingKind::is_funding)
+}
+
 fn funding_by(out: &mut String, ds: &Dataset, axis: FundingAxis) {
     let (id, title, note) = match axis {
         FundingAxis::Year => (
             "funding-year",
             "Funding by year",
             "Sum of point amounts per year (<code>start_year</code>, else the fiscal year), \
-             one chart per currency. Totals and per-year figures are summed alike, and the \
-             same money stated in several places counts each time: read as a map of the \
-             figures, not as a budget.",
+             one chart per currency, over figures of kinds assistance, appropriation, budget, \
+             request and authorization. Shares of a stated total (\u{201c}40% of the \
+             money\u{201d}) are left out, since their total is counted, and so are revenue \
+             estimates and other money that is not funding. Totals and per-year figures are \
+             still summed alike, and the same money stated in several places counts each \
+             time: read as a map of the figures, not as a budget.",
         ),
         FundingAxis::Recipient => (
             "funding-recipient",
             "Funding by recipient",
-            "Sum of point amounts per recipient country, one chart per currency, with the \
-             same caveats as above.",
+            "Sum of point amounts per recipient country, one chart per currency, over the \
+             same figures as above (no shares, no revenue estimates, no money that is not \
+             funding), with the same caveats.",
         ),
     };
     let _ = writeln!(
@@ -389,7 +404,16 @@ fn funding_by(out: &mut String, ds: &Dataset, axis: FundingAxis) {
     // currency → key → (sum, figures)
     let mut sums: BTreeMap<String, BTreeMap<String, (f64, usize)>> = BTreeMap::new();
     let mut left_out = 0usize;
+    let (mut shares, mut not_funding) = (0usize, 0usize);
     for f in &ds.funding {
+        if f.money.share.is_some() {
+            shares += 1;
+            continue;
+        }
+        if !summed(f) {
+            not_funding += 1;
+            continue;
+        }
         let key = match axis {
             FundingAxis::Year => funding_year(f).map(|y| format!("{y:04}")),
             FundingAxis::Recipient => Some(
@@ -434,6 +458,17 @@ fn funding_by(out: &mut String, ds: &Dataset, axis: FundingAxis) {
         }
         let _ = writeln!(out, "<h3>{}</h3>", escape(currency));
         bar_chart(out, &format!("{title} in {currency}"), &bars);
+    }
+    if shares + not_funding > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">Left out of the sums: {shares} share{} of a stated total, \
+             {not_funding} figure{} that {} not funding (revenue estimates, other money, or \
+             of no known kind).</p>",
+            if shares == 1 { "" } else { "s" },
+            if not_funding == 1 { "" } else { "s" },
+            if not_funding == 1 { "is" } else { "are" },
+        );
     }
     if left_out > 0 {
         let _ = writeln!(

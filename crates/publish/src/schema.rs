@@ -4,6 +4,7 @@
 
 use accord_core::{
     AgencyKind, AgreementKind, BlockKind, EntityType, Format, ParseStatus, Period, Qualifier,
+    Source,
 };
 
 /// Type of a published column, as a Frictionless Table Schema type.
@@ -63,6 +64,10 @@ pub enum Vocabulary {
     BlockKind,
     /// Every input [`Format`].
     Format,
+    /// [`Source::ALL`]: where an attribute came from.
+    Source,
+    /// ISO 4217 currency codes (the `iso_currency` crate's list), sorted.
+    Currency,
 }
 
 /// Every [`BlockKind`], in declaration order.
@@ -100,6 +105,15 @@ impl Vocabulary {
             Vocabulary::EntityType => EntityType::ALL.iter().map(|v| v.as_str()).collect(),
             Vocabulary::BlockKind => BLOCK_KINDS.iter().map(|v| v.as_str()).collect(),
             Vocabulary::Format => FORMATS.iter().map(|v| v.as_str()).collect(),
+            Vocabulary::Source => Source::ALL.iter().map(|v| v.as_str()).collect(),
+            Vocabulary::Currency => {
+                let mut codes: Vec<&'static str> =
+                    <iso_currency::Currency as iso_currency::IntoEnumIterator>::iter()
+                        .map(|c| c.code())
+                        .collect();
+                codes.sort_unstable();
+                codes
+            }
         }
     }
 }
@@ -207,6 +221,8 @@ const DOC_ID: &str = "Id of the document (`documents.doc_id`).";
 const DOC_IDS: &str = "Ids of the documents that mention it (`documents.doc_id`), sorted.";
 const ACRONYM: &str = "Acronym or abbreviation, from an acronym definition in the text or \
     the gazetteer; null when none.";
+const KIND_SOURCE: &str = "Where `kind` came from: `text` (a document's wording), \
+    `gazetteer`, or `inferred` (nothing says, so `other`).";
 const ALIASES: &str = "Every other form of the name seen in the corpus or known from the \
     gazetteer (acronyms, translations, variants, misspellings of the source), sorted.";
 const MENTION_COUNT: &str =
@@ -397,13 +413,23 @@ pub static SCHEMA: [TableSchema; 8] = [
                 "kind",
                 false,
                 Vocabulary::AgreementKind,
-                "Kind of agreement; null when neither the name nor the gazetteer says.",
+                "Kind of agreement: from a document's wording (a treaty, the head noun of the \
+                 name), else the gazetteer, else `other`.",
             ),
+            vocab("kind_source", false, Vocabulary::Source, KIND_SOURCE),
             field(
                 "parties",
                 StringList,
                 false,
-                "Parties, ISO 3166-1 alpha-3 country codes, sorted.",
+                "Parties, ISO 3166-1 alpha-3 country codes, sorted; empty when no source \
+                 names them.",
+            ),
+            vocab(
+                "parties_source",
+                false,
+                Vocabulary::Source,
+                "Where `parties` came from: `text` (a document, or the name, states the same \
+                 parties) or `gazetteer`; null when `parties` is empty.",
             ),
             field(
                 "scope",
@@ -419,14 +445,28 @@ pub static SCHEMA: [TableSchema; 8] = [
                 "Signature or launch date, EDTF (ISO 8601-2) at the precision the text gives \
                  (`2005`, `2005-03`, `2005-03-23`); null when no source gives one.",
             ),
+            vocab(
+                "signed_source",
+                false,
+                Vocabulary::Source,
+                "Where `signed` came from: `text` (a document states it) or `gazetteer`; \
+                 null when `signed` is.",
+            ),
             field("signed_year", Integer, false, "Calendar year of `signed`."),
             field(
                 "ended",
                 Str,
                 false,
-                "End date, EDTF (ISO 8601-2) at the precision the text gives; null when \
-                 none is stated.",
+                "End date, EDTF (ISO 8601-2) at the precision the source gives; null when \
+                 no source gives one.",
             ),
+            vocab(
+                "ended_source",
+                false,
+                Vocabulary::Source,
+                "Where `ended` came from: `text` or `gazetteer`; null when `ended` is.",
+            ),
+            field("ended_year", Integer, false, "Calendar year of `ended`."),
             field("doc_ids", StringList, false, DOC_IDS),
             field("mention_count", Integer, true, MENTION_COUNT),
         ],
@@ -498,11 +538,20 @@ pub static SCHEMA: [TableSchema; 8] = [
                  or `BINATIONAL` / `INTERNATIONAL`; null when unknown.",
             ),
             vocab(
+                "country_source",
+                false,
+                Vocabulary::Source,
+                "Where `country` came from: `text` (a document states it, or states the \
+                 gazetteer's country) or `gazetteer`; null when `country` is.",
+            ),
+            vocab(
                 "kind",
                 false,
                 Vocabulary::AgencyKind,
-                "Kind of organisation; null when undetermined.",
+                "Kind of organisation: the gazetteer's, else a document's wording, else \
+                 `other`.",
             ),
+            vocab("kind_source", false, Vocabulary::Source, KIND_SOURCE),
             field(
                 "parent_id",
                 Str,
@@ -578,10 +627,10 @@ pub static SCHEMA: [TableSchema; 8] = [
                  `at_least` (more than, over), `at_most` (up to, under, less than), `range` \
                  (an explicit range); null for an exact figure.",
             ),
-            field(
+            vocab(
                 "currency",
-                Str,
                 false,
+                Vocabulary::Currency,
                 "ISO 4217 currency code (`USD`, `CAD`, `MXN`); null when unknown.",
             ),
             field(

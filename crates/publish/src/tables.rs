@@ -159,6 +159,11 @@ fn mentions(ds: &Dataset) -> Result<DataFrame> {
         .finish()
 }
 
+/// The published name of an attribute's source.
+fn source(source: Option<accord_core::Source>) -> Option<&'static str> {
+    source.map(accord_core::Source::as_str)
+}
+
 fn agreements(ds: &Dataset) -> Result<DataFrame> {
     let a = &ds.agreements;
     Table::new("agreements", a.len())
@@ -171,14 +176,19 @@ fn agreements(ds: &Dataset) -> Result<DataFrame> {
             a.iter()
                 .map(|x| x.kind.map(accord_core::AgreementKind::as_str)),
         )
+        .opt_str("kind_source", a.iter().map(|x| source(x.kind_source)))
         .list("parties", a.iter().map(|x| x.parties.as_slice()))
+        .opt_str("parties_source", a.iter().map(|x| source(x.parties_source)))
         .opt_str("scope", a.iter().map(|x| x.scope.as_deref()))
         .opt_str("signed", a.iter().map(|x| x.signed.as_deref()))
+        .opt_str("signed_source", a.iter().map(|x| source(x.signed_source)))
         .int(
             "signed_year",
             a.iter().map(|x| x.signed_year.map(i64::from)),
         )
         .opt_str("ended", a.iter().map(|x| x.ended.as_deref()))
+        .opt_str("ended_source", a.iter().map(|x| source(x.ended_source)))
+        .int("ended_year", a.iter().map(|x| x.ended_year.map(i64::from)))
         .list("doc_ids", a.iter().map(|x| x.doc_ids.as_slice()))
         .int(
             "mention_count",
@@ -216,11 +226,13 @@ fn agencies(ds: &Dataset) -> Result<DataFrame> {
         .opt_str("acronym", a.iter().map(|x| x.acronym.as_deref()))
         .list("aliases", a.iter().map(|x| x.aliases.as_slice()))
         .opt_str("country", a.iter().map(|x| x.country.as_deref()))
+        .opt_str("country_source", a.iter().map(|x| source(x.country_source)))
         .opt_str(
             "kind",
             a.iter()
                 .map(|x| x.kind.map(accord_core::AgencyKind::as_str)),
         )
+        .opt_str("kind_source", a.iter().map(|x| source(x.kind_source)))
         .opt_str("parent_id", a.iter().map(|x| x.parent_id.as_deref()))
         .list("doc_ids", a.iter().map(|x| x.doc_ids.as_slice()))
         .int(

@@ -60,14 +60,7 @@ pub(crate) struct Staging {
 impl Staging {
     pub(crate) fn new(target: &Path) -> Result<Self> {
         // Replacing a folder deletes what is in it: only ever replace an earlier output.
-        if target.is_dir()
-            && !target.join("manifest.json").exists()
-            && fs::read_dir(target)?.next().is_some()
-        {
-            return Err(Error::NotAnOutput {
-                path: target.to_path_buf(),
-            });
-        }
+        crate::output::check_output_dir(target)?;
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -93,21 +86,30 @@ impl Staging {
     }
 
     /// Replaces the target directory with the staged one. The old output is moved aside
-    /// first and removed only after the new one is in place.
+    /// first, into a fresh hidden folder beside it (never a name a user's file may have),
+    /// and removed only after the new one is in place.
     pub(crate) fn commit(self) -> Result<()> {
+        let parent = self.dir.path().parent().map(Path::to_path_buf);
         let staged = self.dir.keep();
-        let backup = self.target.with_extension("accord-old");
-        if backup.exists() {
-            fs::remove_dir_all(&backup)?;
-        }
+        // Checked again: the folder may have changed since the run started.
+        crate::output::check_output_dir(&self.target)?;
         let had_old = self.target.exists();
-        if had_old {
-            fs::rename(&self.target, &backup)?;
+        if !had_old {
+            fs::rename(&staged, &self.target)?;
+            return Ok(());
         }
-        fs::rename(&staged, &self.target)?;
-        if had_old {
-            fs::remove_dir_all(&backup)?;
+        let parent = parent.unwrap_or_else(|| PathBuf::from("."));
+        let aside = tempfile::Builder::new()
+            .prefix(".accord-old-")
+            .tempdir_in(&parent)?;
+        let backup = aside.path().join("old");
+        fs::rename(&self.target, &backup)?;
+        if let Err(err) = fs::rename(&staged, &self.target) {
+            // Put the previous output back: a failed run leaves it as it was.
+            let _ = fs::rename(&backup, &self.target);
+            return Err(err.into());
         }
+        drop(aside);
         Ok(())
     }
 }

@@ -83,3 +83,68 @@ fn empty_dataset_gives_a_valid_page() {
     assert!(html.contains("No agreement has a signing date."));
     assert!(html.contains("No funding figure."));
 }
+
+#[test]
+fn funding_sums_leave_out_shares_and_money_that_is_not_funding() {
+    let mut ds = rich_dataset();
+    // A revenue estimate with no recipient, in a year the dataset already charts.
+    let mut estimate = Money::exact(2.5e10, Some("USD".into()));
+    estimate.start_year = Some(2008);
+    ds.funding.push(Funding {
+        funding_id: "memo:0000200".into(),
+        mention_id: "memo:0000200-0000212:funding".into(),
+        quote: "$25 billion".into(),
+        money: estimate,
+        kind: Some("revenue_estimate".into()),
+        recipient: None,
+        char_start: 200,
+        char_end: 212,
+        ..ds.funding[0].clone()
+    });
+    let html = report_html(&ds, &manifest());
+    // 2008 in USD: the FY2008 appropriation of $400 million alone; the 40% share of the
+    // Mérida total and the revenue estimate are left out.
+    assert!(html.contains("2008: USD 400,000,000<"), "{html}");
+    // Every USD figure in the sums: the $1.4 billion total, $400 million, $2 billion.
+    let summed: f64 = ds
+        .funding
+        .iter()
+        .filter(|f| f.money.share.is_none())
+        .filter(|f| {
+            matches!(
+                f.kind.as_deref(),
+                Some("assistance" | "appropriation" | "budget" | "request" | "authorization")
+            )
+        })
+        .filter(|f| f.money.currency.as_deref() == Some("USD"))
+        .filter_map(|f| f.money.amount)
+        .sum();
+    assert!((summed - 3.8e9).abs() < 1.0, "{summed}");
+    // The recipient chart's USD bars add up to exactly those figures.
+    let section = &html[html.find("id=\"funding-recipient\"").expect("section")..];
+    let section = &section[..section.find("</section>").expect("end")];
+    let charted: f64 = section
+        .split("<title>")
+        .skip(1)
+        .filter_map(|t| t.split("</title>").next())
+        .filter_map(|t| t.split_once(": USD "))
+        .map(|(_, amount)| amount.replace(',', "").parse::<f64>().expect("amount"))
+        .sum();
+    assert!((charted - summed).abs() < 1.0, "{charted} vs {summed}");
+    assert!(
+        html.contains(
+            "Left out of the sums: 1 share of a stated total, 2 figures that are not funding"
+        ),
+        "{html}"
+    );
+    let by_year = &html[html.find("id=\"funding-year\"").expect("section")..];
+    let by_year = &by_year[..by_year.find("</section>").expect("end")];
+    assert!(
+        !by_year.contains("25,000,000,000"),
+        "the estimate is in no chart"
+    );
+    assert!(
+        !section.contains("25,000,000,000"),
+        "the estimate is in no chart"
+    );
+}

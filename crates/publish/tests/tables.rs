@@ -42,6 +42,7 @@ fn reruns_write_identical_bytes_and_replace_the_folder() {
     assert_eq!(
         names,
         [
+            ".accord-output",
             "CODEBOOK.md",
             "agencies.parquet",
             "agreements.parquet",
