@@ -539,10 +539,11 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
         while k < tokens.len() {
             if !gap_is_space(text, &tokens[k - 1], &tokens[k]) {
                 // "Framework for Security, Public Health, and Safe Communities".
-                if lists && end == k {
-                    if let Some(list_end) = title_list_end(text, tokens, k) {
-                        end = list_end;
-                    }
+                if let Some(list_end) = (lists && end == k)
+                    .then(|| title_list_end(text, tokens, k))
+                    .flatten()
+                {
+                    end = list_end;
                 }
                 break;
             }
