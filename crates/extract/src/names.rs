@@ -569,30 +569,11 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
                 if t.text.ends_with("'s") || t.text.ends_with("’s") {
                     break;
                 }
-            } else if matches!(
-                t.text,
-                "and"
-                    | "&"
-                    | "y"
-                    | "et"
-                    | "of"
-                    | "for"
-                    | "Against"
-                    | "For"
-                    | "Of"
-                    | "On"
-                    | "Upon"
-                    | "And"
-                    | "The"
-                    | "To"
-                    | "In"
-                    | "on"
-                    | "in"
-            ) && tokens.get(k + 1).is_some_and(|n| n.text == "the")
+            } else if matches!(t.text, "on" | "in" | "of" | "for")
+                && tokens.get(k + 1).is_some_and(|n| n.text == "the")
                 && tokens
                     .get(k + 2)
                     .is_some_and(|n| is_name_word(n) && head_at(tokens, k + 2).is_none())
-                && matches!(t.text, "on" | "in" | "of" | "for")
             {
                 // "Framework for Collaboration on Cybersecurity in the Energy Sector".
                 k += 2;
@@ -926,8 +907,8 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
 /// A council, committee, commission, board or team whose name makes it shared between
 /// governments is a working group (CODING.md: "bodies that meet"), not a domestic agency:
 /// a shared marker ("Joint", "Bilateral", "Binational", "Trilateral") among its words (a
-/// country compound opening the name is checked where the country list is known). "Joint" military units ("Joint Task Force
-/// North", "Joint Staff") are not: only the meeting heads below qualify.
+/// country compound opening the name is checked where the country list is known). A
+/// "Joint" force is a military unit ("Joint Task Force North"), not a shared body.
 pub(crate) fn is_shared_body(words: &[Token<'_>], head: &str) -> bool {
     is_meeting_head(head) && head != "Force" && has_shared_marker(words)
 }

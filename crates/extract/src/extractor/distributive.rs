@@ -108,30 +108,17 @@ impl Extractor {
 fn list_items(text: &str, toks: &[Token<'_>], from: usize, connector: &str) -> Vec<(usize, usize)> {
     let mut items = Vec::new();
     let mut k = from;
-    let cap = |t: &Token<'_>| t.is_capitalized() && !matches!(t.text, "The" | "And");
     loop {
-        // Optional "the" opening the item.
-        let start = k;
-        if toks.get(k).is_some_and(|t| t.text == "the") {
-            k += 1;
-        }
-        let words_start = k;
-        while toks
-            .get(k)
-            .is_some_and(|t| cap(t) && !t.text.ends_with("'s"))
-            && (k == words_start || spaced(text, &toks[k - 1], &toks[k]))
-        {
-            k += 1;
-        }
-        if k == words_start {
+        let Some(end) = item_end(text, toks, k) else {
             break;
-        }
-        items.push((start, k));
+        };
+        items.push((k, end));
+        k = end;
         // Separator: ",", "and", ", and", "and of", "or".
         let Some(next) = toks.get(k) else { break };
-        let gap = &text[toks[k - 1].span.end..next.span.start];
-        let comma = gap.trim() == ",";
-        if !(gap.trim().is_empty() || comma) {
+        let gap = text[toks[k - 1].span.end..next.span.start].trim();
+        let comma = gap == ",";
+        if !(gap.is_empty() || comma) {
             break;
         }
         if matches!(next.text, "and" | "or" | "y" | "et") {
@@ -140,20 +127,8 @@ fn list_items(text: &str, toks: &[Token<'_>], from: usize, connector: &str) -> V
                 k += 1;
             }
             // The last item follows "and": read it, then stop.
-            let start = k;
-            if toks.get(k).is_some_and(|t| t.text == "the") {
-                k += 1;
-            }
-            let ws = k;
-            while toks
-                .get(k)
-                .is_some_and(|t| cap(t) && !t.text.ends_with("'s"))
-                && (k == ws || spaced(text, &toks[k - 1], &toks[k]))
-            {
-                k += 1;
-            }
-            if k > ws {
-                items.push((start, k));
+            if let Some(end) = item_end(text, toks, k) {
+                items.push((k, end));
             }
             break;
         }
@@ -162,6 +137,27 @@ fn list_items(text: &str, toks: &[Token<'_>], from: usize, connector: &str) -> V
         }
     }
     items
+}
+
+/// The end (exclusive) of one list item starting at token `k`: an optional "the", then a
+/// run of capitalised words with only spaces between them; `None` when no such word
+/// follows.
+fn item_end(text: &str, toks: &[Token<'_>], k: usize) -> Option<usize> {
+    let cap = |t: &Token<'_>| {
+        t.is_capitalized() && !matches!(t.text, "The" | "And") && !t.text.ends_with("'s")
+    };
+    let words_start = if toks.get(k).is_some_and(|t| t.text == "the") {
+        k + 1
+    } else {
+        k
+    };
+    let mut end = words_start;
+    while toks.get(end).is_some_and(cap)
+        && (end == words_start || spaced(text, &toks[end - 1], &toks[end]))
+    {
+        end += 1;
+    }
+    (end > words_start).then_some(end)
 }
 
 /// Two words with only spaces between them (no comma, no parenthesis).
