@@ -108,10 +108,7 @@ impl Extractor {
 fn list_items(text: &str, toks: &[Token<'_>], from: usize, connector: &str) -> Vec<(usize, usize)> {
     let mut items = Vec::new();
     let mut k = from;
-    loop {
-        let Some(end) = item_end(text, toks, k) else {
-            break;
-        };
+    while let Some(end) = item_end(text, toks, k) {
         items.push((k, end));
         k = end;
         // Separator: ",", "and", ", and", "and of", "or".
