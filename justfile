@@ -70,3 +70,7 @@ snap:
 # Score a table directory against gold annotations (needs pyarrow; default: the project's own gold).
 score TABLES="data/processed/north-american-security" GOLD="tests/eval/gold":
     python3 tests/eval/score.py --gold {{GOLD}} --tables {{TABLES}} --show-errors
+
+# PDF reading quality against poppler's pdftotext on a folder of PDFs (needs poppler-utils).
+pdf-check DIR:
+    ACCORD_PDF_DIR="$(realpath {{DIR}})" cargo test --release -p accord-ingest --test pdf_quality -- --ignored --nocapture

@@ -24,6 +24,8 @@ const AGENCY_HEADS: &[&str] = &[
     "Board",
     "Center",
     "Centre",
+    "Centers",
+    "Centres",
     "Institute",
     "Institution",
     "Association",
@@ -48,6 +50,16 @@ const AGENCY_HEADS: &[&str] = &[
     "Organization",
     "Organisation",
     "Administration",
+    "University",
+    "Bank",
+    "Survey",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Corporation",
+    "Company",
+    "Coalition",
+    "Network",
 ];
 
 /// Head nouns of Spanish and French organisation names, which take their adjectives after
@@ -68,6 +80,8 @@ pub(crate) const ROMANCE_HEADS: &[&str] = &[
     "Sistema",
     "Ministère",
     "Gendarmerie",
+    "Servicio",
+    "Universidad",
 ];
 
 /// Head nouns of agreement names, with the kind they imply.
@@ -327,9 +341,17 @@ fn is_connector(t: &str) -> bool {
 }
 
 fn gap_is_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    text[a.span.end..b.span.start]
-        .chars()
-        .all(char::is_whitespace)
+    let gap = &text[a.span.end..b.span.start];
+    gap.chars().all(char::is_whitespace) || joins_compound(gap, a, b)
+}
+
+/// A hyphen, en dash or slash with no space around it joins two words of one name
+/// ("U.S.-Canada", "Canada–Mexico", "U.S./Mexico"); the tokenizer keeps "Canada-US" whole
+/// but splits after an abbreviation's final dot and at dashes and slashes.
+fn joins_compound(gap: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    matches!(gap, "-" | "–" | "/" | "‑")
+        && (a.is_capitalized() || a.is_acronym())
+        && (b.is_capitalized() || b.is_acronym())
 }
 
 fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<&'static str>)> {
@@ -342,8 +364,43 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
     {
         return Some((EntityType::WorkingGroup, 2, None));
     }
-    if matches!(t, "Subgroup" | "Subgroups" | "Sub-group" | "Sub-groups") {
+    if matches!(
+        t,
+        "Subgroup"
+            | "Subgroups"
+            | "Sub-group"
+            | "Sub-groups"
+            | "Subcommittee"
+            | "Sub-Committee"
+            | "Dialogue"
+            | "Dialog"
+            | "Forum"
+            | "Ministerial"
+    ) {
         return Some((EntityType::WorkingGroup, 1, None));
+    }
+    // "Task Force on …", "Homicide Task Forces": bodies that meet; "Joint Task Force North"
+    // is a military unit.
+    if t == "Task" && i > 0 && tokens[i - 1].text == "Joint" {
+        return None;
+    }
+    if t == "Task"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.text == "Force" || n.text == "Forces")
+    {
+        return Some((EntityType::WorkingGroup, 2, None));
+    }
+    // "Operations Group on …", "Network for …": a group or network named by its remit.
+    if matches!(t, "Group" | "Network" | "Caucus")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text, "on" | "for"))
+    {
+        return Some((EntityType::WorkingGroup, 1, None));
+    }
+    if t == "Roadmap" {
+        return Some((EntityType::Agreement, 1, Some("plan")));
     }
     if t == "Memorandum"
         && tokens.get(i + 1).is_some_and(|n| n.text == "of")
@@ -387,7 +444,19 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
             // The end of another name ("…Working Group and Trade and Transport…").
             break;
         }
-        if is_name_word(prev) || prev.is_acronym() {
+        // A line of capitals is a heading above the name ("THE WHITE HOUSE" / "Office of
+        // the Press Secretary"), not its modifier.
+        let across_line = text[prev.span.end..tokens[j].span.start].contains('\n');
+        if across_line && prev.is_acronym() && !tokens[j].is_acronym() {
+            break;
+        }
+        // "Los Angeles Declaration", "Las Palmas Declaration on …": a Spanish article opens
+        // a place name before an English head.
+        let place_article = matches!(prev.text, "Los" | "Las" | "La" | "El" | "San" | "Santa")
+            && is_name_word(&tokens[j])
+            && !ROMANCE_HEADS.contains(&tokens[head].text)
+            && !ROMANCE_HEADS.contains(&tokens[j].text);
+        if is_name_word(prev) || prev.is_acronym() || place_article {
             start = j - 1;
         } else if !(is_connector(prev.text)
             && prev.text != "the"
@@ -435,7 +504,12 @@ fn spanish_adjectives_end(text: &str, tokens: &[Token<'_>], after_head: usize) -
 }
 
 /// Extends a name forward over "of/for/on [the] Capitalised words (and Capitalised words)*".
-fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
+///
+/// With `lists`, a title-case list continues it ("Framework for Security, Public Health,
+/// and Safe Communities"): instruments take such titles, organisations do not. A nested
+/// organisation head ("Network of the United States Department of the Treasury") ends the
+/// name before its complement: that is a second name.
+fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -> usize {
     let mut end = after; // exclusive index of the last token of the name + 1
     let mut k = after;
     if k < tokens.len()
@@ -454,16 +528,38 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
         && gap_is_space(text, &tokens[k - 1], &tokens[k])
     {
         k += 1;
-        if k < tokens.len() && matches!(tokens[k].text, "the" | "la" | "los" | "las" | "l") {
+        // "Roadmap for a Renewed … Partnership": an article before a capitalised word.
+        if k < tokens.len()
+            && (matches!(tokens[k].text, "the" | "la" | "los" | "las" | "l")
+                || (matches!(tokens[k].text, "a" | "an")
+                    && tokens.get(k + 1).is_some_and(|n| is_name_word(n))))
+        {
             k += 1;
         }
-        while k < tokens.len() && gap_is_space(text, &tokens[k - 1], &tokens[k]) {
+        while k < tokens.len() {
+            if !gap_is_space(text, &tokens[k - 1], &tokens[k]) {
+                // "Framework for Security, Public Health, and Safe Communities".
+                if let Some(list_end) = (lists && end == k)
+                    .then(|| title_list_end(text, tokens, k))
+                    .flatten()
+                {
+                    end = list_end;
+                }
+                break;
+            }
             let t = &tokens[k];
             // A date or an amount ends the name: "Letter of Agreement on December 3",
             // "asked Congress for US$500 million".
             let glued_to_amount = text[t.span.end..].starts_with('$');
             if MONTHS.contains(&t.text) || glued_to_amount {
                 break;
+            }
+            if matches!(
+                t.text,
+                "Department" | "Ministry" | "Secretariat" | "Secretaría" | "Agency" | "Bureau"
+            ) && k > after + 1
+            {
+                return after;
             }
             if is_name_word(t) || t.is_acronym() {
                 k += 1;
@@ -473,6 +569,14 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
                 if t.text.ends_with("'s") || t.text.ends_with("’s") {
                     break;
                 }
+            } else if matches!(t.text, "on" | "in" | "of" | "for")
+                && tokens.get(k + 1).is_some_and(|n| n.text == "the")
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|n| is_name_word(n) && head_at(tokens, k + 2).is_none())
+            {
+                // "Framework for Collaboration on Cybersecurity in the Energy Sector".
+                k += 2;
             } else if matches!(
                 t.text,
                 "and"
@@ -490,6 +594,7 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
                     | "The"
                     | "To"
                     | "In"
+                    | "on"
             ) && tokens.get(k + 1).is_some_and(|n| {
                 (is_name_word(n) && head_at(tokens, k + 1).is_none() || n.text == "International")
                     && !n.text.ends_with("'s")
@@ -503,6 +608,52 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize) -> usize {
         }
     }
     end
+}
+
+/// A title-case list inside a name's complement, from the comma before token `k`:
+/// ", B C, and D E" (or ", and D"), every item capitalised and none a head noun. Returns the
+/// index after the list's last word, or `None` when what follows the comma is not such a
+/// list (a comma that ends the name: "the Framework for Security, which …").
+fn title_list_end(text: &str, tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    if k == 0
+        || k >= tokens.len()
+        || text[tokens[k - 1].span.end..tokens[k].span.start].trim() != ","
+    {
+        return None;
+    }
+    let mut j = k;
+    let mut items = 0;
+    loop {
+        let and = tokens.get(j).is_some_and(|t| matches!(t.text, "and" | "&"));
+        if and {
+            j += 1;
+        }
+        let start = j;
+        while tokens.get(j).is_some_and(|t| {
+            is_name_word(t) && head_at(tokens, j).is_none() && !MONTHS.contains(&t.text)
+        }) && (j == start || gap_is_space(text, &tokens[j - 1], &tokens[j]))
+            && j - start < 4
+        {
+            j += 1;
+        }
+        if j == start {
+            return None;
+        }
+        items += 1;
+        if and {
+            return (items >= 1).then_some(j);
+        }
+        // Next separator: ", " (then maybe "and") or " and ".
+        let next = tokens.get(j)?;
+        let gap = text[tokens[j - 1].span.end..next.span.start].trim();
+        if gap == "," {
+            continue;
+        }
+        if gap.is_empty() && matches!(next.text, "and" | "&") {
+            continue;
+        }
+        return None;
+    }
 }
 
 /// An acronym in parentheses right after token index `last` ("(CISEN)", "(the IPS)").
@@ -554,7 +705,9 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
         // "Working Group on Violence Against Indigenous Women and Girls": the topic after
         // "on" is part of a working group's name too.
         let end = if entity_type == EntityType::WorkingGroup
-            && tokens.get(after_head).is_none_or(|t| t.text != "on")
+            && tokens
+                .get(after_head)
+                .is_none_or(|t| !matches!(t.text, "on" | "for"))
         {
             after_head
         } else {
@@ -562,6 +715,7 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                 text,
                 tokens,
                 spanish_adjectives_end(text, tokens, after_head),
+                entity_type == EntityType::Agreement,
             )
         };
         let has_modifier = start < i || end > after_head;
@@ -587,6 +741,10 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                 && words.iter().any(|w| ACADEMIC_MARKERS.contains(w))
             {
                 (EntityType::Agency, None)
+            } else if entity_type == EntityType::Agency
+                && is_shared_body(&tokens[start..end], tokens[i].text)
+            {
+                (EntityType::WorkingGroup, None)
             } else {
                 (entity_type, kind)
             };
@@ -619,6 +777,9 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
     let t = tokens[i].text;
     if i == 0 {
         return None;
+    }
+    if let Some(p) = descriptive_body(text, tokens, i) {
+        return Some(p);
     }
     // "a Corridor Security subgroup", "the Energy working group".
     let wg_head = match t {
@@ -741,6 +902,254 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
         });
     }
     None
+}
+
+/// A council, committee, commission, board or team whose name makes it shared between
+/// governments is a working group (CODING.md: "bodies that meet"), not a domestic agency:
+/// a shared marker ("Joint", "Bilateral", "Binational", "Trilateral") among its words (a
+/// country compound opening the name is checked where the country list is known). A
+/// "Joint" force is a military unit ("Joint Task Force North"), not a shared body.
+pub(crate) fn is_shared_body(words: &[Token<'_>], head: &str) -> bool {
+    is_meeting_head(head) && head != "Force" && has_shared_marker(words)
+}
+
+/// An organisation head noun ("Agency", "Association", "Secretaría").
+pub(crate) fn is_agency_head(word: &str) -> bool {
+    AGENCY_HEADS.contains(&word) || ROMANCE_HEADS.contains(&word)
+}
+
+/// Heads of bodies that are agencies at home and working groups when shared.
+pub(crate) fn is_meeting_head(head: &str) -> bool {
+    matches!(
+        head,
+        "Council"
+            | "Committee"
+            | "Commission"
+            | "Board"
+            | "Team"
+            | "Teams"
+            | "Group"
+            | "Force"
+            | "Unit"
+    )
+}
+
+fn has_shared_marker(words: &[Token<'_>]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            w.text,
+            "Joint" | "Bilateral" | "Binational" | "Trilateral" | "Binacional" | "Bilatéral"
+        )
+    })
+}
+
+/// Lower-case modifiers that mark a body as shared between governments ("a bilateral
+/// working group", "a joint task force", "a cross-border task force").
+const SHARED_MARKERS: &[&str] = &[
+    "bilateral",
+    "trilateral",
+    "binational",
+    "binacional",
+    "multilateral",
+    "joint",
+    "cross-border",
+    "interagency",
+    "intergovernmental",
+    "regional",
+];
+
+/// Words that end a lower-case topic ("on precursor chemicals to …").
+const TOPIC_STOPS: &[&str] = &[
+    "to",
+    "that",
+    "which",
+    "who",
+    "will",
+    "would",
+    "shall",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "in",
+    "with",
+    "by",
+    "from",
+    "at",
+    "the",
+    "a",
+    "an",
+    "as",
+    "among",
+    "between",
+    "under",
+    "within",
+    "since",
+    "during",
+    "its",
+    "their",
+    "our",
+    "and",
+    "or",
+    "of",
+    "for",
+    "on",
+    "be",
+    "been",
+    "this",
+    "these",
+    "it",
+    "they",
+    "we",
+    "through",
+    "into",
+    "led",
+    "established",
+    "created",
+    "launched",
+    "chaired",
+    "co-chaired",
+    "meets",
+    "met",
+];
+
+/// A lower-case descriptive body that the text treats as established (CODING.md, "Names"):
+/// "a bilateral working group on precursor chemical regulation", "the U.S.-Mexico bilateral
+/// cyber working group", "a cross-border task force on gun smuggling and trafficking".
+/// `i` is the last token of the head ("group" of "working group", "force" of "task force",
+/// "dialogue", "forum", "subcommittee"). The name runs from a country compound or the first
+/// lower-case modifier to the head, and on over an "on …" topic of lower-case words; one of
+/// the modifiers must mark the body as shared ([`SHARED_MARKERS`]) unless a country
+/// compound ("U.S.-Mexico") opens it.
+fn descriptive_body(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhrase> {
+    let t = tokens[i].text;
+    let head_start = match t {
+        "group" | "groups" if i >= 1 && tokens[i - 1].text == "working" => i - 1,
+        "force" | "forces" if i >= 1 && tokens[i - 1].text == "task" => i - 1,
+        "dialogue" | "forum" | "subcommittee" | "subgroup" => i,
+        _ => return None,
+    };
+    // Lower-case modifiers, nearest first.
+    let mut start = head_start;
+    let mut marked = false;
+    while start > 0 && head_start - start < 4 {
+        let prev = &tokens[start - 1];
+        let gap = &text[prev.span.end..tokens[start].span.start];
+        if !gap.chars().all(char::is_whitespace) || gap.is_empty() {
+            break;
+        }
+        let lower = prev.text.to_lowercase();
+        let is_marker = SHARED_MARKERS.contains(&lower.as_str());
+        let plain_lower = prev.text.chars().all(|c| c.is_lowercase() || c == '-');
+        if is_marker || (plain_lower && !TOPIC_STOPS.contains(&prev.text) && !is_determiner(&lower))
+        {
+            marked |= is_marker;
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // A country compound right before the modifiers ("U.S.-Mexico", "Canada-US").
+    let mut compound = false;
+    if start > 0 {
+        let prev = &tokens[start - 1];
+        let gap = &text[prev.span.end..tokens[start].span.start];
+        if gap.chars().all(char::is_whitespace) && !gap.is_empty() {
+            let mut k = start - 1;
+            let mut joined = prev.text.contains('-');
+            while k > 0
+                && joins_compound(
+                    &text[tokens[k - 1].span.end..tokens[k].span.start],
+                    &tokens[k - 1],
+                    &tokens[k],
+                )
+            {
+                k -= 1;
+                joined = true;
+            }
+            if joined && (tokens[k].is_capitalized() || tokens[k].is_acronym()) {
+                start = k;
+                compound = true;
+            }
+        }
+    }
+    if !(marked || compound) {
+        return None;
+    }
+    // Sentence-initial "Bilateral" is capitalised only by position.
+    let mut end = i + 1;
+    if tokens.get(end).is_some_and(|n| n.text == "on")
+        && gap_is_space(text, &tokens[i], &tokens[end])
+    {
+        let mut k = end + 1;
+        let mut last = None;
+        while k < tokens.len() && k < end + 8 {
+            let w = &tokens[k];
+            if !text[tokens[k - 1].span.end..w.span.start]
+                .chars()
+                .all(char::is_whitespace)
+            {
+                break;
+            }
+            let lowercase_word = w.text.chars().all(|c| c.is_lowercase() || c == '-');
+            if w.text == "and"
+                && last.is_some()
+                && tokens.get(k + 1).is_some_and(|n| {
+                    n.text.chars().all(|c| c.is_lowercase() || c == '-')
+                        && !TOPIC_STOPS.contains(&n.text)
+                })
+            {
+                k += 1;
+                continue;
+            }
+            if !lowercase_word || TOPIC_STOPS.contains(&w.text) {
+                break;
+            }
+            last = Some(k);
+            k += 1;
+        }
+        if let Some(last) = last {
+            end = last + 1;
+        }
+    }
+    let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+    Some(NamePhrase {
+        entity_type: EntityType::WorkingGroup,
+        span,
+        full_span: span,
+        name: text[span.start..span.end].to_owned(),
+        acronym: None,
+        kind: None,
+        rule: "descriptive-body",
+        owner: None,
+    })
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "new"
+            | "our"
+            | "their"
+            | "its"
+            | "his"
+            | "her"
+            | "each"
+            | "every"
+            | "any"
+            | "other"
+            | "existing"
+            | "first"
+    )
 }
 
 /// Schwartz & Hearst (2003) long-form check: every character of the acronym appears in the
@@ -1025,5 +1434,100 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    fn named(s: &str) -> Vec<(EntityType, String)> {
+        phrases(s).into_iter().map(|(t, n, _)| (t, n)).collect()
+    }
+
+    #[test]
+    fn left_modifiers_keep_country_compounds_and_place_articles() {
+        assert_eq!(
+            named("They renewed the U.S.-Canada Action Plan on Opioids today."),
+            [(
+                EntityType::Agreement,
+                "U.S.-Canada Action Plan on Opioids".to_owned()
+            )]
+        );
+        assert_eq!(
+            named("Leaders endorsed the Las Palmas Declaration on Fisheries."),
+            [(
+                EntityType::Agreement,
+                "Las Palmas Declaration on Fisheries".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn bodies_that_meet_are_working_groups() {
+        for (s, name) in [
+            (
+                "the Mexico-Guatemala High-Level Border Dialogue met",
+                "Mexico-Guatemala High-Level Border Dialogue",
+            ),
+            (
+                "the Pacific Coast Crime Forum convened",
+                "Pacific Coast Crime Forum",
+            ),
+            (
+                "a Binational Commission on Water Security",
+                "Binational Commission on Water Security",
+            ),
+            (
+                "the Operations Group on Arms Trafficking",
+                "Operations Group on Arms Trafficking",
+            ),
+            (
+                "the Network for Violence Prevention",
+                "Network for Violence Prevention",
+            ),
+        ] {
+            assert_eq!(
+                named(s),
+                [(EntityType::WorkingGroup, name.to_owned())],
+                "{s}"
+            );
+        }
+        // A domestic council stays an organisation.
+        assert_eq!(
+            named("the National Research Council said"),
+            [(EntityType::Agency, "National Research Council".to_owned())]
+        );
+    }
+
+    #[test]
+    fn descriptive_bodies_need_a_shared_marker_or_a_country_compound() {
+        let s =
+            "They set up a bilateral working group on port inspection standards to meet monthly.";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let i = toks.iter().position(|t| t.text == "group").unwrap();
+        let p = descriptive_body(s, &toks, i).unwrap();
+        assert_eq!(
+            p.name,
+            "bilateral working group on port inspection standards"
+        );
+        let s = "the Canada-Chile cyber working group";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let p = descriptive_body(s, &toks, toks.len() - 1).unwrap();
+        assert_eq!(p.name, "Canada-Chile cyber working group");
+        let s = "the technical working group on fees";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let i = toks.iter().position(|t| t.text == "group").unwrap();
+        assert!(descriptive_body(s, &toks, i).is_none());
+    }
+
+    #[test]
+    fn title_case_lists_inside_a_complement() {
+        assert_eq!(
+            named("the Framework for Trade, Public Health, and Safe Harbors was signed"),
+            [(
+                EntityType::Agreement,
+                "Framework for Trade, Public Health, and Safe Harbors".to_owned()
+            )]
+        );
+        assert_eq!(
+            named("the Framework for Trade, which was signed"),
+            [(EntityType::Agreement, "Framework for Trade".to_owned())]
+        );
     }
 }

@@ -148,6 +148,13 @@ fn is_abbreviation(before: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
+    // "Canada-U.S. Joint …", "U.S./Mexico": the last part of a compound decides.
+    if let Some((_, last)) = word
+        .rsplit_once(['-', '–', '/'])
+        .filter(|(_, last)| !last.is_empty() && *last != word)
+    {
+        return is_abbreviation(last);
+    }
     ABBREVIATIONS.contains(&word) || DOTTED.is_match(&format!("{word}."))
 }
 

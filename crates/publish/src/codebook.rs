@@ -78,8 +78,10 @@ pub const CODING_RULES: &str = r#"## Coding rules
 - **Amounts are in currency units**, never thousands or millions: the written number times
   `scale`, where `scale` comes from a scale word ("million", "bn") or a table note ("in
   thousands of dollars"). "$1.4 billion" is `amount = 1400000000`, `scale = 1000000000`.
-- **Ranges** ("between $10 and $15 million") give `amount_min` and `amount_max`, with
-  `qualifier = range` and `amount` null: no midpoint is invented.
+- **Ranges** ("between $10 and $15 million") give two rows, one per endpoint, as the
+  coding rules count each endpoint as its own item: `amount` is the endpoint (10000000,
+  then 15000000), and both rows carry `qualifier = range` with the range's `amount_min` and
+  `amount_max`. No midpoint is invented; sum a range's rows with care.
 - **Qualifiers** record what the text says about precision: `approx` ("about", "roughly",
   "nearly", "approaching"), `at_least` ("more than", "over", "at least"), `at_most` ("up to",
   "under", "less than"). `amount` is the number as stated; it is not adjusted.

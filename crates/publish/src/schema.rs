@@ -604,9 +604,9 @@ pub static SCHEMA: [TableSchema; 8] = [
                 Number,
                 false,
                 "Point value in currency units (dollars, pesos; not thousands, not \
-                 millions): `$1.4 billion` gives 1400000000. Null for a range (see \
-                 `amount_min`, `amount_max`; no midpoint is invented) and when no value \
-                 could be read.",
+                 millions): `$1.4 billion` gives 1400000000. A range gives two rows, one \
+                 per endpoint (`qualifier = range`, the bounds in `amount_min`, \
+                 `amount_max`; no midpoint is invented). Null when no value could be read.",
             ),
             field(
                 "amount_min",

@@ -51,7 +51,10 @@ impl Extractor {
             let mut last_program: Option<(String, Option<String>)> = None;
             // The block's one year, computed once per block (not once per figure).
             let mut block_year: Option<Option<i32>> = None;
-            for mut m in find_money(slice, &options) {
+            let figures = find_money(slice, &options)
+                .into_iter()
+                .flat_map(|m| super::ranges::endpoints(slice, m));
+            for mut m in figures {
                 let at = m.span.shift(block.span.start);
                 let sentence_text =
                     sentence_of(sentences, at).map_or(slice, |s| &text[s.start..s.end]);
@@ -144,7 +147,13 @@ impl Extractor {
     /// A document about Canada: Canada outnumbers the United States among the countries and
     /// the organisations it names, and makes up at least half of the North American ones.
     /// Its bare dollars are Canadian dollars (flagged `currency_inferred`).
+    /// A document that marks its Canadian amounts ("C$1.5 billion", "CAD 40 million",
+    /// "$7 billion (Canadian)") writes US dollars as bare "$": it is not one whose bare
+    /// dollars are Canadian, whatever its subject.
     pub(super) fn canadian_document(&self, document: &Document, mentions: &[Mention]) -> bool {
+        if CANADIAN_MARKER.is_match(&document.text) {
+            return false;
+        }
         let mut count: BTreeMap<String, usize> = BTreeMap::new();
         for (_, code) in self
             .countries
@@ -402,3 +411,10 @@ fn sentence_of(sentences: &[(usize, Span)], span: Span) -> Option<Span> {
         .filter(|(_, s)| s.contains(span) || s.overlaps(span))
         .map(|(_, s)| Span::new(s.start.min(span.start), s.end.max(span.end)))
 }
+
+/// An explicit Canadian-dollar marker: "C$", "CA$", "CAD 5", "5 CAD", "(Canadian)",
+/// "Canadian dollars".
+static CANADIAN_MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:\bC\$|\bCA\$|\bCAD\b|\(Canadian\)|(?i:\bCanadian dollars?\b))")
+        .expect("static regex")
+});

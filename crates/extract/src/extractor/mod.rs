@@ -16,7 +16,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 mod budget;
+mod coordination;
+mod distributive;
 mod funding;
+mod ranges;
 mod rules;
 
 use budget::Budget;
@@ -578,13 +581,22 @@ impl Extractor {
         let urls = url_spans(text);
         let mut cands: Vec<Cand> = Vec::new();
         let mut sentence_spans: Vec<(usize, Span)> = Vec::new();
+        let first_paragraph = document
+            .blocks
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem))
+            .unwrap_or(document.blocks.len());
         for (bi, block) in document.blocks.iter().enumerate() {
-            if block.kind == BlockKind::Furniture {
+            // Front matter (byline, affiliation, dateline: furniture before the first
+            // paragraph) names organisations; later furniture is page furniture.
+            let front_matter = block.kind == BlockKind::Furniture && bi < first_paragraph;
+            if block.kind == BlockKind::Furniture && !front_matter {
                 continue;
             }
-            // In notes, only organisation names are sought by pattern: agreement-like phrases
-            // there are mostly titles of cited works.
-            let in_note = block.kind == BlockKind::Footnote && !self.config.patterns_in_footnotes;
+            // In notes and front matter, only organisation names are sought by pattern:
+            // agreement-like phrases there are mostly titles of cited works.
+            let in_note = (block.kind == BlockKind::Footnote && !self.config.patterns_in_footnotes)
+                || front_matter;
             for hit in self.matcher.find(text, block.span, &urls) {
                 let mut seen: Vec<EntityType> = Vec::new();
                 for target in &hit.targets {
@@ -601,20 +613,51 @@ impl Extractor {
                     c.gaz = Some(target.id.clone());
                     cands.push(c);
                 }
+                // A body two or three governments share (a gazetteer organisation of
+                // country BINATIONAL: "Permanent Joint Board on Defence") is a working group
+                // too (CODING.md, "Working groups").
+                let shared = hit.targets.iter().find_map(|t| {
+                    (t.entity_type == EntityType::Agency)
+                        .then(|| self.gazetteer.agency(&t.id))
+                        .flatten()
+                        .filter(|a| {
+                            a.country.as_deref() == Some("BINATIONAL")
+                                && a.name.split_whitespace().any(|w| {
+                                    names::is_meeting_head(w)
+                                        || matches!(w, "Forum" | "Dialogue" | "Ministerial")
+                                })
+                        })
+                });
+                if let (Some(entry), false) = (shared, seen.contains(&EntityType::WorkingGroup)) {
+                    cands.push(Cand::new(
+                        EntityType::WorkingGroup,
+                        hit.span,
+                        entry.name.clone(),
+                        "shared-body",
+                    ));
+                }
             }
             budget.check()?;
             for sentence in sentences(text, block.span) {
                 budget.tick()?;
-                sentence_spans.push((bi, sentence));
+                // A byline is no list of organisations ("A. Author, Institute, University").
+                if !front_matter {
+                    sentence_spans.push((bi, sentence));
+                }
                 let toks = tokens(text, sentence);
                 for p in names::head_noun_phrases(text, &toks) {
                     let c = self.phrase_cand(&p);
                     if (c.rule != "plural-head" || c.gaz.is_some())
                         && (!in_note || c.entity_type == EntityType::Agency)
                     {
-                        cands.push(c);
+                        if let Some(parts) = self.split_coordination(text, &c) {
+                            cands.extend(parts);
+                        } else {
+                            cands.push(c);
+                        }
                     }
                 }
+                cands.extend(self.distributive_lists(text, &toks));
                 if !in_note {
                     cands.extend(self.party_compounds(text, &toks));
                     cands.extend(self.named_by_apposition(text, sentence));
@@ -1193,6 +1236,16 @@ fn resolve_overlaps(
                 if k.rule == "list-expansion" && c.gaz.is_none() {
                     continue 'next;
                 }
+                // The gazetteer knows what this name is ("Inter-American Dialogue" is a
+                // think tank, not a dialogue between governments): a head-noun reading of
+                // the same span as another type gives way.
+                if k.gaz.is_some() && c.gaz.is_none() && c.rule != "shared-body" {
+                    continue 'next;
+                }
+                if k.gaz.is_none() && c.gaz.is_some() && k.rule != "shared-body" {
+                    *k = c.clone();
+                    continue 'next;
+                }
             }
             if k.entity_type != c.entity_type && (k.span == c.span || !k.span.contains(c.span)) {
                 continue; // same span or crossing spans of another type: keep both
@@ -1203,9 +1256,9 @@ fn resolve_overlaps(
                 && k.span.contains(c.span)
             {
                 let extra = &k.name[..c.span.start.saturating_sub(k.span.start).min(k.name.len())];
-                let prefix_is_country = extra
-                    .split_whitespace()
-                    .all(|w| countries.lookup(w).is_some() || w == "the");
+                let prefix_is_country = extra.split_whitespace().all(|w| {
+                    countries.lookup(w).is_some() || countries.compound(w).is_some() || w == "the"
+                });
                 let entry_country = c
                     .gaz
                     .as_deref()

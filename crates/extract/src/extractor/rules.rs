@@ -491,11 +491,22 @@ impl Extractor {
             c.gaz = Some(id.to_owned());
             c.rule = "acronym-head";
         }
-        let compound = words
-            .first()
-            .and_then(|first| self.countries.compound(first));
-        if let (EntityType::Agreement, Some(parties)) = (p.entity_type, compound) {
+        let compound = self.name_compound(&p.name);
+        if let (EntityType::Agreement, Some(parties)) = (p.entity_type, compound.clone()) {
             c.parties = parties;
+        }
+        // "U.S.-Mexico Joint Committee": a meeting head opened by a country compound is a
+        // body the countries share (a working group), unless the gazetteer says otherwise.
+        if p.entity_type == EntityType::Agency
+            && c.gaz.is_none()
+            && compound.is_some()
+            && words
+                .iter()
+                .take_while(|w| !matches!(**w, "on" | "of" | "for"))
+                .last()
+                .is_some_and(|h| crate::names::is_meeting_head(h))
+        {
+            c.entity_type = EntityType::WorkingGroup;
         }
         // "Canada's Anti-Crime Capacity Building Program": the owner is the party.
         let owner = p.owner.as_deref().and_then(|o| self.countries.lookup(o));
@@ -516,6 +527,19 @@ impl Extractor {
             }
         }
         c
+    }
+
+    /// The countries of a compound that opens `name` ("U.S.-Canada Action Plan",
+    /// "United States-Mexico-Canada Agreement", "Canada–U.S. Dialogue"); `None` unless it
+    /// names at least two countries.
+    pub(super) fn name_compound(&self, name: &str) -> Option<Vec<String>> {
+        let mut words = name.split_whitespace();
+        let first = words.next()?;
+        if let Some(codes) = self.countries.compound(first) {
+            return Some(codes);
+        }
+        let second = words.next()?;
+        self.countries.compound(&format!("{first} {second}"))
     }
 
     /// "the Canada-U.S. border accord", "the U.S.-Mexican version of the treaty": an

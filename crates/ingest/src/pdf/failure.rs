@@ -2,6 +2,32 @@
 
 use crate::Error;
 
+/// Decompressed size past which a content stream is not read (a Flate bomb), in bytes.
+const MAX_STREAM_BYTES: usize = 64 << 20;
+
+/// The first page whose content stream cannot be decompressed within
+/// [`MAX_STREAM_BYTES`] or whose operators cannot be parsed, as `(1-based page, reason)`.
+///
+/// Only called when the text engine read no text at all, to tell a damaged file from a
+/// scan; it reads each page's content once more through lopdf.
+pub(crate) fn first_content_error(doc: &lopdf::Document) -> Option<(usize, String)> {
+    doc.get_pages().into_iter().find_map(|(number, id)| {
+        let page = number as usize;
+        match doc.get_page_content_with_limit(id, MAX_STREAM_BYTES) {
+            Err(e) => Some((
+                page,
+                format!(
+                    "it cannot be decompressed within {} MiB: {e}",
+                    MAX_STREAM_BYTES >> 20
+                ),
+            )),
+            Ok(content) => lopdf::content::Content::decode(&content)
+                .err()
+                .map(|e| (page, format!("its operators cannot be parsed: {e}"))),
+        }
+    })
+}
+
 /// The error for a PDF whose pages gave `chars` non-blank characters (too few to be a
 /// text document), given the first content stream that could not be read, as
 /// `(1-based page, reason)`.

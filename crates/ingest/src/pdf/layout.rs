@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::content::Run;
+use super::glyphs::Run;
 use crate::inline::roman_to_int;
 
 /// A gap wider than this many ems between two runs of a row splits it.
@@ -30,6 +30,8 @@ pub(crate) struct Line {
     pub(crate) size: f32,
     /// Most of the characters are bold.
     pub(crate) bold: bool,
+    /// Set along a slanted or vertical baseline (margin slugs, stamps).
+    pub(crate) rotated: bool,
 }
 
 impl Line {
@@ -46,10 +48,15 @@ impl Line {
 pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<Line> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let rows = attach_superscripts(rows(runs));
-    let mut segments = Vec::new();
+    let gutters = Gutters::new(&rows);
+    let mut pieces = Vec::new();
     for row in rows {
-        segments.extend(split_row(row));
+        pieces.extend(split_row(row, &gutters));
     }
+    let segments: Vec<Line> = attach_segment_superscripts(pieces)
+        .iter()
+        .map(|s| segment_line(&s.iter().collect::<Vec<_>>()))
+        .collect();
     let median = median_size(&segments);
     let mut out = Vec::with_capacity(segments.len());
     xy_cut(segments, median, 0, &mut out);
@@ -97,7 +104,9 @@ fn attach_superscripts(rows: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
             let (x0, x1) = extent(&row);
             let raised = sy > y && sy - y <= 0.6 * size;
             let inside = small.iter().all(|r| r.x0 >= x0 - size && r.x1 <= x1 + size);
-            if ssize <= 0.85 * size && raised && inside {
+            // Superscripts are short (note labels, ordinals), never a line of words.
+            let short = small.iter().all(|r| r.text.chars().count() <= 4);
+            if ssize <= 0.85 * size && raised && inside && short {
                 let mut merged = row;
                 merged.extend(small);
                 pending = Some(merged);
@@ -117,13 +126,82 @@ fn extent(row: &[Run]) -> (f32, f32) {
     (x0, x1)
 }
 
-/// One row to one or more lines, split at wide gaps.
-fn split_row(mut row: Vec<Run>) -> Vec<Line> {
+/// The page's column gutters: the points of the x axis that almost no row covers.
+///
+/// Each row marks the 1-point bins its runs cover; a bin covered by at most a tenth of the
+/// rows that cover the page's most covered bin (and by at least [`MIN_GUTTER_ROWS`] rows
+/// fewer) is a gutter. Word spaces do not line up from row to row, so inside a column every
+/// bin is covered by most rows, while a gutter between columns is crossed only by the few
+/// rows that run across the page (titles, running heads).
+struct Gutters {
+    x0: f32,
+    free: Vec<bool>,
+}
+
+/// A page needs at least this many rows in its tallest column to show a gutter.
+const MIN_GUTTER_ROWS: usize = 6;
+/// A gap narrower than a split gap splits a row when it holds a gutter and is at least this
+/// many ems wide.
+const GUTTER_GAP_EM: f32 = 0.4;
+
+impl Gutters {
+    fn new(rows: &[Vec<Run>]) -> Gutters {
+        let x0 = rows
+            .iter()
+            .flatten()
+            .map(|r| r.x0)
+            .fold(f32::INFINITY, f32::min);
+        let x1 = rows
+            .iter()
+            .flatten()
+            .map(|r| r.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        if !(x0.is_finite() && x1.is_finite()) || x1 - x0 > 20_000.0 {
+            return Gutters {
+                x0: 0.0,
+                free: Vec::new(),
+            };
+        }
+        let n = (x1 - x0).ceil() as usize + 1;
+        let mut cover = vec![0usize; n];
+        let mut marked = vec![usize::MAX; n];
+        for (i, row) in rows.iter().enumerate() {
+            for run in row {
+                let a = ((run.x0 - x0).max(0.0) as usize).min(n - 1);
+                let b = ((run.x1 - x0).max(0.0) as usize).min(n - 1);
+                for bin in a..=b {
+                    if marked[bin] != i {
+                        marked[bin] = i;
+                        cover[bin] += 1;
+                    }
+                }
+            }
+        }
+        let most = cover.iter().copied().max().unwrap_or(0);
+        let free = cover
+            .iter()
+            .map(|&c| most >= MIN_GUTTER_ROWS && c * 10 <= most && c + MIN_GUTTER_ROWS <= most)
+            .collect();
+        Gutters { x0, free }
+    }
+
+    /// Whether the open interval `(a, b)` holds a gutter bin.
+    fn within(&self, a: f32, b: f32) -> bool {
+        let lo = (a - self.x0).ceil().max(0.0) as usize;
+        let hi = (b - self.x0).floor().max(0.0) as usize;
+        (lo..hi.min(self.free.len())).any(|bin| self.free[bin])
+    }
+}
+
+/// One row to one or more segments (lines, or a column's or cell's part of a line), split at
+/// wide gaps and at gaps over a column gutter; each segment sorted by left edge.
+fn split_row(mut row: Vec<Run>, gutters: &Gutters) -> Vec<Vec<Run>> {
     row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let (base_y, row_size) = row_baseline(&row);
-    let body_size = dominant_size(row.iter().filter(|r| !is_raised(r, base_y, row_size)));
-    let mut lines = Vec::new();
-    let mut current: Vec<&Run> = Vec::new();
+    // The em that decides splits: the row's usual size.
+    let em = dominant_size(row.iter().filter(|r| !is_raised(r, base_y, row_size))).max(1.0);
+    let mut segments: Vec<Vec<Run>> = Vec::new();
+    let mut current: Vec<Run> = Vec::new();
     for (i, run) in row.iter().enumerate() {
         // Fake bold and shadows: the same text drawn again almost on top of itself (looked for
         // among the few runs just before, which are sorted by left edge).
@@ -134,18 +212,64 @@ fn split_row(mut row: Vec<Run>) -> Vec<Line> {
             continue;
         }
         if let Some(prev) = current.last() {
-            let em = body_size.max(1.0);
-            if run.x0 - prev.x1 > SPLIT_GAP_EM * em {
-                lines.push(make_line(&current, base_y, body_size, row_size));
-                current.clear();
+            let gap = run.x0 - prev.x1;
+            if gap > SPLIT_GAP_EM * em
+                || (gap > GUTTER_GAP_EM * em && gutters.within(prev.x1, run.x0))
+            {
+                segments.push(std::mem::take(&mut current));
             }
         }
-        current.push(run);
+        current.push(run.clone());
     }
     if !current.is_empty() {
-        lines.push(make_line(&current, base_y, body_size, row_size));
+        segments.push(current);
     }
-    lines
+    segments
+}
+
+/// Moves a short segment of small runs (a note label, an ordinal) into the segment just
+/// below it that holds it horizontally, when it is raised above that segment's baseline by
+/// less than 0.6 em: superscripts that share a row with another column's line.
+fn attach_segment_superscripts(mut segments: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
+    /// How many following segments are looked at.
+    const LOOK_AHEAD: usize = 12;
+    for i in 0..segments.len() {
+        let small = &segments[i];
+        if small.is_empty() || small.iter().any(|r| r.text.chars().count() > 4) {
+            continue;
+        }
+        let (sy, ssize) = row_baseline(small);
+        let (sx0, sx1) = extent(small);
+        let target = (i + 1..segments.len().min(i + 1 + LOOK_AHEAD)).find(|&j| {
+            let seg = &segments[j];
+            let (y, size) = row_baseline(seg);
+            let (x0, x1) = extent(seg);
+            !seg.is_empty()
+                && ssize <= 0.85 * size
+                && sy > y
+                && sy - y <= 0.6 * size
+                && sx0 >= x0 - size
+                && sx1 <= x1 + size
+        });
+        if let Some(j) = target {
+            let moved = std::mem::take(&mut segments[i]);
+            segments[j].extend(moved);
+            segments[j].sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        }
+    }
+    segments.retain(|s| !s.is_empty());
+    segments
+}
+
+/// One piece of a row as a line, with the baseline, size and superscripts of its own runs
+/// (the pieces of one row can be columns set in different sizes, a note beside body text).
+fn segment_line(runs: &[&Run]) -> Line {
+    let (base_y, size) = runs
+        .iter()
+        .max_by(|a, b| a.size.total_cmp(&b.size))
+        .map_or((0.0, 0.0), |r| (r.y, r.size));
+    let body = dominant_size(runs.iter().copied().filter(|r| !is_raised(r, base_y, size)));
+    make_line(runs, base_y, body, size)
 }
 
 /// A run smaller than its row (whose largest size is `row_size`) and raised above its
@@ -187,9 +311,14 @@ fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row_size: f32) -> Line 
         let raised = is_raised(run, base_y, row_size);
         let piece = run.text.replace(|c: char| c.is_control(), " ");
         if raised && let Some(label) = marker_label(&piece) {
+            let opens = text.is_empty();
             text.push_str("^{");
             text.push_str(label);
             text.push('}');
+            // A raised label that opens a line is a note's label, set tight to its text.
+            if opens {
+                text.push(' ');
+            }
             prev_x1 = Some(run.x1);
             continue;
         }
@@ -217,6 +346,7 @@ fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row_size: f32) -> Line 
         y: base_y,
         size,
         bold: chars > 0 && bold_chars * 2 > chars,
+        rotated: false,
     }
 }
 
@@ -280,6 +410,14 @@ fn gutter(node: &[Line], em: f32) -> Option<f32> {
             |(lo, hi, n), l| (lo.min(l.bottom()), hi.max(l.top()), n + 1),
         )
     };
+    // A column of bullets or labels beside the text is no column.
+    let widest =
+        |side: &mut dyn Iterator<Item = &Line>| side.map(|l| l.x1 - l.x0).fold(0.0, f32::max);
+    if widest(&mut node.iter().filter(|l| l.x1 <= x)) < 2.0 * em
+        || widest(&mut node.iter().filter(|l| l.x0 >= x)) < 2.0 * em
+    {
+        return None;
+    }
     let (l_lo, l_hi, l_n) = vertical(&mut node.iter().filter(|l| l.x1 <= x));
     let (r_lo, r_hi, r_n) = vertical(&mut node.iter().filter(|l| l.x0 >= x));
     let overlap = l_hi.min(r_hi) - l_lo.max(r_lo);

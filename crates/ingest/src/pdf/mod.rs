@@ -1,15 +1,17 @@
 //! PDF (text layer) to blocks.
 //!
-//! lopdf parses the file; [`content`] interprets each page's content stream into positioned
-//! runs of text; [`layout`] groups them into lines in reading order. This module then
-//! classifies the lines of the whole document:
+//! lopdf loads the file only to diagnose it (truncated, encrypted, damaged); hayro-interpret
+//! runs each page and [`glyphs`] turns its glyphs into word runs in page space; [`layout`]
+//! groups them into lines in reading order. This module then classifies the lines of the
+//! whole document:
 //!
 //! - **page furniture**: lines in the top or bottom 12 % of a page that repeat (digits
 //!   ignored) on three pages, or on at least half of the pages, and page numbers among the
-//!   first or last two lines of a page;
-//! - **footnotes**: the trailing lines of a page, in the lower half and in a font at most
-//!   90 % of the body size, from the first one that opens with a note label (`1`, `2.`,
-//!   `¹`, superscript `1`);
+//!   first or last two lines of a page, and text set on rotated baselines (proof slugs,
+//!   stamps in the margin);
+//! - **footnotes**: the trailing lines of each column of a page, in the lower half and in a
+//!   font at most 95 % of the body size, from the first one that opens with a note label
+//!   (`1`, `2.`, `¹`, superscript `1`);
 //! - **headings**: short paragraphs (at most three lines, no final `.`, `,`, `;`, `:`) set
 //!   at least 15 % larger than the body text, or in bold at body size;
 //! - **list items**: lines opening with a bullet glyph, or with a number after a finished
@@ -24,8 +26,8 @@
 //! ([`crate::text::rejoin`]). Superscript note markers become `^{n}` in the line text and
 //! are taken out like plain-text markers.
 
-mod content;
 mod failure;
+mod glyphs;
 mod layout;
 
 use std::collections::HashMap;
@@ -102,8 +104,8 @@ pub(crate) fn ingest(
             doc.xref_recovery,
             Some(lopdf::xref::XrefRecovery::Reconstructed)
         );
-    let page_ids = doc.get_pages();
-    if page_ids.is_empty() {
+    let reader = glyphs::Reader::new(path, bytes)?;
+    if reader.len() == 0 {
         let what = if damaged {
             "no pages could be recovered; the file is truncated or damaged"
         } else {
@@ -111,16 +113,18 @@ pub(crate) fn ingest(
         };
         return Err(pdf_error(what.to_owned()));
     }
-    let mut pages = Vec::with_capacity(page_ids.len());
+    let cache = reader.cache();
+    let mut pages = Vec::with_capacity(reader.len());
     let (mut images, mut chars, mut undecodable) = (0, 0, 0);
-    let mut content_error: Option<(usize, String)> = None;
-    for (&number, &id) in &page_ids {
+    let mut unmappable_pages = Vec::new();
+    for index in 0..reader.len() {
         deadline.check()?;
-        let text = content::page_text(&doc, id, deadline)?;
+        let text = reader.page_text(path, index, &cache, deadline)?;
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         images += text.images;
         undecodable += text.undecodable;
-        if content_error.is_none() {
-            content_error = text.content_error.clone().map(|e| (number as usize, e));
+        if text.undecodable > text.mapped {
+            unmappable_pages.push(number.to_string());
         }
         chars += text
             .runs
@@ -136,6 +140,16 @@ pub(crate) fn ingest(
             }
             line.text = clean_chars(&line.text, &mut builder.repairs);
         }
+        // Text on rotated baselines (margin slugs, stamps) ends the page, as furniture.
+        lines.extend(text.rotated.into_iter().map(|r| Line {
+            text: clean_chars(&r.text, &mut builder.repairs),
+            x0: r.x0,
+            x1: r.x1,
+            y: r.y,
+            size: r.size,
+            bold: false,
+            rotated: true,
+        }));
         lines.retain(|l| !l.text.trim().is_empty());
         pages.push(Page {
             number,
@@ -151,6 +165,11 @@ pub(crate) fn ingest(
         ));
     }
     if chars == 0 || scanned {
+        let content_error = if chars == 0 {
+            failure::first_content_error(&doc)
+        } else {
+            None
+        };
         return Err(failure::no_text_error(
             path,
             n_pages,
@@ -166,7 +185,13 @@ pub(crate) fn ingest(
     }
     if undecodable > 0 {
         builder.repairs.notes.push(format!(
-            "{undecodable} glyphs could not be decoded (their font maps no Unicode text) and were left out."
+            "{undecodable} glyphs have no Unicode mapping in their font and were written as U+FFFD."
+        ));
+    }
+    if !unmappable_pages.is_empty() {
+        builder.repairs.notes.push(format!(
+            "Most glyphs of page(s) {} have no Unicode mapping: their text is unreadable.",
+            unmappable_pages.join(", ")
         ));
     }
     let lexicon = Lexicon::build(
@@ -180,10 +205,60 @@ pub(crate) fn ingest(
         lexicon,
         repairs: &mut builder.repairs,
     };
+    builder.title = reader
+        .metadata_title()
+        .filter(|t| !generic_title(t))
+        .or_else(|| first_page_title(&pages, body_size(&pages)));
     let units = classify(&pages, &mut ctx, deadline)?;
     let units = rejoin::rejoin(units, &mut ctx);
     emit(units, pats.markers, &mut builder, false);
     Ok(builder)
+}
+
+/// A metadata title that names no document: empty, one short word (an agency's initials),
+/// a file name, or a placeholder.
+fn generic_title(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    let words = t.split_whitespace().count();
+    let file_name = [
+        ".doc", ".docx", ".pdf", ".indd", ".tex", ".dvi", ".rtf", ".odt",
+    ]
+    .iter()
+    .any(|ext| t.ends_with(ext));
+    !t.chars().any(char::is_alphabetic)
+        || (words == 1 && t.chars().count() <= 6)
+        || file_name
+        || t.starts_with("untitled")
+        || t.starts_with("microsoft word")
+}
+
+/// The first page's largest heading: the lines set in the page's largest size (at least
+/// 15 % above the body size) that follow each other, skipping runs that make a generic title;
+/// at most 300 characters.
+fn first_page_title(pages: &[Page], body: f32) -> Option<String> {
+    let page = pages.iter().find(|p| !p.lines.is_empty())?;
+    let mut groups: Vec<(f32, String)> = Vec::new();
+    let mut last: Option<f32> = None;
+    for line in page.lines.iter().filter(|l| !l.rotated) {
+        let size = line.size;
+        if size < 1.15 * body {
+            last = None;
+            continue;
+        }
+        match (last, groups.last_mut()) {
+            (Some(prev), Some((_, text))) if (prev - size).abs() < 0.5 => {
+                text.push(' ');
+                text.push_str(line.text.trim());
+            }
+            _ => groups.push((size, line.text.trim().to_owned())),
+        }
+        last = Some(size);
+    }
+    groups
+        .into_iter()
+        .filter(|(_, text)| !generic_title(text) && text.chars().count() <= 300)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.len().cmp(&b.1.len())))
+        .map(|(_, text)| text)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> bool {
@@ -273,6 +348,9 @@ fn furniture(pages: &[Page], pats: &TextPatterns) -> Vec<Vec<bool>> {
                 .iter()
                 .enumerate()
                 .map(|(i, line)| {
+                    if line.rotated {
+                        return true;
+                    }
                     if !in_margin_zone(page, line) {
                         return false;
                     }
@@ -306,24 +384,63 @@ fn note_label(text: &str, markers: &MarkerPatterns) -> Option<(String, usize)> {
     Some((normalise_label(bare), len))
 }
 
-/// Index of the first footnote line of a page (its length when there is none): the trailing
-/// small-print lines in the lower half, from the first one that opens with a note label.
-fn notes_start(page: &Page, is_furniture: &[bool], body: f32, markers: &MarkerPatterns) -> usize {
+/// Which lines of a page are footnotes: in each column (a stretch of lines in reading
+/// order that ends where the next line stands higher on the page, or at the page's end), the
+/// trailing small-print lines in the lower half, from the first one that opens with a note
+/// label.
+fn note_lines(
+    page: &Page,
+    is_furniture: &[bool],
+    body: f32,
+    markers: &MarkerPatterns,
+) -> Vec<bool> {
+    let n = page.lines.len();
+    let mut is_note = vec![false; n];
+    let mut end = n;
+    while end > 0 {
+        // The column ending at `end`: back to the first line below the one before it.
+        let mut start = end - 1;
+        while start > 0 && {
+            let (prev, line) = (&page.lines[start - 1], &page.lines[start]);
+            is_furniture[start - 1] || is_furniture[start] || prev.y >= line.y - 0.5 * line.size
+        } {
+            start -= 1;
+        }
+        let first = notes_in(page, start, end, is_furniture, body, markers);
+        for (i, note) in is_note.iter_mut().enumerate().take(end).skip(first) {
+            *note = !is_furniture[i];
+        }
+        end = start;
+    }
+    is_note
+}
+
+/// Index of the first footnote line among `lines[start..end]` (`end` when there is none):
+/// the trailing small-print lines in the lower half, from the first that opens with a label.
+fn notes_in(
+    page: &Page,
+    start: usize,
+    end: usize,
+    is_furniture: &[bool],
+    body: f32,
+    markers: &MarkerPatterns,
+) -> usize {
     let [_, y0, _, y1] = page.media_box;
     let middle = f32::midpoint(y0, y1);
-    let mut start = page.lines.len();
-    for (i, line) in page.lines.iter().enumerate().rev() {
+    let mut first = end;
+    for i in (start..end).rev() {
         if is_furniture[i] {
             continue;
         }
-        if line.size > 0.9 * body || line.y > middle {
+        let line = &page.lines[i];
+        if line.size > 0.95 * body || line.y > middle {
             break;
         }
-        start = i;
+        first = i;
     }
-    (start..page.lines.len())
+    (first..end)
         .find(|&i| !is_furniture[i] && note_label(&page.lines[i].text, markers).is_some())
-        .unwrap_or(page.lines.len())
+        .unwrap_or(end)
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -353,7 +470,7 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
     let mut units = Vec::new();
     for (page, is_furniture) in pages.iter().zip(&furniture) {
         deadline.check()?;
-        let notes = notes_start(page, is_furniture, body, ctx.markers);
+        let notes = note_lines(page, is_furniture, body, ctx.markers);
         let page_no = Some(page.number);
         let mut para: Vec<&Line> = Vec::new();
         let mut open = Open::Body;
@@ -368,7 +485,7 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
                 units.push(unit);
                 continue;
             }
-            if i >= notes {
+            if notes[i] {
                 flush(&mut para, open, body, page_no, &mut units, ctx);
                 if let Some((label, len)) = note_label(&line.text, ctx.markers) {
                     flush_note(&mut note, page_no, &mut units, ctx);
@@ -378,6 +495,7 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
                 }
                 continue;
             }
+            flush_note(&mut note, page_no, &mut units, ctx);
             if let Some(prev) = para.last() {
                 let size = prev.size.max(line.size);
                 let usual = pitch
@@ -486,6 +604,16 @@ mod tests {
         assert_eq!(label("2005 was the year"), None);
         assert_eq!(label("7"), None);
         assert_eq!(label("The text"), None);
+    }
+
+    #[test]
+    fn generic_titles() {
+        assert!(generic_title("GAO"));
+        assert!(generic_title("  "));
+        assert!(generic_title("Microsoft Word - draft3.doc"));
+        assert!(generic_title("report_final.pdf"));
+        assert!(!generic_title("Managing for Results"));
+        assert!(!generic_title("Deforestation"));
     }
 
     #[test]

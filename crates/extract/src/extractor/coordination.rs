@@ -1,0 +1,107 @@
+//! Coordination of two names (CODING.md, "Names"): "FBI and DEA agents", "the Canadian Bar
+//! Association and Human Rights Watch", "the Department of State and Global Affairs
+//! Canada" are two organisations, never one "X and Y". A head-noun phrase that runs over
+//! "and" is split there when both sides stand as names on their own: each is an acronym,
+//! a gazetteer name, or two or more words ending in an organisation head noun ("Coast
+//! Guard"); a name the gazetteer knows whole ("Department of Health and Human Services")
+//! is never split.
+
+use super::{Cand, Extractor};
+use accord_core::{EntityType, Span};
+
+impl Extractor {
+    /// The two names of a coordinated candidate, or `None` when it is one name.
+    pub(super) fn split_coordination(&self, text: &str, c: &Cand) -> Option<[Cand; 2]> {
+        if c.gaz.is_some()
+            || !matches!(c.entity_type, EntityType::Agency | EntityType::WorkingGroup)
+        {
+            return None;
+        }
+        let quote = &text[c.span.start..c.span.end];
+        for (at, sep) in quote
+            .match_indices(" and ")
+            .chain(quote.match_indices(" & "))
+        {
+            let left = quote[..at].trim();
+            let right = quote[at + sep.len()..].trim();
+            let right = right.strip_prefix("the ").unwrap_or(right);
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            let left_known = self.stands_alone(c.entity_type, left);
+            let right_known = self.stands_alone(c.entity_type, right);
+            if !(left_known && right_known) {
+                continue;
+            }
+            let left_span = Span::new(c.span.start, c.span.start + quote[..at].trim_end().len());
+            let right_start = c.span.end - right.len();
+            let right_span = Span::new(right_start, c.span.end);
+            let mut l = Cand::new(c.entity_type, left_span, left.to_owned(), "coordination");
+            let mut r = Cand::new(c.entity_type, right_span, right.to_owned(), "coordination");
+            l.gaz = self.resolve(c.entity_type, left).map(str::to_owned);
+            r.gaz = self.resolve(c.entity_type, right).map(str::to_owned);
+            return Some([l, r]);
+        }
+        None
+    }
+
+    fn stands_alone(&self, entity_type: EntityType, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let is_acronym = words.len() == 1 && crate::matcher::is_acronym_form(words[0]);
+        if is_acronym || self.resolve(entity_type, name).is_some() {
+            return true;
+        }
+        // A complete head-noun name ("Canadian Bar Association", "Coast Guard").
+        words.len() >= 2
+            && words
+                .last()
+                .is_some_and(|w| crate::names::is_agency_head(w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Extractor, Gazetteer};
+    use accord_core::{Block, BlockKind, Document, EntityType, Format, Span};
+
+    fn agencies(text: &str) -> Vec<String> {
+        let extractor = Extractor::new(&Config::default(), &Gazetteer::default()).unwrap();
+        let doc = Document {
+            doc_id: "t".into(),
+            path: "t.txt".into(),
+            format: Format::Text,
+            title: None,
+            sha256: String::new(),
+            blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, text.len()))],
+            text: text.to_owned(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let mut names: Vec<String> = extractor
+            .extract(&doc)
+            .into_iter()
+            .filter(|m| m.entity_type == EntityType::Agency)
+            .map(|m| m.text)
+            .collect();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn two_complete_names_are_two_organisations() {
+        let got = agencies("The Canadian Bar Association and Amnesty International Network met.");
+        assert!(
+            got.contains(&"Canadian Bar Association".to_owned()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|n| n.contains(" and ")), "{got:?}");
+        let got = agencies("Agents of the ICE and Coast Guard boarded the vessel.");
+        assert!(got.contains(&"Coast Guard".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn one_name_with_and_inside_stays_whole() {
+        let got = agencies("The Food and Drug Administration approved it.");
+        assert_eq!(got, ["Food and Drug Administration"]);
+    }
+}

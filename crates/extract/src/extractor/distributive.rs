@@ -1,0 +1,203 @@
+//! Distributive lists (CODING.md, "Names": coordination gives several entities): "the
+//! Departments of Commerce, Energy and Labor" names three departments, "the U.S. Departments
+//! of State and the Treasury" two, "Secretariats of Health and of Energy" two, "the
+//! Committees on Trade and on Energy" two. One mention per item, spanning the item's words,
+//! named by the singular head, the connector and the item, with the left modifiers of the
+//! plural head ("U.S. Department of State").
+
+use super::{Cand, Extractor};
+use crate::text::Token;
+use accord_core::{EntityType, Span};
+
+/// Plural heads that distribute over a list, with their singular and entity type.
+const PLURAL_HEADS: &[(&str, &str, EntityType)] = &[
+    ("Departments", "Department", EntityType::Agency),
+    ("Ministries", "Ministry", EntityType::Agency),
+    ("Secretariats", "Secretariat", EntityType::Agency),
+    ("Secretarías", "Secretaría", EntityType::Agency),
+    ("Offices", "Office", EntityType::Agency),
+    ("Bureaus", "Bureau", EntityType::Agency),
+    ("Committees", "Committee", EntityType::Agency),
+    ("Subcommittees", "Subcommittee", EntityType::WorkingGroup),
+    ("Groups", "Working Group", EntityType::WorkingGroup),
+];
+
+/// Words that may open a left modifier of the plural head ("U.S.", "Mexican", "Federal").
+fn is_modifier(t: &Token<'_>) -> bool {
+    (t.is_capitalized() || t.is_acronym())
+        && !matches!(
+            t.text,
+            "The" | "A" | "An" | "And" | "Both" | "Their" | "Its" | "Our" | "These" | "Those"
+        )
+}
+
+impl Extractor {
+    /// Mentions of the items of distributive lists in one sentence's tokens.
+    pub(super) fn distributive_lists(&self, text: &str, toks: &[Token<'_>]) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let Some(&(_, singular, entity_type)) =
+                PLURAL_HEADS.iter().find(|(p, _, _)| *p == t.text)
+            else {
+                continue;
+            };
+            // "Working Groups on …" only with its "Working".
+            if t.text == "Groups" && (i == 0 || toks[i - 1].text != "Working") {
+                continue;
+            }
+            let Some(connector) = toks
+                .get(i + 1)
+                .map(|c| c.text)
+                .filter(|c| matches!(*c, "of" | "on" | "for" | "de"))
+            else {
+                continue;
+            };
+            // Left modifiers: "U.S. Departments", "Mexican Secretariats".
+            let head_first = if t.text == "Groups" { i - 1 } else { i };
+            let mut first = head_first;
+            while first > 0
+                && is_modifier(&toks[first - 1])
+                && text[toks[first - 1].span.end..toks[first].span.start]
+                    .chars()
+                    .all(char::is_whitespace)
+                && head_first - first < 3
+            {
+                first -= 1;
+            }
+            let prefix = toks[first..head_first]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let items = list_items(text, toks, i + 2, connector);
+            if items.len() < 2 {
+                continue;
+            }
+            for (start, end) in items {
+                let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+                let item = &text[span.start..span.end];
+                let name = if prefix.is_empty() {
+                    format!("{singular} {connector} {item}")
+                } else {
+                    format!("{prefix} {singular} {connector} {item}")
+                };
+                let mut c = Cand::new(entity_type, span, name, "distributive-list");
+                c.gaz = self
+                    .resolve(entity_type, &c.name)
+                    .or_else(|| {
+                        // "U.S. Department of State" is the gazetteer's "Department of State".
+                        (!prefix.is_empty())
+                            .then(|| {
+                                self.resolve(entity_type, &format!("{singular} {connector} {item}"))
+                            })
+                            .flatten()
+                    })
+                    .map(str::to_owned);
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// The items of "A, B C, and [of] [the] D" from token `from`: (start, end) token ranges.
+/// An item is a run of capitalised words, with "the" kept at its start ("the Treasury")
+/// and "and" inside it only when no comma separates the list ("Health and Human
+/// Services" stays whole after "Departments of State, …"; in "State and Justice" each word
+/// is an item). The list ends at the first word that is neither.
+fn list_items(text: &str, toks: &[Token<'_>], from: usize, connector: &str) -> Vec<(usize, usize)> {
+    let mut items = Vec::new();
+    let mut k = from;
+    while let Some(end) = item_end(text, toks, k) {
+        items.push((k, end));
+        k = end;
+        // Separator: ",", "and", ", and", "and of", "or".
+        let Some(next) = toks.get(k) else { break };
+        let gap = text[toks[k - 1].span.end..next.span.start].trim();
+        let comma = gap == ",";
+        if !(gap.is_empty() || comma) {
+            break;
+        }
+        if matches!(next.text, "and" | "or" | "y" | "et") {
+            k += 1;
+            if toks.get(k).is_some_and(|t| t.text == connector) {
+                k += 1;
+            }
+            // The last item follows "and": read it, then stop.
+            if let Some(end) = item_end(text, toks, k) {
+                items.push((k, end));
+            }
+            break;
+        }
+        if !comma {
+            break;
+        }
+    }
+    items
+}
+
+/// The end (exclusive) of one list item starting at token `k`: an optional "the", then a
+/// run of capitalised words with only spaces between them; `None` when no such word
+/// follows.
+fn item_end(text: &str, toks: &[Token<'_>], k: usize) -> Option<usize> {
+    let cap = |t: &Token<'_>| {
+        t.is_capitalized() && !matches!(t.text, "The" | "And") && !t.text.ends_with("'s")
+    };
+    let words_start = if toks.get(k).is_some_and(|t| t.text == "the") {
+        k + 1
+    } else {
+        k
+    };
+    let mut end = words_start;
+    while toks.get(end).is_some_and(cap)
+        && (end == words_start || spaced(text, &toks[end - 1], &toks[end]))
+    {
+        end += 1;
+    }
+    (end > words_start).then_some(end)
+}
+
+/// Two words with only spaces between them (no comma, no parenthesis).
+fn spaced(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    text[a.span.end..b.span.start]
+        .chars()
+        .all(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn items(s: &str, from_word: usize) -> Vec<&str> {
+        let toks = tokens(s, Span::new(0, s.len()));
+        list_items(s, &toks, from_word, "of")
+            .into_iter()
+            .map(|(a, b)| &s[toks[a].span.start..toks[b - 1].span.end])
+            .collect()
+    }
+
+    #[test]
+    fn comma_lists_with_a_final_and() {
+        assert_eq!(
+            items("Departments of Commerce, Energy and Labor met.", 2),
+            ["Commerce", "Energy", "Labor"]
+        );
+        assert_eq!(
+            items(
+                "Departments of State, Homeland Security, Justice, and the Treasury agreed",
+                2
+            ),
+            ["State", "Homeland Security", "Justice", "the Treasury"]
+        );
+    }
+
+    #[test]
+    fn repeated_connector_and_stop_words() {
+        assert_eq!(
+            items("Secretariats of Health and of Energy will meet", 2),
+            ["Health", "Energy"]
+        );
+        assert_eq!(items("Departments of State announced", 2), ["State"]);
+    }
+}

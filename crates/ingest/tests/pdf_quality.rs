@@ -1,0 +1,310 @@
+//! PDF reading quality against poppler's `pdftotext` (the reference for reading order).
+//!
+//! Ignored by default: it needs a folder of PDFs and `pdftotext` (Debian's poppler-utils).
+//! Run it with `just pdf-check DIR`, or
+//! `ACCORD_PDF_DIR=DIR cargo test --release -p accord-ingest --test pdf_quality -- --ignored --nocapture`.
+//!
+//! For each PDF, on words folded with NFKC and lowercased, split at every character that is
+//! not a letter or digit (line-end hyphens before a lowercase letter joined in poppler's
+//! text, as ingest does):
+//!
+//! - **order**: share of poppler's 8-word windows found intact in our text;
+//! - **body order**: the same with page furniture out of both texts (poppler's lines equal
+//!   to one of our furniture blocks, and our furniture blocks): poppler leaves a running
+//!   footer in the middle of a sentence that ingest rejoins across the page break;
+//! - **recall**: bag-of-words recall of poppler's words;
+//! - **lig** / **dash**: occurrences of `fi`, `fl`, `ff` and of en and em dashes that poppler
+//!   has and we do not;
+//! - **notes**: footnote markers linked to a note block, of all markers;
+//! - **leaks**: running header and footer lines (poppler's first or last two lines of a page
+//!   that repeat, digits folded, on three pages, and bare page numbers) found as our body
+//!   blocks on that page;
+//! - **pages/s**: ingest throughput (one thread).
+//!
+//! `ACCORD_PDF_DUMP=DIR` also writes both texts of each PDF to `DIR`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use accord_core::{BlockKind, Document};
+use accord_ingest::{Config, Ingester};
+use unicode_normalization::UnicodeNormalization;
+
+fn words(text: &str) -> Vec<String> {
+    let folded: String = text.nfkc().collect::<String>().to_lowercase();
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Poppler's text with line-end hyphens before a lowercase letter taken out.
+fn dehyphenate(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '-'
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1) == Some(&'\n')
+            && chars.get(i + 2).is_some_and(|c| c.is_lowercase())
+        {
+            i += 2;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn order_score(reference: &[String], ours: &[String]) -> f64 {
+    const N: usize = 8;
+    if reference.len() < N {
+        return 1.0;
+    }
+    let windows: HashSet<&[String]> = ours.windows(N).collect();
+    let total = reference.len() - N + 1;
+    let found = reference.windows(N).filter(|w| windows.contains(w)).count();
+    found as f64 / total as f64
+}
+
+fn bag(words: &[String]) -> HashMap<&str, usize> {
+    let mut bag = HashMap::new();
+    for w in words {
+        *bag.entry(w.as_str()).or_insert(0) += 1;
+    }
+    bag
+}
+
+fn recall(reference: &[String], ours: &[String]) -> f64 {
+    let ours = bag(ours);
+    let total = reference.len().max(1);
+    let kept: usize = bag(reference)
+        .into_iter()
+        .map(|(w, n)| n.min(ours.get(w).copied().unwrap_or(0)))
+        .sum();
+    kept as f64 / total as f64
+}
+
+fn count_all(text: &str, needles: &[&str]) -> usize {
+    needles.iter().map(|n| text.matches(n).count()).sum()
+}
+
+fn losses(reference: &str, ours: &str, needles: &[&str]) -> usize {
+    let r: String = reference.nfkc().collect();
+    let o: String = ours.nfkc().collect();
+    count_all(&r, needles).saturating_sub(count_all(&o, needles))
+}
+
+fn fold_digits(line: &str) -> String {
+    line.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.len() <= 8
+        && (t.chars().all(|c| c.is_ascii_digit())
+            || t.chars()
+                .all(|c| "ivxlcdm".contains(c.to_ascii_lowercase())))
+}
+
+/// Running headers, footers and page numbers of poppler's pages found in our body blocks.
+fn furniture_leaks(reference: &str, doc: &Document) -> usize {
+    let pages: Vec<Vec<&str>> = reference
+        .split('\u{c}')
+        .map(|p| p.lines().map(str::trim).filter(|l| !l.is_empty()).collect())
+        .collect();
+    let edges = |p: &Vec<&str>| -> Vec<String> {
+        let n = p.len();
+        p.iter()
+            .enumerate()
+            .filter(|(i, _)| *i < 2 || i + 2 >= n)
+            .map(|(_, l)| (*l).to_owned())
+            .collect()
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for page in &pages {
+        let keys: HashSet<String> = edges(page).iter().map(|l| fold_digits(l)).collect();
+        for k in keys {
+            *counts.entry(k).or_insert(0) += 1;
+        }
+    }
+    let mut leaks = 0;
+    for (i, page) in pages.iter().enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let body: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter(|b| b.page == Some(number))
+            .filter(|b| !matches!(b.kind, BlockKind::Furniture | BlockKind::Footnote))
+            .map(|b| {
+                doc.slice(b.span)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        for line in edges(page) {
+            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            let repeated = counts.get(&fold_digits(&line)).copied().unwrap_or(0) >= 3;
+            if (repeated || is_page_number(&line)) && body.contains(&line) {
+                leaks += 1;
+            }
+        }
+    }
+    leaks
+}
+
+/// Poppler's text without the lines that are one of our furniture blocks, and our text
+/// without those blocks.
+fn without_furniture(reference: &str, doc: &Document) -> (String, String) {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let furniture: HashSet<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Furniture)
+        .map(|b| norm(doc.slice(b.span)))
+        .collect();
+    let reference = reference
+        .lines()
+        .filter(|l| !furniture.contains(&norm(l)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let ours = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Furniture)
+        .map(|b| doc.slice(b.span))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (reference, ours)
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    if xs.is_empty() {
+        return 0.0;
+    }
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        f64::midpoint(xs[n / 2 - 1], xs[n / 2])
+    }
+}
+
+#[test]
+#[ignore = "needs ACCORD_PDF_DIR and pdftotext; run with `just pdf-check DIR`"]
+fn pdf_quality_against_pdftotext() {
+    let dir = std::env::var("ACCORD_PDF_DIR").expect("set ACCORD_PDF_DIR to a folder of PDFs");
+    let root = Path::new(&dir);
+    let mut names: Vec<String> = fs_err::read_dir(root)
+        .expect("PDF folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.to_lowercase().ends_with(".pdf"))
+        .collect();
+    names.sort();
+    let ingester = Ingester::new(&Config::default()).expect("config");
+    println!(
+        "| pdf | pages | order | body order | recall | lig | dash | notes | leaks | pages/s | title | warnings |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+    );
+    let (mut orders, mut body_orders, mut speeds) = (Vec::new(), Vec::new(), Vec::new());
+    for name in &names {
+        let out = Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(root.join(name))
+            .arg("-")
+            .output()
+            .expect("pdftotext (Debian's poppler-utils) is installed");
+        let reference = dehyphenate(&String::from_utf8_lossy(&out.stdout));
+        let start = Instant::now();
+        let doc = match ingester.ingest_file(root, name) {
+            Ok(doc) => doc,
+            Err(e) => {
+                println!("| {name} | FAILED: {e} |");
+                continue;
+            }
+        };
+        let seconds = start.elapsed().as_secs_f64();
+        // ACCORD_PDF_DUMP=DIR writes both texts there, to look at the differences.
+        if let Ok(dump) = std::env::var("ACCORD_PDF_DUMP") {
+            let dump = Path::new(&dump);
+            fs_err::write(dump.join(format!("{name}.ours.txt")), &doc.text).expect("dump");
+            fs_err::write(dump.join(format!("{name}.poppler.txt")), &reference).expect("dump");
+        }
+        let pages = doc.blocks.iter().filter_map(|b| b.page).max().unwrap_or(0);
+        let (r, o) = (words(&reference), words(&doc.text));
+        let order = order_score(&r, &o);
+        let (body_ref, body_ours) = without_furniture(&reference, &doc);
+        let body_order = order_score(&words(&body_ref), &words(&body_ours));
+        let linked = doc.notes.iter().filter(|n| n.note_block.is_some()).count();
+        let speed = f64::from(pages) / seconds.max(1e-9);
+        println!(
+            "| {name} | {pages} | {order:.3} | {body_order:.3} | {:.3} | {} | {} | {linked}/{} | {} | {speed:.0} | {} | {} |",
+            recall(&r, &o),
+            losses(&reference, &doc.text, &["fi", "fl", "ff"]),
+            losses(&reference, &doc.text, &["–", "—"]),
+            doc.notes.len(),
+            furniture_leaks(&String::from_utf8_lossy(&out.stdout), &doc),
+            doc.title.as_deref().unwrap_or(""),
+            doc.warnings.join(" / "),
+        );
+        orders.push(order);
+        body_orders.push(body_order);
+        speeds.push(speed);
+    }
+    println!(
+        "\nmedian order {:.3}, median body order {:.3}, median pages/s {:.0}",
+        median(orders),
+        median(body_orders),
+        median(speeds)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        words(s)
+    }
+
+    #[test]
+    fn order_counts_intact_windows() {
+        let reference = w("one two three four five six seven eight nine");
+        assert!((order_score(&reference, &reference) - 1.0).abs() < 1e-9);
+        let swapped = w("nine one two three four five six seven eight");
+        // Of the two windows, only the first survives.
+        assert!((order_score(&reference, &swapped) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn poppler_hyphens_are_joined_before_lowercase() {
+        assert_eq!(
+            dehyphenate("extrac-\ntion U.S.-\nMexican"),
+            "extraction U.S.-\nMexican"
+        );
+    }
+
+    #[test]
+    fn ligature_and_dash_losses() {
+        assert_eq!(
+            losses("the \u{FB01}rst June 15–20", "the rst June 1520", &["fi"]),
+            1
+        );
+        assert_eq!(losses("June 15–20", "June 1520", &["–", "—"]), 1);
+        assert_eq!(losses("first", "first", &["fi"]), 0);
+    }
+}
