@@ -365,7 +365,8 @@ const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("NZ", "NZD"),
 ];
 
-fn iso_code(text: &str) -> Option<&'static str> {
+/// The ISO 4217 code `text` is, of those in [`ISO_CODES`].
+pub(crate) fn iso_code(text: &str) -> Option<&'static str> {
     ISO_CODES.iter().copied().find(|&code| code == text)
 }
 
@@ -509,13 +510,15 @@ fn spelled_at(toks: &[Tok<'_>], j: usize) -> Option<crate::numbers::Spelled> {
     parse_spelled(&words)
 }
 
-/// "$", "€", "£", an ISO code, "US$", "C$", "Can$", "Mex$", "U.S.$" at token `i`.
+/// "$", "€", "£", "¥", an ISO code, "US$", "C$", "Can$", "Mex$", "U.S.$" at token `i`.
 fn currency_prefix(toks: &[Tok<'_>], i: usize) -> Option<(Cur, usize)> {
     let t = toks.get(i)?;
     match t.text {
         "$" => return Some((Cur::Unqualified, i + 1)),
         "€" => return Some((Cur::Code("EUR"), i + 1)),
         "£" => return Some((Cur::Code("GBP"), i + 1)),
+        // The yen sign; the renminbi shares it but is written "CN¥", "RMB" or "CNY".
+        "¥" => return Some((Cur::Code("JPY"), i + 1)),
         _ => {}
     }
     if t.kind != Kind::Word {
@@ -865,22 +868,41 @@ fn link_change_pairs(toks: &[Tok<'_>], layout: &Layout, figures: &mut [Figure]) 
 // ---------------------------------------------------------------------------------------------
 // Tables and filtering
 
-/// Footnote marks that may follow a number in a table cell.
-fn is_footnote_mark(tok: &Tok<'_>) -> bool {
-    tok.kind == Kind::Punct && "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰".contains(tok.text)
+/// Footnote marks that may follow a number in a table cell: a symbol ("*", "†", "¹"), or a
+/// lower-case letter written against the number ("342,750a", "120.0b"), as statistical
+/// tables key their notes.
+fn is_footnote_mark(toks: &[Tok<'_>], i: usize) -> bool {
+    let tok = &toks[i];
+    match tok.kind {
+        Kind::Punct => "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰".contains(tok.text),
+        Kind::Word => {
+            tok.text.len() == 1
+                && tok.text.bytes().all(|b| b.is_ascii_lowercase())
+                && !tok.spaced
+                && i > 0
+                && matches!(toks[i - 1].kind, Kind::Num | Kind::Punct)
+                && (toks[..i].iter().rev().take_while(|t| t.kind == Kind::Punct))
+                    .all(|t| "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰".contains(t.text))
+        }
+        Kind::Num => false,
+    }
 }
 
 fn apply_table_scale(toks: &[Tok<'_>], figures: &mut [Figure], factor: f64) {
     let scale = Scale::from_factor(factor);
     let core = toks
         .iter()
-        .rposition(|t| !is_footnote_mark(t))
+        .enumerate()
+        .rposition(|(i, _)| !is_footnote_mark(toks, i))
         .map_or(0, |p| p + 1);
     let bare_cell = core == 1 && toks[0].kind == Kind::Num;
     for figure in figures.iter_mut() {
         if bare_cell && figure.first == 0 && figure.currency.is_none() {
             figure.currency = Some(Cur::Unqualified);
             figure.year_like_cell = year_of(&toks[0]).is_some();
+            // A letter against a bare cell's number keys a note ("120.0b"): no scale word.
+            figure.scale = Scale::None;
+            figure.last = 1;
         }
         if figure.currency.is_some() && !figure.has_scale() {
             figure.scale = scale;
@@ -1855,6 +1877,7 @@ mod tests {
         ("200 pesos", 200.0, "MXN", false),
         ("300 millones de pesos mexicanos", 3e8, "MXN", false),
         ("€5 million", 5e6, "EUR", false),
+        ("up to ¥45 billion", 4.5e10, "JPY", false),
         ("EUR 12 million", 1.2e7, "EUR", false),
         ("12 million euros", 1.2e7, "EUR", false),
         ("£3.5m", 3.5e6, "GBP", false),
@@ -2487,6 +2510,8 @@ mod tests {
             ("1,295.5", Some(1.2955e9), ParseStatus::Ok),
             (" 465 ", Some(4.65e8), ParseStatus::Ok),
             ("465¹", Some(4.65e8), ParseStatus::Ok),
+            ("465a", Some(4.65e8), ParseStatus::Ok),
+            ("1,295.5b", Some(1.2955e9), ParseStatus::Ok),
             ("$465", Some(4.65e8), ParseStatus::Ok),
             ("2008", Some(2.008e9), ParseStatus::Ambiguous),
         ];
@@ -2500,7 +2525,8 @@ mod tests {
         }
         let found = find_money(" 465 ", &table);
         assert_eq!(found[0].span, Span::new(1, 4));
-        for cell in ["--", "n/a", "FY2008", "Total", "P.L. 110-252"] {
+        // A letter after a space is a word, not a note key: no bare figure.
+        for cell in ["--", "n/a", "FY2008", "Total", "P.L. 110-252", "465 a", "a"] {
             assert_eq!(find_money(cell, &table), Vec::new(), "{cell:?}");
         }
         let thousands = MoneyOptions {

@@ -4,8 +4,8 @@
 use super::{
     ANAPHOR, BTreeMap, BlockKind, CURRENCY_NOTE, Document, EntityType, Extractor, FOR_GAP,
     MONEY_HINT, Mention, MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_year,
-    find_money, funding_kind, names, normalize_key, section_year, single_year, start_from,
-    table_caption, table_unit,
+    find_money, funding_kind, names, normalize_key, row_currency, section_year, single_year,
+    start_from, table_caption, table_unit,
 };
 
 impl Extractor {
@@ -43,8 +43,13 @@ impl Extractor {
                 .flatten();
             let (table_scale, table_currency) =
                 caption.map_or((None, None), |c| table_unit(document.slice(c)));
+            let row_currency = (block.kind == BlockKind::TableCell)
+                .then(|| row_currency(document, bi))
+                .flatten();
             let options = MoneyOptions {
-                default_currency: table_currency.or_else(|| default_currency.clone()),
+                default_currency: row_currency
+                    .or(table_currency)
+                    .or_else(|| default_currency.clone()),
                 table_scale,
             };
             let slice = &text[block.span.start..block.span.end];

@@ -21,8 +21,10 @@ mod distributive;
 mod funding;
 mod ranges;
 mod rules;
+mod tables;
 
 use budget::Budget;
+use tables::{column_year, row_currency, table_caption, table_unit};
 
 /// Options of the extract stage (`[extract]` in a pipeline file).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -193,50 +195,8 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:a|per|each|every) (?:day|week|month|hour)\b|\b(?:daily|weekly|monthly)\b")
         .expect("static regex")
 });
-static TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|dollars in|amounts in|figures in)\s+(thousands|millions|billions)\b(?:\s+of\s+([A-Za-z.$ ]+?))?\s*(?:\)|$|\.|,)").expect("static regex")
-});
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:FY\s?)?((?:19|20)\d\d)\b").expect("static regex"));
-
-/// The caption or unit note of the table that block `cell` belongs to: the nearest
-/// paragraph or heading before the table's first cell.
-fn table_caption(document: &Document, cell: usize) -> Option<Span> {
-    let first = (0..=cell)
-        .rev()
-        .take_while(|&i| document.blocks[i].kind == BlockKind::TableCell)
-        .last()?;
-    document.blocks[..first]
-        .iter()
-        .rev()
-        .find(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
-        .map(|b| b.span)
-}
-
-/// Table-level scale and currency: "(in millions of U.S. dollars)" → (1e6, USD).
-fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
-    let Some(c) = TABLE_UNIT.captures(caption) else {
-        return (None, None);
-    };
-    let scale = match c[1].to_lowercase().as_str() {
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        _ => 1e9,
-    };
-    let unit = c
-        .get(2)
-        .map_or(String::new(), |u| u.as_str().to_lowercase());
-    let currency = if unit.contains("canadian") {
-        Some("CAD")
-    } else if unit.contains("peso") {
-        Some("MXN")
-    } else if unit.contains("u.s.") || unit.contains("us ") || unit.contains("american") {
-        Some("USD")
-    } else {
-        None
-    };
-    (Some(scale), currency.map(str::to_owned))
-}
 
 /// "running from 1 April 2002", "beginning in 2008", "starting on 1 January 2010": the
 /// year a stated period starts.
@@ -253,23 +213,6 @@ fn start_from(sentence: &str) -> Option<i32> {
 fn single_year(text: &str) -> Option<i32> {
     let years: std::collections::BTreeSet<i32> = YEAR
         .captures_iter(text)
-        .filter_map(|c| c[1].parse().ok())
-        .collect();
-    (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
-}
-
-/// The one year the header cell of a table cell's column names ("FY2008 Supp.").
-fn column_year(document: &Document, cell: usize) -> Option<i32> {
-    let (_, col) = document.blocks[cell].cell?;
-    let first = (0..=cell)
-        .rev()
-        .take_while(|&i| document.blocks[i].kind == BlockKind::TableCell)
-        .last()?;
-    let header = document.blocks[first..=cell]
-        .iter()
-        .find(|b| b.cell == Some((0, col)))?;
-    let years: std::collections::BTreeSet<i32> = YEAR
-        .captures_iter(document.slice(header.span))
         .filter_map(|c| c[1].parse().ok())
         .collect();
     (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))

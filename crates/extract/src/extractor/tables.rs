@@ -1,0 +1,209 @@
+//! Table context for the figures in table cells: the caption's unit note (scale and
+//! currency), the year of a cell's column, and the currency a row states in a cell of its
+//! own.
+//!
+//! Cells are [`BlockKind::TableCell`] blocks with `cell = Some((row, column))`, row 0 the
+//! header; the cells of one table are consecutive blocks in row-major order (as every
+//! ingest reader writes them).
+
+use super::{BlockKind, Document, LazyLock, Regex, Span, YEAR};
+
+/// A unit note: "(in millions of U.S. dollars)", "dollars in thousands", "amounts are in
+/// millions of the currency shown", "(millions of pesos)", "(USD millions)",
+/// "($ thousands)", "(millions, in stated currency)".
+static TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?: \b (?: in | are\ in | dollars\ in | amounts\ in | figures\ in ) \s+
+          | \( \s* (?: in \s+ )? (?: (?P<code> US\$ | C\$ | CA\$ | \$ | USD | CAD | MXN | EUR | € ) \s* )? )
+        (?P<scale> thousands | millions | billions ) \b
+        (?: \s+ of \s+ (?P<unit> [a-z.$\ ]+ ) )?
+        \s* (?: \) | $ | \.(?:\s|$) | , | ; )",
+    )
+    .expect("static regex")
+});
+
+/// The caption or unit note of the table that block `cell` belongs to: the nearest
+/// paragraph or heading before the table's first cell.
+pub(super) fn table_caption(document: &Document, cell: usize) -> Option<Span> {
+    let first = (0..=cell)
+        .rev()
+        .take_while(|&i| document.blocks[i].kind == BlockKind::TableCell)
+        .last()?;
+    document.blocks[..first]
+        .iter()
+        .rev()
+        .find(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
+        .map(|b| b.span)
+}
+
+/// Table-level scale (a factor: 1e3, 1e6 or 1e9) and ISO 4217 currency of a caption's unit
+/// note: "(in millions of U.S. dollars)" → `(Some(1e6), Some("USD"))`; "(millions, in
+/// stated currency)" → `(Some(1e6), None)`, the currency then comes from each row
+/// ([`row_currency`]) or the document. No unit note → `(None, None)`.
+pub(super) fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
+    let Some(c) = TABLE_UNIT.captures(caption) else {
+        return (None, None);
+    };
+    let scale = match c["scale"].to_lowercase().as_str() {
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        _ => 1e9,
+    };
+    let code = c.name("code").map_or("", |m| m.as_str());
+    let unit = c
+        .name("unit")
+        .map_or(String::new(), |u| u.as_str().to_lowercase());
+    let currency = match code {
+        "US$" | "USD" => Some("USD"),
+        "C$" | "CA$" | "CAD" => Some("CAD"),
+        "MXN" => Some("MXN"),
+        "EUR" | "€" => Some("EUR"),
+        _ if unit.contains("canadian") => Some("CAD"),
+        _ if unit.contains("peso") => Some("MXN"),
+        _ if unit.contains("euro") => Some("EUR"),
+        _ if unit.contains("u.s.") || unit.contains("us ") || unit.contains("american") => {
+            Some("USD")
+        }
+        _ => None,
+    };
+    (Some(scale), currency.map(str::to_owned))
+}
+
+/// The one year the header cell of a table cell's column names ("FY2008 Supp.").
+pub(super) fn column_year(document: &Document, cell: usize) -> Option<i32> {
+    let (_, col) = document.blocks[cell].cell?;
+    let first = (0..=cell)
+        .rev()
+        .take_while(|&i| document.blocks[i].kind == BlockKind::TableCell)
+        .last()?;
+    let header = document.blocks[first..=cell]
+        .iter()
+        .find(|b| b.cell == Some((0, col)))?;
+    let years: std::collections::BTreeSet<i32> = YEAR
+        .captures_iter(document.slice(header.span))
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
+}
+
+/// The ISO 4217 currency a table row states in a cell of its own — a "Currency" column
+/// holding "USD", "CAD", "MXN" — for the bare numbers of that row. `None` when no cell of
+/// the row is exactly one code the money parser knows (an unknown three-letter cell such as
+/// "DOE" is no currency).
+pub(super) fn row_currency(document: &Document, cell: usize) -> Option<String> {
+    let (row, _) = document.blocks[cell].cell?;
+    let same_row = |i: &usize| {
+        let b = &document.blocks[*i];
+        b.kind == BlockKind::TableCell && b.cell.is_some_and(|(r, _)| r == row)
+    };
+    let before = (0..cell).rev().take_while(same_row);
+    let after = (cell + 1..document.blocks.len()).take_while(same_row);
+    before.chain(after).find_map(|i| {
+        let t = document.slice(document.blocks[i].span).trim();
+        crate::money::iso_code(t).map(str::to_owned)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use accord_core::{Block, Format};
+
+    #[test]
+    fn unit_notes_give_scale_and_currency() {
+        let cases = [
+            (
+                "Table 2. Aid (in millions of U.S. dollars)",
+                Some(1e6),
+                Some("USD"),
+            ),
+            (
+                "Funding, FY2020-FY2022 (dollars in thousands)",
+                Some(1e3),
+                None,
+            ),
+            (
+                "Allocations, 2025 (millions of pesos)",
+                Some(1e6),
+                Some("MXN"),
+            ),
+            ("Grants by year (USD millions)", Some(1e6), Some("USD")),
+            ("Grants by year (C$ thousands)", Some(1e3), Some("CAD")),
+            ("Contributions ($ millions)", Some(1e6), None),
+            (
+                "Funding by partner (millions, in stated currency)",
+                Some(1e6),
+                None,
+            ),
+            (
+                "Amounts are in millions of the currency shown.",
+                Some(1e6),
+                None,
+            ),
+            ("Envelope (in billions of euros)", Some(1e9), Some("EUR")),
+            // Prose that counts people is no unit note.
+            ("Millions of people crossed the border in 2021.", None, None),
+            ("Table 3. Staff by office", None, None),
+        ];
+        for (caption, scale, currency) in cases {
+            let (s, c) = table_unit(caption);
+            assert_eq!((s, c.as_deref()), (scale, currency), "caption {caption:?}");
+        }
+    }
+
+    /// A document of one paragraph and a table given row by row.
+    fn table_doc(rows: &[&[&str]]) -> Document {
+        let mut text = String::from("Table 1. Funding (millions)\n");
+        let mut blocks = vec![Block::new(
+            BlockKind::Paragraph,
+            Span::new(0, text.len() - 1),
+        )];
+        for (r, cells) in rows.iter().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
+                let start = text.len();
+                text.push_str(cell);
+                let mut b = Block::new(BlockKind::TableCell, Span::new(start, text.len()));
+                b.cell = Some((
+                    u32::try_from(r).expect("small"),
+                    u32::try_from(c).expect("small"),
+                ));
+                blocks.push(b);
+                text.push('\t');
+            }
+        }
+        Document {
+            doc_id: "t".into(),
+            path: "t.html".into(),
+            format: Format::Html,
+            title: None,
+            sha256: String::new(),
+            text,
+            blocks,
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_currency_cell_gives_its_row_currency() {
+        let doc = table_doc(&[
+            &["Component", "Lead", "Currency", "FY2025"],
+            &["Grants", "DOE", "USD", "14.0"],
+            &["Training", "Centre", "CAD", "6.2"],
+            &["Pilot", "Agency", "", "3.0"],
+        ]);
+        let cell = |row: u32, col: u32| {
+            doc.blocks
+                .iter()
+                .position(|b| b.cell == Some((row, col)))
+                .expect("cell")
+        };
+        assert_eq!(row_currency(&doc, cell(1, 3)).as_deref(), Some("USD"));
+        assert_eq!(row_currency(&doc, cell(2, 3)).as_deref(), Some("CAD"));
+        // "DOE" and "Agency" are not currencies; the header row names none either.
+        assert_eq!(row_currency(&doc, cell(3, 3)), None);
+        assert_eq!(row_currency(&doc, cell(0, 3)), None);
+        assert_eq!(column_year(&doc, cell(2, 3)), Some(2025));
+    }
+}
