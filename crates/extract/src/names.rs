@@ -143,6 +143,21 @@ const LOWER_AGENCY_HEADS: &[&str] = &[
     "commission",
 ];
 
+/// Singular organisation heads whose complement may be a title-case list of portfolios
+/// ("Ministry of Economy, Trade and Industry", "Office of Cybersecurity, Energy Security,
+/// and Emergency Response"): one body with several remits. Plural heads are distributive
+/// ("Departments of State and Energy" are two; `extractor/distributive.rs`).
+const PORTFOLIO_HEADS: &[&str] = &[
+    "Ministry",
+    "Ministère",
+    "Department",
+    "Office",
+    "Secretariat",
+    "Directorate",
+    "Bureau",
+    "Division",
+];
+
 /// Connectors allowed inside a name.
 const CONNECTORS: &[&str] = &[
     "of", "and", "for", "on", "the", "de", "del", "la", "las", "los", "y", "des", "du", "et", "&",
@@ -711,11 +726,15 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
         {
             after_head
         } else {
+            let lists = entity_type == EntityType::Agreement
+                || (entity_type == EntityType::Agency
+                    && head_len == 1
+                    && PORTFOLIO_HEADS.contains(&tokens[i].text));
             complement_end(
                 text,
                 tokens,
                 spanish_adjectives_end(text, tokens, after_head),
-                entity_type == EntityType::Agreement,
+                lists,
             )
         };
         let has_modifier = start < i || end > after_head;

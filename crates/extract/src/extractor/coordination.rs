@@ -45,6 +45,34 @@ impl Extractor {
         None
     }
 
+    /// An organisation name whose portfolio list runs into a list of countries ("the
+    /// Department of Defense, Canada and Mexico") ends at the list's first comma; `None`
+    /// when the candidate has no such list ("Ministry of Economy, Trade and Industry").
+    pub(super) fn cut_country_list(&self, text: &str, c: &Cand) -> Option<Cand> {
+        if c.entity_type != EntityType::Agency || c.gaz.is_some() {
+            return None;
+        }
+        let quote = &text[c.span.start..c.span.end];
+        let comma = quote.find(", ")?;
+        let items = quote[comma + 2..]
+            .split(", ")
+            .flat_map(|item| item.split(" and "))
+            .map(|item| item.trim().trim_start_matches("and ").trim_start_matches("the "));
+        let mut items = items.filter(|item| !item.is_empty());
+        if !items.any(|item| self.countries.lookup(item).is_some()) {
+            return None;
+        }
+        let name = quote[..comma].to_owned();
+        let mut cut = Cand::new(
+            c.entity_type,
+            Span::new(c.span.start, c.span.start + comma),
+            name,
+            c.rule,
+        );
+        cut.gaz = self.resolve(c.entity_type, &cut.name).map(str::to_owned);
+        Some(cut)
+    }
+
     fn stands_alone(&self, entity_type: EntityType, name: &str) -> bool {
         let words: Vec<&str> = name.split_whitespace().collect();
         let is_acronym = words.len() == 1 && crate::matcher::is_acronym_form(words[0]);
@@ -61,11 +89,21 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests {
+    use crate::gazetteer::CountryEntry;
     use crate::{Config, Extractor, Gazetteer};
     use accord_core::{Block, BlockKind, Document, EntityType, Format, Span};
 
     fn agencies(text: &str) -> Vec<String> {
-        let extractor = Extractor::new(&Config::default(), &Gazetteer::default()).unwrap();
+        let mut gazetteer = Gazetteer::default();
+        for (iso3, name) in [("CAN", "Canada"), ("MEX", "Mexico")] {
+            gazetteer.countries.push(CountryEntry {
+                iso3: iso3.into(),
+                name: name.into(),
+                aliases: Vec::new(),
+                demonyms: Vec::new(),
+            });
+        }
+        let extractor = Extractor::new(&Config::default(), &gazetteer).unwrap();
         let doc = Document {
             doc_id: "t".into(),
             path: "t.txt".into(),
@@ -103,5 +141,22 @@ mod tests {
     fn one_name_with_and_inside_stays_whole() {
         let got = agencies("The Food and Drug Administration approved it.");
         assert_eq!(got, ["Food and Drug Administration"]);
+    }
+
+    #[test]
+    fn a_singular_head_takes_a_list_of_portfolios() {
+        let got = agencies("The Ministry of Economy, Trade and Industry signed it.");
+        assert_eq!(got, ["Ministry of Economy, Trade and Industry"]);
+        let got = agencies("It is run by the Office of Grants, Audits, and Emergency Response.");
+        assert_eq!(got, ["Office of Grants, Audits, and Emergency Response"]);
+        // Not every head takes one: "Agency for Health" ends at its comma.
+        let got = agencies("The Agency for Health, Safety and Care met.");
+        assert_eq!(got, ["Agency for Health"]);
+    }
+
+    #[test]
+    fn a_list_of_countries_is_no_portfolio() {
+        let got = agencies("Officials of the Department of Defense, Canada and Mexico met.");
+        assert_eq!(got, ["Department of Defense"]);
     }
 }

@@ -590,6 +590,7 @@ impl Extractor {
                 let toks = tokens(text, sentence);
                 for p in names::head_noun_phrases(text, &toks) {
                     let c = self.phrase_cand(&p);
+                    let c = self.cut_country_list(text, &c).unwrap_or(c);
                     if (c.rule != "plural-head" || c.gaz.is_some())
                         && (!in_note || c.entity_type == EntityType::Agency)
                     {
