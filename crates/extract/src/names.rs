@@ -57,7 +57,13 @@ const AGENCY_HEADS: &[&str] = &[
     "Ltd",
     "LLC",
     "Corporation",
+    "Corp",
     "Company",
+    "Holdings",
+    "Laboratory",
+    "Laboratories",
+    "School",
+    "Academy",
     "Coalition",
     "Network",
 ];
@@ -82,6 +88,16 @@ pub(crate) const ROMANCE_HEADS: &[&str] = &[
     "Gendarmerie",
     "Servicio",
     "Universidad",
+    "Université",
+    "Universidade",
+    "Fundación",
+    "Ministerio",
+    "Departamento",
+    "Dirección",
+    "Fiscalía",
+    "Oficina",
+    "Comité",
+    "Banco",
 ];
 
 /// Head nouns of agreement names, with the kind they imply.
@@ -471,8 +487,21 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
             && is_name_word(&tokens[j])
             && !ROMANCE_HEADS.contains(&tokens[head].text)
             && !ROMANCE_HEADS.contains(&tokens[j].text);
+        // "the Council's 2027 Work Plan": a body's plan of a year.
+        let owner_year = is_year(prev)
+            && j >= 2
+            && is_possessive(&tokens[j - 2])
+            && gap_is_space(text, &tokens[j - 2], prev);
+        if owner_year {
+            return j - 2;
+        }
         if is_name_word(prev) || prev.is_acronym() || place_article {
             start = j - 1;
+            // A possessive after a connector opens the phrase: "DOE and Canada's Border
+            // Agency" starts at "Canada's"; the connector coordinates two names.
+            if is_possessive(prev) && j >= 2 && is_connector(tokens[j - 2].text) {
+                break;
+            }
         } else if !(is_connector(prev.text)
             && prev.text != "the"
             && j >= 2
@@ -485,15 +514,29 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
     start
 }
 
+/// A singular possessive ("Mexico's", "Council’s").
+fn is_possessive(t: &Token<'_>) -> bool {
+    t.text.ends_with("'s") || t.text.ends_with("’s")
+}
+
+/// A four-digit year from 1900 to 2099 ("2027").
+fn is_year(t: &Token<'_>) -> bool {
+    t.text.len() == 4
+        && t.text.bytes().all(|b| b.is_ascii_digit())
+        && (t.text.starts_with("19") || t.text.starts_with("20"))
+}
+
 /// "Washington's Merida Initiative", "Canada's Anti-Crime Capacity Building Program": a
 /// leading possessive names the owner, not the instrument, when other modifiers follow it.
-/// ("Truckers' Association" keeps its only modifier.)
+/// ("Truckers' Association" keeps its only modifier.) A possessive before a year names the
+/// body whose plan of that year it is, and stays: "the Council's 2027 Work Plan" (CODING.md:
+/// a plan may be named by its body and year).
 fn skip_leading_possessive(tokens: &[Token<'_>], start: usize, head: usize) -> usize {
-    let first = tokens[start].text;
-    let possessive = first.ends_with("'s") || first.ends_with("’s");
+    let possessive = is_possessive(&tokens[start]);
+    let before_year = tokens.get(start + 1).is_some_and(is_year);
     // A singular possessive ("Mexico's", "Canada's") names an owner; a plural one
     // ("Truckers' Association") is part of the name.
-    if possessive && start < head {
+    if possessive && start < head && !before_year {
         start + 1
     } else {
         start
@@ -507,15 +550,23 @@ fn spanish_adjectives_end(text: &str, tokens: &[Token<'_>], after_head: usize) -
     if k == 0 || !ROMANCE_HEADS.contains(&tokens[k - 1].text) {
         return after_head;
     }
-    while k < tokens.len()
-        && k < after_head + 3
-        && tokens[k].is_capitalized()
-        && !STOP_CAPITALS.contains(&tokens[k].text)
-        && gap_is_space(text, &tokens[k - 1], &tokens[k])
-    {
-        k += 1;
+    while k < tokens.len() && k < after_head + 3 && gap_is_space(text, &tokens[k - 1], &tokens[k]) {
+        let t = &tokens[k];
+        if t.is_capitalized() && !STOP_CAPITALS.contains(&t.text) {
+            k += 1;
+        } else if matches!(t.text, "y" | "e" | "et")
+            && k > after_head
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_capitalized() && head_at(tokens, k + 1).is_none())
+        {
+            // "Fundación Paz y Salud": coordinated adjectives or nouns of one name.
+            k += 2;
+        } else {
+            break;
+        }
     }
-    k
+    k.min(tokens.len())
 }
 
 /// Extends a name forward over "of/for/on [the] Capitalised words (and Capitalised words)*".
@@ -536,6 +587,8 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
                 | "del"
                 | "des"
                 | "du"
+                | "para"
+                | "pour"
                 | "Concerning"
                 | "concerning"
                 | "Regarding"
@@ -545,9 +598,11 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
         k += 1;
         // "Roadmap for a Renewed … Partnership": an article before a capitalised word.
         if k < tokens.len()
-            && (matches!(tokens[k].text, "the" | "la" | "los" | "las" | "l")
-                || (matches!(tokens[k].text, "a" | "an")
-                    && tokens.get(k + 1).is_some_and(|n| is_name_word(n))))
+            && (matches!(
+                tokens[k].text,
+                "the" | "el" | "la" | "los" | "las" | "l" | "le" | "les"
+            ) || (matches!(tokens[k].text, "a" | "an")
+                && tokens.get(k + 1).is_some_and(|n| is_name_word(n))))
         {
             k += 1;
         }
@@ -584,6 +639,9 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
                 if t.text.ends_with("'s") || t.text.ends_with("’s") {
                     break;
                 }
+            } else if let Some(next) = romance_connector(text, tokens, k) {
+                // "Centro Nacional de Control de Energía", "… Internacional para el Desarrollo".
+                k = next;
             } else if matches!(t.text, "on" | "in" | "of" | "for")
                 && tokens.get(k + 1).is_some_and(|n| n.text == "the")
                 && tokens
@@ -623,6 +681,28 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
         }
     }
     end
+}
+
+/// A Spanish or French connector inside a name, with its article: "de", "del", "de la",
+/// "para el", "pour la", "sur les" before a capitalised word that is not a head noun.
+/// Returns the index of that word.
+fn romance_connector(text: &str, tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    if !matches!(
+        tokens[k].text,
+        "de" | "del" | "des" | "du" | "para" | "pour" | "sur" | "contra" | "en"
+    ) {
+        return None;
+    }
+    let mut n = k + 1;
+    if tokens
+        .get(n)
+        .is_some_and(|t| matches!(t.text, "el" | "la" | "los" | "las" | "le" | "les" | "l"))
+    {
+        n += 1;
+    }
+    let word = tokens.get(n)?;
+    let spaced = (k..n).all(|j| gap_is_space(text, &tokens[j], &tokens[j + 1]));
+    (spaced && is_name_word(word) && head_at(tokens, n).is_none()).then_some(n)
 }
 
 /// A title-case list inside a name's complement, from the comma before token `k`:
@@ -707,7 +787,13 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
             i += 1;
             continue;
         };
-        let first = modifiers_start(text, tokens, i);
+        // Spanish and French names open with their head ("Secretaría de Economía"); what
+        // precedes it is no modifier, at most a possessive owner ("Mexico's").
+        let first = if ROMANCE_HEADS.contains(&tokens[i].text) {
+            i - usize::from(i > 0 && is_possessive(&tokens[i - 1]))
+        } else {
+            modifiers_start(text, tokens, i)
+        };
         let start = skip_leading_possessive(tokens, first, i);
         let owner = (start > first).then(|| {
             tokens[first]
@@ -730,12 +816,18 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                 || (entity_type == EntityType::Agency
                     && head_len == 1
                     && PORTFOLIO_HEADS.contains(&tokens[i].text));
-            complement_end(
-                text,
-                tokens,
-                spanish_adjectives_end(text, tokens, after_head),
-                lists,
-            )
+            let adjectives_end = spanish_adjectives_end(text, tokens, after_head);
+            // A Spanish or French name takes no English complement ("Fundación Paz y Salud
+            // of Honduras": the country is context).
+            let english_after_romance = ROMANCE_HEADS.contains(&tokens[i].text)
+                && tokens
+                    .get(adjectives_end)
+                    .is_some_and(|t| matches!(t.text, "of" | "for" | "on" | "in"));
+            if english_after_romance {
+                adjectives_end
+            } else {
+                complement_end(text, tokens, adjectives_end, lists)
+            }
         };
         let has_modifier = start < i || end > after_head;
         let plural = tokens[after_head - 1].text.ends_with('s')
@@ -1547,6 +1639,66 @@ mod tests {
         assert_eq!(
             named("the Framework for Trade, which was signed"),
             [(EntityType::Agreement, "Framework for Trade".to_owned())]
+        );
+    }
+
+    #[test]
+    fn spanish_and_french_names_open_with_their_head() {
+        let agencies = |s: &str| -> Vec<String> {
+            named(s)
+                .into_iter()
+                .filter(|(t, _)| *t == EntityType::Agency)
+                .map(|(_, n)| n)
+                .collect()
+        };
+        // No left modifiers, a possessive owner aside; "de" and "para el" inside.
+        assert_eq!(
+            agencies("Led by NASA and Chile's Dirección Nacional de Aguas de Riego."),
+            ["Dirección Nacional de Aguas de Riego"]
+        );
+        assert_eq!(
+            agencies("The Instituto Federal para el Desarrollo Rural signed."),
+            ["Instituto Federal para el Desarrollo Rural"]
+        );
+        // Coordinated nouns, and an English complement that is context, not name.
+        assert_eq!(
+            agencies("Partners include the Fundación Luz y Camino of Peru."),
+            ["Fundación Luz y Camino"]
+        );
+        assert_eq!(
+            agencies("Scholars at the Université Lumière and the Université de Rennes."),
+            ["Université Lumière", "Université de Rennes"]
+        );
+    }
+
+    #[test]
+    fn schools_laboratories_and_companies_are_organisations() {
+        let got = named(
+            "Staff of the Oakridge School of Forestry, the Lakeside National Laboratory and Northwind Energy Holdings met Tern Mining Corp. officials.",
+        );
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Oakridge School of Forestry",
+                "Lakeside National Laboratory",
+                "Northwind Energy Holdings",
+                "Tern Mining Corp"
+            ]
+        );
+        assert!(got.iter().all(|(t, _)| *t == EntityType::Agency));
+    }
+
+    #[test]
+    fn a_body_and_a_year_name_its_plan() {
+        assert_eq!(
+            named("The Council's 2031 Work Plan was adopted."),
+            [(EntityType::Agreement, "Council's 2031 Work Plan".to_owned())]
+        );
+        // Without a year, the possessive owner is no part of the name.
+        assert_eq!(
+            named("Canada's Clean Water Program was renewed."),
+            [(EntityType::Agreement, "Clean Water Program".to_owned())]
         );
     }
 }

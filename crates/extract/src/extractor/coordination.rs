@@ -57,7 +57,11 @@ impl Extractor {
         let items = quote[comma + 2..]
             .split(", ")
             .flat_map(|item| item.split(" and "))
-            .map(|item| item.trim().trim_start_matches("and ").trim_start_matches("the "));
+            .map(|item| {
+                item.trim()
+                    .trim_start_matches("and ")
+                    .trim_start_matches("the ")
+            });
         let mut items = items.filter(|item| !item.is_empty());
         if !items.any(|item| self.countries.lookup(item).is_some()) {
             return None;
