@@ -415,7 +415,8 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
     if t == "Task" && i > 0 && tokens[i - 1].text == "Joint" {
         return None;
     }
-    if t == "Task"
+    // "Strike Force": a task force by another name.
+    if matches!(t, "Task" | "Strike")
         && tokens
             .get(i + 1)
             .is_some_and(|n| n.text == "Force" || n.text == "Forces")
@@ -1042,16 +1043,22 @@ pub(crate) fn is_meeting_head(head: &str) -> bool {
             | "Group"
             | "Force"
             | "Unit"
+            | "Network"
     )
 }
 
 fn has_shared_marker(words: &[Token<'_>]) -> bool {
-    words.iter().any(|w| {
-        matches!(
-            w.text,
-            "Joint" | "Bilateral" | "Binational" | "Trilateral" | "Binacional" | "Bilatéral"
-        )
-    })
+    // "North American": the region of three governments (data/gazetteers/regions.csv).
+    let north_american = words
+        .windows(2)
+        .any(|w| w[0].text == "North" && w[1].text == "American");
+    north_american
+        || words.iter().any(|w| {
+            matches!(
+                w.text,
+                "Joint" | "Bilateral" | "Binational" | "Trilateral" | "Binacional" | "Bilatéral"
+            )
+        })
 }
 
 /// Lower-case modifiers that mark a body as shared between governments ("a bilateral
@@ -1592,6 +1599,14 @@ mod tests {
                 "the Network for Violence Prevention",
                 "Network for Violence Prevention",
             ),
+            (
+                "the Gulf Coast Wildlife Strike Force arrested",
+                "Gulf Coast Wildlife Strike Force",
+            ),
+            (
+                "the North American Flood Warning Network met",
+                "North American Flood Warning Network",
+            ),
         ] {
             assert_eq!(
                 named(s),
@@ -1599,10 +1614,17 @@ mod tests {
                 "{s}"
             );
         }
-        // A domestic council stays an organisation.
+        // A domestic council or network stays an organisation.
         assert_eq!(
             named("the National Research Council said"),
             [(EntityType::Agency, "National Research Council".to_owned())]
+        );
+        assert_eq!(
+            named("the Financial Crimes Enforcement Network said"),
+            [(
+                EntityType::Agency,
+                "Financial Crimes Enforcement Network".to_owned()
+            )]
         );
     }
 

@@ -15,6 +15,9 @@ const PLURAL_HEADS: &[(&str, &str, EntityType)] = &[
     ("Ministries", "Ministry", EntityType::Agency),
     ("Secretariats", "Secretariat", EntityType::Agency),
     ("Secretarías", "Secretaría", EntityType::Agency),
+    ("Ministerios", "Ministerio", EntityType::Agency),
+    ("Ministères", "Ministère", EntityType::Agency),
+    ("Departamentos", "Departamento", EntityType::Agency),
     ("Offices", "Office", EntityType::Agency),
     ("Bureaus", "Bureau", EntityType::Agency),
     ("Committees", "Committee", EntityType::Agency),
@@ -73,9 +76,16 @@ impl Extractor {
             if items.len() < 2 {
                 continue;
             }
-            for (start, end) in items {
+            for Item {
+                start,
+                end,
+                connector: written,
+            } in items
+            {
                 let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
                 let item = &text[span.start..span.end];
+                // "y del Trabajo": the item's own connector, when it repeats one.
+                let connector = written.map_or(connector, |w| toks[w].text);
                 let name = if prefix.is_empty() {
                     format!("{singular} {connector} {item}")
                 } else {
@@ -100,16 +110,28 @@ impl Extractor {
     }
 }
 
-/// The items of "A, B C, and [of] [the] D" from token `from`: (start, end) token ranges.
+/// One list item: its token range, and the connector written again before it ("and of
+/// Energy", "y del Trabajo"), as a token index.
+struct Item {
+    start: usize,
+    end: usize,
+    connector: Option<usize>,
+}
+
+/// The items of "A, B C, and [of] [the] D" from token `from`.
 /// An item is a run of capitalised words, with "the" kept at its start ("the Treasury")
 /// and "and" inside it only when no comma separates the list ("Health and Human
 /// Services" stays whole after "Departments of State, …"; in "State and Justice" each word
 /// is an item). The list ends at the first word that is neither.
-fn list_items(text: &str, toks: &[Token<'_>], from: usize, connector: &str) -> Vec<(usize, usize)> {
+fn list_items(text: &str, toks: &[Token<'_>], from: usize, connector: &str) -> Vec<Item> {
     let mut items = Vec::new();
     let mut k = from;
-    while let Some(end) = item_end(text, toks, k) {
-        items.push((k, end));
+    while let Some(end) = item_end(text, toks, k, false) {
+        items.push(Item {
+            start: k,
+            end,
+            connector: None,
+        });
         k = end;
         // Separator: ",", "and", ", and", "and of", "or".
         let Some(next) = toks.get(k) else { break };
@@ -120,12 +142,21 @@ fn list_items(text: &str, toks: &[Token<'_>], from: usize, connector: &str) -> V
         }
         if matches!(next.text, "and" | "or" | "y" | "et") {
             k += 1;
-            if toks.get(k).is_some_and(|t| t.text == connector) {
+            let repeated = toks
+                .get(k)
+                .is_some_and(|t| t.text == connector || (connector == "de" && t.text == "del"));
+            let written = repeated.then_some(k);
+            if repeated {
                 k += 1;
             }
-            // The last item follows "and": read it, then stop.
-            if let Some(end) = item_end(text, toks, k) {
-                items.push((k, end));
+            // The last item follows "and": read it, then stop. After a repeated connector
+            // it may hold a conjunction of its own ("y del Trabajo y Previsión Social").
+            if let Some(end) = item_end(text, toks, k, repeated) {
+                items.push(Item {
+                    start: k,
+                    end,
+                    connector: written,
+                });
             }
             break;
         }
@@ -137,9 +168,9 @@ fn list_items(text: &str, toks: &[Token<'_>], from: usize, connector: &str) -> V
 }
 
 /// The end (exclusive) of one list item starting at token `k`: an optional "the", then a
-/// run of capitalised words with only spaces between them; `None` when no such word
-/// follows.
-fn item_end(text: &str, toks: &[Token<'_>], k: usize) -> Option<usize> {
+/// run of capitalised words with only spaces between them (with `joined`, also "and" or
+/// "y" between capitalised words); `None` when no such word follows.
+fn item_end(text: &str, toks: &[Token<'_>], k: usize, joined: bool) -> Option<usize> {
     let cap = |t: &Token<'_>| {
         t.is_capitalized() && !matches!(t.text, "The" | "And") && !t.text.ends_with("'s")
     };
@@ -153,6 +184,12 @@ fn item_end(text: &str, toks: &[Token<'_>], k: usize) -> Option<usize> {
         && (end == words_start || spaced(text, &toks[end - 1], &toks[end]))
     {
         end += 1;
+        let conjunction = toks
+            .get(end)
+            .is_some_and(|t| matches!(t.text, "and" | "y" | "et"));
+        if joined && conjunction && toks.get(end + 1).is_some_and(cap) {
+            end += 1;
+        }
     }
     (end > words_start).then_some(end)
 }
@@ -173,6 +210,7 @@ mod tests {
         let toks = tokens(s, Span::new(0, s.len()));
         list_items(s, &toks, from_word, "of")
             .into_iter()
+            .map(|item| (item.start, item.end))
             .map(|(a, b)| &s[toks[a].span.start..toks[b - 1].span.end])
             .collect()
     }
@@ -199,5 +237,19 @@ mod tests {
             ["Health", "Energy"]
         );
         assert_eq!(items("Departments of State announced", 2), ["State"]);
+    }
+
+    #[test]
+    fn spanish_lists_repeat_their_connector() {
+        let s = "Asistieron las Secretarías de Salud y del Trabajo y Previsión Social.";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let got: Vec<(&str, &str)> = list_items(s, &toks, 4, "de")
+            .into_iter()
+            .map(|item| {
+                let words = &s[toks[item.start].span.start..toks[item.end - 1].span.end];
+                (item.connector.map_or("de", |c| toks[c].text), words)
+            })
+            .collect();
+        assert_eq!(got, [("de", "Salud"), ("del", "Trabajo y Previsión Social")]);
     }
 }
