@@ -250,6 +250,9 @@ mod tests {
                 (item.connector.map_or("de", |c| toks[c].text), words)
             })
             .collect();
-        assert_eq!(got, [("de", "Salud"), ("del", "Trabajo y Previsión Social")]);
+        assert_eq!(
+            got,
+            [("de", "Salud"), ("del", "Trabajo y Previsión Social")]
+        );
     }
 }
