@@ -204,6 +204,20 @@ fn classify(paragraphs: &[&[&str]], ctx: &mut Ctx<'_>) -> Vec<Unit> {
             zone = Zone::Body;
             continue;
         }
+        if zone == Zone::Body
+            && let Some((cells, used)) = table::parse_aligned(lines)
+        {
+            ctx.repairs.text_tables += 1;
+            units.extend(
+                cells
+                    .into_iter()
+                    .map(|(r, c, text)| Unit::new(Kind::Cell(r, c), text)),
+            );
+            if used < lines.len() {
+                units.push(Unit::new(Kind::Paragraph, reflow(&lines[used..], ctx)));
+            }
+            continue;
+        }
         match zone {
             Zone::Start => {
                 if lines.len() == 1 && first.contains(" | ") {

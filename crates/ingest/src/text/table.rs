@@ -7,6 +7,11 @@
 //! Mexico (a)                  400.0  1,120.0
 //! ```
 //!
+//! Without a ruler, a run of at least three leading lines of a paragraph that each split
+//! into the same number (two or more) of chunks, with numbers in most cells past the first
+//! column, is read as a table too ([`parse_aligned`]), its first line the header row; the
+//! widest line's chunks give the columns.
+//!
 //! The ruler's dash groups give the columns. Each other line is cut into chunks at runs of two
 //! or more spaces, and each chunk goes to the column it overlaps most (the nearest one when it
 //! overlaps none). Lines above the first ruler merge into one header row (row 0); every other
@@ -53,6 +58,56 @@ pub(super) fn parse(lines: &[&str]) -> Option<Vec<Cell>> {
         }
     }
     Some(cells)
+}
+
+/// Minimum number of lines of a table without a ruler, header included.
+const MIN_ALIGNED_LINES: usize = 3;
+
+/// Cells of the leading lines of a paragraph laid out as a table without a ruler
+/// ("Programme    2024    2025" / "Sembrando Vida   2,610.0   2,790.0"), and how many
+/// lines they take; `None` when the paragraph does not open with one. Prose wrapped with
+/// two spaces after a full stop is no table: every line must split into the header's
+/// number of chunks, and most cells past the first column must hold a digit.
+pub(super) fn parse_aligned(lines: &[&str]) -> Option<(Vec<Cell>, usize)> {
+    let width = chunks(lines.first()?).len();
+    if width < 2 {
+        return None;
+    }
+    let used = lines
+        .iter()
+        .take_while(|l| chunks(l).len() == width)
+        .count();
+    if used < MIN_ALIGNED_LINES {
+        return None;
+    }
+    let body: Vec<Vec<(usize, usize, String)>> = lines[1..used].iter().map(|l| chunks(l)).collect();
+    let values: Vec<&String> = body
+        .iter()
+        .flat_map(|r| r[1..].iter().map(|c| &c.2))
+        .collect();
+    let numeric = values
+        .iter()
+        .filter(|v| v.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    if numeric * 3 < values.len() * 2 {
+        return None;
+    }
+    let columns: Vec<(usize, usize)> = lines[..used]
+        .iter()
+        .map(|l| chunks(l))
+        .max_by_key(|c| c.last().map_or(0, |last| last.1))
+        .map(|c| c.iter().map(|&(a, b, _)| (a, b)).collect())?;
+    let mut cells = Vec::new();
+    for (r, line) in lines[..used].iter().enumerate() {
+        let mut row = vec![String::new(); columns.len()];
+        fill(&mut row, line, &columns);
+        for (c, text) in row.into_iter().enumerate() {
+            if !text.is_empty() {
+                cells.push((r as u32, c as u32, text));
+            }
+        }
+    }
+    Some((cells, used))
 }
 
 fn fill(row: &mut [String], line: &str, columns: &[(usize, usize)]) {
@@ -144,6 +199,52 @@ mod tests {
                 "2,2=175.0",
             ]
         );
+    }
+
+    #[test]
+    fn aligned_columns_without_a_ruler() {
+        let lines = [
+            "Line item                      2030      2031",
+            "Harbour radar upgrades        410.5     388.0",
+            "Ferry inspections (regional)   96.0     101.5",
+            "Total                         506.5     489.5",
+            "Note: amounts are estimates.",
+        ];
+        let (cells, used) = parse_aligned(&lines).unwrap();
+        assert_eq!(used, 4);
+        let show: Vec<String> = cells
+            .iter()
+            .map(|(r, c, t)| format!("{r},{c}={t}"))
+            .collect();
+        assert_eq!(
+            show,
+            [
+                "0,0=Line item",
+                "0,1=2030",
+                "0,2=2031",
+                "1,0=Harbour radar upgrades",
+                "1,1=410.5",
+                "1,2=388.0",
+                "2,0=Ferry inspections (regional)",
+                "2,1=96.0",
+                "2,2=101.5",
+                "3,0=Total",
+                "3,1=506.5",
+                "3,2=489.5",
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_with_double_spaces_is_no_table() {
+        let prose = [
+            "The ministry met in May.  It agreed on a plan",
+            "for the ports.  Officials will report in June",
+            "to the council.  A review follows next year.",
+        ];
+        assert!(parse_aligned(&prose).is_none());
+        // Two lines are too few.
+        assert!(parse_aligned(&["Year  Amount", "2030  5.0"]).is_none());
     }
 
     #[test]
