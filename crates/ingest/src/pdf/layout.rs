@@ -371,10 +371,17 @@ fn xy_cut(mut node: Vec<Line>, em: f32, depth: usize, out: &mut Vec<Line>) {
             }
             return;
         }
-        if let Some(x) = gutter(&node, em) {
+        if let Some((x, side)) = gutter(&node, em) {
             let (left, right): (Vec<Line>, Vec<Line>) = node.into_iter().partition(|l| l.x1 <= x);
-            xy_cut(left, em, depth + 1, out);
-            xy_cut(right, em, depth + 1, out);
+            if side {
+                let (mut heads, mut body) = (Vec::new(), Vec::new());
+                xy_cut(left, em, depth + 1, &mut heads);
+                xy_cut(right, em, depth + 1, &mut body);
+                out.extend(interleave_side_heads(heads, body));
+            } else {
+                xy_cut(left, em, depth + 1, out);
+                xy_cut(right, em, depth + 1, out);
+            }
             return;
         }
         let narrow = bands(&mut node, 0.5 * em);
@@ -390,8 +397,9 @@ fn xy_cut(mut node: Vec<Line>, em: f32, depth: usize, out: &mut Vec<Line>) {
 }
 
 /// The middle of the widest vertical gap (at least one em) with lines on both sides that
-/// stand side by side (their vertical extents overlap by half the shorter one).
-fn gutter(node: &[Line], em: f32) -> Option<f32> {
+/// stand side by side (their vertical extents overlap by half the shorter one), and whether
+/// the left side is a column of side heads ([`is_side_column`]).
+fn gutter(node: &[Line], em: f32) -> Option<(f32, bool)> {
     let mut spans: Vec<(f32, f32)> = node.iter().map(|l| (l.x0, l.x1)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut best: Option<(f32, f32)> = None;
@@ -422,7 +430,48 @@ fn gutter(node: &[Line], em: f32) -> Option<f32> {
     let (r_lo, r_hi, r_n) = vertical(&mut node.iter().filter(|l| l.x0 >= x));
     let overlap = l_hi.min(r_hi) - l_lo.max(r_lo);
     let shorter = (l_hi - l_lo).min(r_hi - r_lo);
-    (l_n >= 2 && r_n >= 2 && overlap >= 0.5 * shorter).then_some(x)
+    let side = is_side_column(
+        &node.iter().filter(|l| l.x1 <= x).collect::<Vec<_>>(),
+        &node.iter().filter(|l| l.x0 >= x).collect::<Vec<_>>(),
+    );
+    ((l_n >= 2 || side) && r_n >= 2 && overlap >= 0.5 * shorter).then_some((x, side))
+}
+
+/// Whether `left` is a column of side heads beside the text column `right` (reports that
+/// set their headings in the left margin): at most half as wide as the text and with at
+/// most a third as many lines.
+fn is_side_column(left: &[&Line], right: &[&Line]) -> bool {
+    let widest = |side: &[&Line]| side.iter().map(|l| l.x1 - l.x0).fold(0.0, f32::max);
+    !left.is_empty() && widest(left) <= 0.5 * widest(right) && left.len() * 3 <= right.len()
+}
+
+/// Side heads (in their own reading order) put into the text (in its reading order): each
+/// stretch of heads that follow each other closely goes before the first text line that
+/// stands on its first head's baseline or below it.
+fn interleave_side_heads(heads: Vec<Line>, body: Vec<Line>) -> Vec<Line> {
+    let mut groups: Vec<Vec<Line>> = Vec::new();
+    for head in heads {
+        match groups.last_mut() {
+            Some(group)
+                if group
+                    .last()
+                    .is_some_and(|prev| head.top() >= prev.bottom() - prev.size) =>
+            {
+                group.push(head);
+            }
+            _ => groups.push(vec![head]),
+        }
+    }
+    let mut out = Vec::with_capacity(body.len() + groups.len());
+    let mut groups = groups.into_iter().peekable();
+    for line in body {
+        while let Some(group) = groups.next_if(|g| line.y <= g[0].y + 0.5 * g[0].size) {
+            out.extend(group);
+        }
+        out.push(line);
+    }
+    out.extend(groups.flatten());
+    out
 }
 
 /// Splits `node` (sorting it by top edge) where no line covers a horizontal strip of at
@@ -519,6 +568,61 @@ mod tests {
                 "right 2",
                 "right 3",
                 "Footer line across the whole page width",
+            ]
+        );
+    }
+
+    #[test]
+    fn side_heads_open_the_text_they_stand_beside() {
+        // Headings in a left margin column, each beside the first lines of its section; the
+        // first is set a little lower than the text line it opens (its top aligned).
+        let mut runs = vec![
+            run("Background", 72.0, 698.0, 12.0),
+            run("Findings", 72.0, 628.0, 12.0),
+        ];
+        for i in 0..10 {
+            let y = 700.0 - 14.0 * i as f32;
+            runs.push(run(
+                &format!("body line {i} of the text column"),
+                200.0,
+                y,
+                11.0,
+            ));
+        }
+        let got = lines(runs);
+        let want = [
+            "Background".to_owned(),
+            "body line 0 of the text column".to_owned(),
+            "body line 1 of the text column".to_owned(),
+            "body line 2 of the text column".to_owned(),
+            "body line 3 of the text column".to_owned(),
+            "body line 4 of the text column".to_owned(),
+            "Findings".to_owned(),
+        ];
+        assert_eq!(texts(&got)[..7], want);
+        assert_eq!(got.len(), 12);
+    }
+
+    #[test]
+    fn a_lone_side_head_is_not_read_inside_its_paragraph() {
+        // Set a little lower than the first line beside it (tops aligned).
+        let mut runs = vec![run("Scope", 72.0, 697.0, 12.0)];
+        for i in 0..6 {
+            let y = 700.0 - 14.0 * i as f32;
+            runs.push(run(
+                &format!("paragraph line {i} goes on here"),
+                200.0,
+                y,
+                11.0,
+            ));
+        }
+        let got = lines(runs);
+        assert_eq!(
+            texts(&got)[..3],
+            [
+                "Scope",
+                "paragraph line 0 goes on here",
+                "paragraph line 1 goes on here"
             ]
         );
     }
