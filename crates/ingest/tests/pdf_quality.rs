@@ -4,8 +4,8 @@
 //! Run it with `just pdf-check DIR`, or
 //! `ACCORD_PDF_DIR=DIR cargo test --release -p accord-ingest --test pdf_quality -- --ignored --nocapture`.
 //!
-//! For each PDF, on words folded with NFKC and lowercased, split at every character that is
-//! not a letter or digit (line-end hyphens before a lowercase letter joined in poppler's
+//! For each PDF, on words folded with NFKC and lowercased, hyphens inside a word dropped,
+//! split at every character that is not a letter or digit (line-end hyphens before a lowercase letter joined in poppler's
 //! text, as ingest does):
 //!
 //! - **order**: share of poppler's 8-word windows found intact in our text;
@@ -40,6 +40,20 @@ use unicode_normalization::UnicodeNormalization;
 
 fn words(text: &str) -> Vec<String> {
     let folded: String = text.nfkc().collect::<String>().to_lowercase();
+    let chars: Vec<char> = folded.chars().collect();
+    // A hyphen inside a word is dropped: poppler joins `long-` and `term` at a line end
+    // into `longterm` where ingest keeps the compound `long-term`.
+    let folded: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            !(matches!(c, '-' | '\u{2010}' | '\u{2011}')
+                && i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
+        })
+        .map(|(_, &c)| c)
+        .collect();
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -384,6 +398,14 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         words(s)
+    }
+
+    #[test]
+    fn words_fold_case_and_inner_hyphens() {
+        assert_eq!(
+            w("Long-term, U.S.-Mexican ﬁles"),
+            ["longterm", "u", "s", "mexican", "files"]
+        );
     }
 
     #[test]
