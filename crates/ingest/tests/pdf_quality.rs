@@ -12,12 +12,13 @@
 //! - **body order**: the same with page furniture out of both texts (poppler's lines equal
 //!   to one of our furniture blocks, and our furniture blocks): poppler leaves a running
 //!   footer in the middle of a sentence that ingest rejoins across the page break;
-//! - **flow order**: the same on the running text alone: each of our furniture and note
-//!   blocks (a note with its label) taken out of poppler's words where it stands, our
-//!   blocks without them, and the footnote markers we took out put back where they stood.
-//!   Poppler leaves the notes and the footer of a page between the two halves of a
-//!   paragraph that ingest rejoins, and prints markers we link: neither is a reading-order
-//!   fault;
+//! - **flow order**: the same on the running text alone: each of our furniture, note and
+//!   table-cell blocks (a note with its label) taken out of poppler's words where it
+//!   stands, our blocks without them, and the footnote markers we took out put back where
+//!   they stood. Poppler leaves the notes and the footer of a page between the two halves
+//!   of a paragraph that ingest rejoins, prints markers we link, and reads a table line by
+//!   line across its cells where ingest reads it cell by cell: none is a reading-order
+//!   fault of the running text;
 //! - **recall**: bag-of-words recall of poppler's words;
 //! - **lig** / **dash**: occurrences of `fi`, `fl`, `ff` and of en and em dashes that poppler
 //!   has and we do not;
@@ -25,11 +26,13 @@
 //! - **leaks**: running header and footer lines (poppler's first or last two lines of a page
 //!   that repeat, digits folded, on three pages, and bare page numbers) found as our body
 //!   blocks on that page;
+//! - **cells**: table-cell blocks;
 //! - **pages/s**: ingest throughput (one thread).
 //!
 //! `ACCORD_PDF_DUMP=DIR` also writes both texts of each PDF to `DIR`.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -221,45 +224,47 @@ fn free_match(haystack: &[String], taken: &[bool], at: usize, needle: &[String])
         .count()
 }
 
+/// Short pieces (fewer than three words: page numbers, figures in a table) are looked
+/// for only this many words around the cursor.
+const NEAR: usize = 400;
+
 /// Takes `needle` out of `haystack` (marking its words in `taken`), piece by piece where
 /// poppler set its lines apart: the longest free match of what is left (at least three
-/// words, or all of it), searched from `cursor` on and then from the start. Moves `cursor`
-/// after the last piece.
+/// words, or all of it when shorter, then only near `cursor`), the nearest after `cursor`
+/// first. Moves `cursor` after the last piece.
 fn take_out(haystack: &[String], taken: &mut [bool], needle: &[String], cursor: &mut usize) {
+    let n = haystack.len();
     let mut rest = needle;
-    while !rest.is_empty() {
+    while !rest.is_empty() && n > 0 {
         let least = rest.len().min(3);
-        let from = (*cursor).min(haystack.len());
-        let best = (from..haystack.len())
+        let from = (*cursor).min(n);
+        let best = (from..n)
             .chain(0..from)
             .map(|at| (at, free_match(haystack, taken, at, rest)))
-            .filter(|&(_, n)| n >= least)
-            .max_by_key(|&(at, n)| {
-                (
-                    n,
-                    std::cmp::Reverse((at + haystack.len() - from) % haystack.len().max(1)),
-                )
-            });
+            .filter(|&(at, len)| len >= least && (least == 3 || at.abs_diff(from) <= NEAR))
+            .max_by_key(|&(at, len)| (len, std::cmp::Reverse((at + n - from) % n)));
         match best {
-            Some((at, n)) => {
-                taken[at..at + n].iter_mut().for_each(|t| *t = true);
-                *cursor = at + n;
-                rest = &rest[n..];
+            Some((at, len)) => {
+                taken[at..at + len].iter_mut().for_each(|t| *t = true);
+                *cursor = at + len;
+                rest = &rest[len..];
             }
             None => rest = &rest[1..],
         }
     }
 }
 
-/// Poppler's words without our furniture and note blocks, and the words of our other
-/// blocks with the footnote markers put back where they were taken out.
+/// Poppler's words without our furniture, note and table-cell blocks, and the words of our
+/// other blocks with the footnote markers put back where they were taken out.
 fn running_words(reference: &[String], doc: &Document) -> (Vec<String>, Vec<String>) {
     let mut taken = vec![false; reference.len()];
     let mut cursor = 0;
     for block in &doc.blocks {
         let text = doc.slice(block.span);
         match block.kind {
-            BlockKind::Furniture => take_out(reference, &mut taken, &words(text), &mut cursor),
+            BlockKind::Furniture | BlockKind::TableCell => {
+                take_out(reference, &mut taken, &words(text), &mut cursor);
+            }
             BlockKind::Footnote => {
                 let label = block.label.as_deref().unwrap_or("");
                 let note = words(&format!("{label} {text}"));
@@ -276,7 +281,10 @@ fn running_words(reference: &[String], doc: &Document) -> (Vec<String>, Vec<Stri
         .collect();
     let mut ours = Vec::new();
     for block in &doc.blocks {
-        if matches!(block.kind, BlockKind::Furniture | BlockKind::Footnote) {
+        if matches!(
+            block.kind,
+            BlockKind::Furniture | BlockKind::Footnote | BlockKind::TableCell
+        ) {
             continue;
         }
         let mut from = block.span.start;
@@ -321,7 +329,7 @@ fn pdf_quality_against_pdftotext() {
     names.sort();
     let ingester = Ingester::new(&Config::default()).expect("config");
     println!(
-        "| pdf | pages | order | body order | flow order | recall | lig | dash | notes | leaks | pages/s | title | warnings |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| pdf | pages | order | body order | flow order | recall | lig | dash | notes | leaks | cells | pages/s | title | warnings |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     let (mut orders, mut body_orders, mut flow_orders, mut speeds) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -347,6 +355,13 @@ fn pdf_quality_against_pdftotext() {
             let dump = Path::new(&dump);
             fs_err::write(dump.join(format!("{name}.ours.txt")), &doc.text).expect("dump");
             fs_err::write(dump.join(format!("{name}.poppler.txt")), &reference).expect("dump");
+            let mut blocks = String::new();
+            for b in &doc.blocks {
+                let text = doc.slice(b.span).replace('\n', " ");
+                let page = b.page.unwrap_or(0);
+                writeln!(blocks, "{} p{page} {:?}: {text}", b.kind, b.cell).expect("dump");
+            }
+            fs_err::write(dump.join(format!("{name}.blocks.txt")), blocks).expect("dump");
             let (flow_ref, flow_ours) = running_words(&words(&reference), &doc);
             fs_err::write(
                 dump.join(format!("{name}.flow.poppler.txt")),
@@ -369,12 +384,16 @@ fn pdf_quality_against_pdftotext() {
         let linked = doc.notes.iter().filter(|n| n.note_block.is_some()).count();
         let speed = f64::from(pages) / seconds.max(1e-9);
         println!(
-            "| {name} | {pages} | {order:.3} | {body_order:.3} | {flow_order:.3} | {:.3} | {} | {} | {linked}/{} | {} | {speed:.0} | {} | {} |",
+            "| {name} | {pages} | {order:.3} | {body_order:.3} | {flow_order:.3} | {:.3} | {} | {} | {linked}/{} | {} | {} | {speed:.0} | {} | {} |",
             recall(&r, &o),
             losses(&reference, &doc.text, &["fi", "fl", "ff"]),
             losses(&reference, &doc.text, &["–", "—"]),
             doc.notes.len(),
             furniture_leaks(&String::from_utf8_lossy(&out.stdout), &doc),
+            doc.blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::TableCell)
+                .count(),
             doc.title.as_deref().unwrap_or(""),
             doc.warnings.join(" / "),
         );

@@ -5,11 +5,15 @@
 //! where a horizontal gap is wider than 1.5 em (columns, table cells). Reading order comes
 //! from a recursive XY cut (Nagy & Seth 1984): a page is cut at a vertical gutter when two
 //! blocks of lines stand side by side, otherwise at wide horizontal gaps, and the pieces are
-//! read left to right and top to bottom; inside a piece lines go top to bottom.
+//! read left to right and top to bottom; inside a piece lines go top to bottom. A narrow
+//! left column of a few lines beside a text column holds side heads: each goes before the
+//! text line it stands beside. A ruled table ([`super::table`]) takes part in the cut as
+//! one box, and its lines come out row by row.
 
 use std::collections::HashMap;
 
-use super::glyphs::Run;
+use super::glyphs::{Rule, Run};
+use super::table;
 use crate::inline::roman_to_int;
 
 /// A gap wider than this many ems between two runs of a row splits it.
@@ -32,7 +36,12 @@ pub(crate) struct Line {
     pub(crate) bold: bool,
     /// Set along a slanted or vertical baseline (margin slugs, stamps).
     pub(crate) rotated: bool,
+    /// Row and column (0-based) of the table cell the line stands in ([`table`]).
+    pub(crate) cell: Option<(u32, u32)>,
 }
+
+/// The row of a table's stand-in box during the XY cut (its column is the table's index).
+const TABLE_BOX: u32 = u32::MAX;
 
 impl Line {
     fn top(&self) -> f32 {
@@ -44,8 +53,9 @@ impl Line {
     }
 }
 
-/// The lines of a page in reading order.
-pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<Line> {
+/// The lines of a page in reading order; the lines of a ruled table ([`table::find`]) come
+/// together where the table stands, row by row, each with its cell.
+pub(crate) fn lines(mut runs: Vec<Run>, rules: &[Rule]) -> Vec<Line> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let rows = attach_superscripts(rows(runs));
     let gutters = Gutters::new(&rows);
@@ -58,8 +68,56 @@ pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<Line> {
         .map(|s| segment_line(&s.iter().collect::<Vec<_>>()))
         .collect();
     let median = median_size(&segments);
-    let mut out = Vec::with_capacity(segments.len());
-    xy_cut(segments, median, 0, &mut out);
+    let tables = table::find(&segments, rules);
+    let mut place: Vec<Option<(usize, u32, u32)>> = vec![None; segments.len()];
+    for (t, found) in tables.iter().enumerate() {
+        for &(i, row, col) in &found.cells {
+            place[i] = Some((t, row, col));
+        }
+    }
+    let mut grids: Vec<Vec<Line>> = vec![Vec::new(); tables.len()];
+    let mut free = Vec::with_capacity(segments.len());
+    for (mut line, at) in segments.into_iter().zip(place) {
+        match at {
+            Some((t, row, col)) => {
+                line.cell = Some((row, col));
+                grids[t].push(line);
+            }
+            None => free.push(line),
+        }
+    }
+    // Each table takes part in the XY cut as one box.
+    for (t, found) in tables.iter().enumerate() {
+        let size = (found.top - found.bottom) / 1.05;
+        free.push(Line {
+            text: String::new(),
+            x0: found.x0,
+            x1: found.x1,
+            y: found.bottom + 0.25 * size,
+            size,
+            bold: false,
+            rotated: false,
+            cell: Some((TABLE_BOX, t as u32)),
+        });
+    }
+    let mut ordered = Vec::with_capacity(free.len());
+    xy_cut(free, median, 0, &mut ordered);
+    let mut out = Vec::with_capacity(ordered.len());
+    for line in ordered {
+        match line.cell {
+            Some((TABLE_BOX, t)) => {
+                let mut grid = std::mem::take(&mut grids[t as usize]);
+                grid.sort_by(|a, b| {
+                    a.cell
+                        .cmp(&b.cell)
+                        .then(b.y.total_cmp(&a.y))
+                        .then(a.x0.total_cmp(&b.x0))
+                });
+                out.extend(grid);
+            }
+            _ => out.push(line),
+        }
+    }
     out
 }
 
@@ -347,6 +405,7 @@ fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row_size: f32) -> Line 
         size,
         bold: chars > 0 && bold_chars * 2 > chars,
         rotated: false,
+        cell: None,
     }
 }
 
@@ -515,14 +574,17 @@ mod tests {
     #[test]
     fn rows_sorted_top_down_with_superscript_markers() {
         // Content order is scrambled: footer first, superscript before its line.
-        let got = lines(vec![
-            run("7", 150.0, 30.0, 9.0),
-            run("1", 130.0, 704.0, 6.0),
-            run("signed in 2005.", 72.0, 700.0, 11.0),
-            run("It was", 136.0, 700.0, 11.0),
-            run("Title", 72.0, 740.0, 16.0),
-            run("next line", 72.0, 686.0, 11.0),
-        ]);
+        let got = lines(
+            vec![
+                run("7", 150.0, 30.0, 9.0),
+                run("1", 130.0, 704.0, 6.0),
+                run("signed in 2005.", 72.0, 700.0, 11.0),
+                run("It was", 136.0, 700.0, 11.0),
+                run("Title", 72.0, 740.0, 16.0),
+                run("next line", 72.0, 686.0, 11.0),
+            ],
+            &[],
+        );
         assert_eq!(
             texts(&got),
             ["Title", "signed in 2005.^{1} It was", "next line", "7"]
@@ -536,7 +598,7 @@ mod tests {
         let runs: Vec<Run> = (0..50_000)
             .map(|i| run(&i.to_string(), 72.0, 700.0, 11.0))
             .collect();
-        let got = lines(runs);
+        let got = lines(runs, &[]);
         assert_eq!(got.len(), 1);
     }
 
@@ -554,7 +616,7 @@ mod tests {
             40.0,
             11.0,
         ));
-        let got = lines(runs);
+        let got = lines(runs, &[]);
         assert_eq!(
             texts(&got),
             [
@@ -589,7 +651,7 @@ mod tests {
                 11.0,
             ));
         }
-        let got = lines(runs);
+        let got = lines(runs, &[]);
         let want = [
             "Background".to_owned(),
             "body line 0 of the text column".to_owned(),
@@ -616,7 +678,7 @@ mod tests {
                 11.0,
             ));
         }
-        let got = lines(runs);
+        let got = lines(runs, &[]);
         assert_eq!(
             texts(&got)[..3],
             [

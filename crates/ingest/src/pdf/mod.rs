@@ -1,8 +1,8 @@
 //! PDF (text layer) to blocks.
 //!
 //! lopdf loads the file only to diagnose it (truncated, encrypted, damaged); hayro-interpret
-//! runs each page and [`glyphs`] turns its glyphs into word runs in page space; [`layout`]
-//! groups them into lines in reading order. This module then classifies the lines of the
+//! runs each page and [`glyphs`] turns its glyphs into word runs and its drawn paths into
+//! ruling lines in page space; [`layout`] groups the runs into lines in reading order. This module then classifies the lines of the
 //! whole document:
 //!
 //! - **page furniture**: lines in the top or bottom 12 % of a page that repeat (digits
@@ -12,6 +12,8 @@
 //! - **footnotes**: the trailing lines of each column of a page, in the lower half and in a
 //!   font at most 95 % of the body size, from the first one that opens with a note label
 //!   (`1`, `2.`, `¹`, superscript `1`);
+//! - **table cells**: the lines of a ruled table ([`table`]), one block per cell with its
+//!   row and column, row by row where the table stands in the reading order;
 //! - **headings**: short paragraphs (at most three lines, no final `.`, `,`, `;`, `:`) set
 //!   at least 15 % larger than the body text, or in bold at body size;
 //! - **list items**: lines opening with a bullet glyph, or with a number after a finished
@@ -28,6 +30,7 @@
 
 mod glyphs;
 mod layout;
+mod table;
 
 use std::collections::HashMap;
 
@@ -130,7 +133,7 @@ pub(crate) fn ingest(
             .iter()
             .map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count())
             .sum::<usize>();
-        let mut lines = layout::lines(text.runs);
+        let mut lines = layout::lines(text.runs, &text.rules);
         for line in &mut lines {
             // A soft hyphen that ends a line is the hyphen the break was made at.
             if line.text.ends_with('\u{AD}') {
@@ -148,6 +151,7 @@ pub(crate) fn ingest(
             size: r.size,
             bold: false,
             rotated: true,
+            cell: None,
         }));
         lines.retain(|l| !l.text.trim().is_empty());
         pages.push(Page {
@@ -468,16 +472,31 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
         let mut para: Vec<&Line> = Vec::new();
         let mut open = Open::Body;
         let mut note: Option<(String, Vec<&str>)> = None;
+        let mut cell: Option<((u32, u32), Vec<&str>)> = None;
         for (i, line) in page.lines.iter().enumerate() {
             if is_furniture[i] {
                 flush(&mut para, open, body, page_no, &mut units, ctx);
                 flush_note(&mut note, page_no, &mut units, ctx);
+                flush_cell(&mut cell, page_no, &mut units, ctx);
                 ctx.repairs.page_furniture += 1;
                 let mut unit = Unit::new(Kind::PageFurniture, line.text.clone());
                 unit.page = page_no;
                 units.push(unit);
                 continue;
             }
+            if let Some(at) = line.cell {
+                flush(&mut para, open, body, page_no, &mut units, ctx);
+                flush_note(&mut note, page_no, &mut units, ctx);
+                match &mut cell {
+                    Some((open_at, texts)) if *open_at == at => texts.push(&line.text),
+                    _ => {
+                        flush_cell(&mut cell, page_no, &mut units, ctx);
+                        cell = Some((at, vec![&line.text]));
+                    }
+                }
+                continue;
+            }
+            flush_cell(&mut cell, page_no, &mut units, ctx);
             if notes[i] {
                 flush(&mut para, open, body, page_no, &mut units, ctx);
                 if let Some((label, len)) = note_label(&line.text, ctx.markers) {
@@ -522,6 +541,7 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
         }
         flush(&mut para, open, body, page_no, &mut units, ctx);
         flush_note(&mut note, page_no, &mut units, ctx);
+        flush_cell(&mut cell, page_no, &mut units, ctx);
     }
     Ok(units)
 }
@@ -577,6 +597,20 @@ fn flush_note(
     if let Some((label, lines)) = note.take() {
         let mut unit = Unit::new(Kind::Footnote, reflow(&lines, ctx));
         unit.label = Some(label);
+        unit.page = page;
+        units.push(unit);
+    }
+}
+
+/// The lines of one table cell as a cell unit.
+fn flush_cell(
+    cell: &mut Option<((u32, u32), Vec<&str>)>,
+    page: Option<u32>,
+    units: &mut Vec<Unit>,
+    ctx: &mut Ctx<'_>,
+) {
+    if let Some(((row, col), lines)) = cell.take() {
+        let mut unit = Unit::new(Kind::Cell(row, col), reflow(&lines, ctx));
         unit.page = page;
         units.push(unit);
     }
