@@ -161,9 +161,10 @@ fn is_figure(text: &str) -> bool {
 /// Rows of a table from the bands between its rules (`placed`: line index, band, column):
 /// a band holding several rows of text without rules between them (a contents list, a
 /// column of figures) is split after each baseline that has text in two columns or more,
-/// one of it a figure ([`is_figure`]): a row's figure stands on its last line, as in a
-/// contents list whose entries wrap, and the wrapped lines of cells of words, side by side,
-/// stay one row. Rows and columns are numbered from 0 over those that hold text.
+/// one of it a figure ([`is_figure`]), when it has two such baselines or more: a row's
+/// figure stands on its last line, as in a contents list whose entries wrap. A band with
+/// one such baseline is one row (cells wrapped beside a figure), and the wrapped lines of
+/// cells of words, side by side, stay one row. Rows and columns are numbered from 0 over those that hold text.
 fn rows(lines: &[Line], placed: &mut [(usize, usize, u32)]) -> Vec<(usize, u32, u32)> {
     placed.sort_by(|a, b| {
         a.1.cmp(&b.1)
@@ -174,12 +175,10 @@ fn rows(lines: &[Line], placed: &mut [(usize, usize, u32)]) -> Vec<(usize, u32, 
     used_cols.sort_unstable();
     used_cols.dedup();
     let col_of = |c: u32| used_cols.iter().position(|&u| u == c).unwrap_or(0) as u32;
-    let mut out = Vec::with_capacity(placed.len());
-    let mut row: Option<u32> = None;
-    let mut closed = false;
+    // One baseline of one band: `(start, end)` in `placed`, and whether it is a figure row.
+    let mut baselines: Vec<(usize, usize, bool)> = Vec::new();
     let mut k = 0;
     while k < placed.len() {
-        // One baseline of one band: the lines standing on it.
         let (band, y, size) = (placed[k].1, lines[placed[k].0].y, lines[placed[k].0].size);
         let mut end = k + 1;
         while end < placed.len()
@@ -192,14 +191,27 @@ fn rows(lines: &[Line], placed: &mut [(usize, usize, u32)]) -> Vec<(usize, u32, 
         cs.sort_unstable();
         cs.dedup();
         let figure = placed[k..end].iter().any(|p| is_figure(&lines[p.0].text));
-        let new_band = k == 0 || placed[k - 1].1 != band;
+        baselines.push((k, end, cs.len() >= 2 && figure));
+        k = end;
+    }
+    let mut out = Vec::with_capacity(placed.len());
+    let mut row: Option<u32> = None;
+    let mut figure_rows: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for &(start, _, figure_row) in &baselines {
+        if figure_row {
+            *figure_rows.entry(placed[start].1).or_insert(0) += 1;
+        }
+    }
+    let mut closed = false;
+    for (b, &(start, end, figure_row)) in baselines.iter().enumerate() {
+        let band = placed[start].1;
+        let new_band = b == 0 || placed[baselines[b - 1].0].1 != band;
         if row.is_none() || new_band || closed {
             row = Some(row.map_or(0, |r| r + 1));
         }
-        closed = cs.len() >= 2 && figure;
+        closed = figure_row && figure_rows.get(&band).copied().unwrap_or(0) >= 2;
         let r = row.unwrap_or(0);
-        out.extend(placed[k..end].iter().map(|p| (p.0, r, col_of(p.2))));
-        k = end;
+        out.extend(placed[start..end].iter().map(|p| (p.0, r, col_of(p.2))));
     }
     out
 }
