@@ -2,6 +2,8 @@
 //! and reading order, word spaces from glyph gaps, ligatures, glyphs without Unicode,
 //! footnotes and margin slugs.
 
+use std::fmt::Write as _;
+
 use accord_core::{BlockKind, Document};
 use accord_ingest::{Config, Ingester};
 
@@ -283,7 +285,7 @@ fn a_ruled_table_becomes_table_cells_row_by_row() {
     // draw them); one vertical rule between the columns.
     page += "0.5 w 72 700 m 400 700 l S\n";
     for y in [680.0, 655.0, 630.0] {
-        page += &format!("72 {y} 328 0.6 re f\n");
+        writeln!(page, "72 {y} 328 0.6 re f").expect("write to a string");
     }
     page += "236 630 m 236 700 l S\n";
     page += &text(1, 10.0, 80.0, 686.0, "Action");
