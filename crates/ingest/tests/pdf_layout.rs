@@ -357,3 +357,71 @@ fn side_heads_in_the_margin_open_their_sections() {
         doc.text
     );
 }
+
+#[test]
+fn a_sentence_runs_on_into_the_next_column() {
+    let mut page = String::new();
+    for i in 0..10 {
+        let y = 700.0 - 12.0 * i as f32;
+        page += &text(
+            1,
+            10.0,
+            72.0,
+            y,
+            &format!("Left column line {i} of running text"),
+        );
+    }
+    page += &text(1, 10.0, 72.0, 580.0, "and the sentence breaks off with the");
+    page += &text(1, 10.0, 320.0, 700.0, "column, running on at the top here.");
+    for i in 1..11 {
+        let y = 700.0 - 12.0 * i as f32;
+        page += &text(
+            1,
+            10.0,
+            320.0,
+            y,
+            &format!("Right column line {i} of running text"),
+        );
+    }
+    let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
+    let paragraphs = kind_texts(&doc, BlockKind::Paragraph);
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.contains("breaks off with the column, running on at the top here.")),
+        "{paragraphs:?}"
+    );
+}
+
+#[test]
+fn small_print_opening_with_a_number_mid_passage_is_no_note() {
+    // A column set wholly in small print (8-point rule text beside 10-point body text)
+    // whose line near the foot opens with a section number: no footnote.
+    let mut page = String::new();
+    for i in 0..30 {
+        let y = 740.0 - 12.0 * i as f32;
+        page += &text(
+            1,
+            10.0,
+            72.0,
+            y,
+            &format!("Body text line {i} set in ten points"),
+        );
+    }
+    for i in 0..50 {
+        let y = 740.0 - 9.0 * i as f32;
+        let line = if i == 44 {
+            "14 CFR 39.19, send your request to the office".to_owned()
+        } else {
+            format!("Rule text line {i} set in eight points")
+        };
+        page += &text(1, 8.0, 320.0, y, &line);
+    }
+    let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
+    assert!(
+        kind_texts(&doc, BlockKind::Footnote).is_empty(),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("14 CFR 39.19, send your request"));
+}

@@ -161,7 +161,8 @@ fn attach_superscripts(rows: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
             let (sy, ssize) = row_baseline(&small);
             let (x0, x1) = extent(&row);
             let raised = sy > y && sy - y <= 0.6 * size;
-            let inside = small.iter().all(|r| r.x0 >= x0 - size && r.x1 <= x1 + size);
+            // Within an em of the row (a note's label stands just left of its text).
+            let inside = small.iter().all(|r| r.x1 >= x0 - size && r.x0 <= x1 + size);
             // Superscripts are short (note labels, ordinals), never a line of words.
             let short = small.iter().all(|r| r.text.chars().count() <= 4);
             if ssize <= 0.85 * size && raised && inside && short {
@@ -306,8 +307,8 @@ fn attach_segment_superscripts(mut segments: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
                 && ssize <= 0.85 * size
                 && sy > y
                 && sy - y <= 0.6 * size
-                && sx0 >= x0 - size
-                && sx1 <= x1 + size
+                && sx1 >= x0 - size
+                && sx0 <= x1 + size
         });
         if let Some(j) = target {
             let moved = std::mem::take(&mut segments[i]);
@@ -687,5 +688,19 @@ mod tests {
                 "paragraph line 1 goes on here"
             ]
         );
+    }
+
+    #[test]
+    fn a_note_label_just_left_of_its_text_is_raised() {
+        // A 4.5-point label ending 1.6 points before the 7-point note text it labels, set
+        // 1.8 points above its baseline.
+        let got = lines(
+            vec![
+                run("11", 52.0, 87.9, 4.5),
+                run("The calculated threshold", 59.2, 86.1, 7.0),
+            ],
+            &[],
+        );
+        assert_eq!(texts(&got), ["^{11} The calculated threshold"]);
     }
 }

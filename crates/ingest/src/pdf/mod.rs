@@ -19,8 +19,9 @@
 //! - **list items**: lines opening with a bullet glyph, or with a number after a finished
 //!   sentence;
 //! - **paragraphs**: everything else, split where the baseline gap is wider than the usual
-//!   line pitch of that size by 0.3 em, where the size or weight changes, or where an
-//!   indented line follows a finished sentence.
+//!   line pitch of that size by 0.3 em, where the size or weight changes, where an
+//!   indented line follows a finished sentence, or where the next line stands higher (a new
+//!   column) unless an unfinished sentence runs on there in lowercase.
 //!
 //! Lines are then reflowed with the plain-text machinery (lexicon-aware dehyphenation), and
 //! a paragraph that ends a page unfinished is rejoined with the first paragraph of the next
@@ -412,8 +413,26 @@ fn note_lines(
     is_note
 }
 
+/// Whether a line of a notes area that opens with `label` opens a new note after `open`
+/// (the note being read, with its label): a bare number opens one only when it follows the
+/// open note's number (`10 seconds.` in the middle of note 13 does not), or after a note
+/// whose label is no number.
+fn opens_note(open: Option<&(String, Vec<&str>)>, label: &str, text: &str) -> bool {
+    let Some((previous, _)) = open else {
+        return true;
+    };
+    let raised = text.starts_with("^{") || !text.starts_with(|c: char| c.is_ascii_digit());
+    match (previous.parse::<u32>(), label.parse::<u32>()) {
+        (Ok(p), Ok(n)) if !raised => n == p + 1,
+        _ => true,
+    }
+}
+
 /// Index of the first footnote line among `lines[start..end]` (`end` when there is none):
-/// the trailing small-print lines in the lower half, from the first that opens with a label.
+/// the trailing small-print lines in the lower half, from the first that opens with a label,
+/// when those lines are set in a smaller size than the line above them, or that one is (or
+/// opens the column): a line of small print that opens with a number in the middle of a
+/// passage set in small print is no note.
 fn notes_in(
     page: &Page,
     start: usize,
@@ -435,8 +454,18 @@ fn notes_in(
         }
         first = i;
     }
+    // The notes are set off from the text above them by a smaller size (or the labelled
+    // line opens the column).
+    let above = |i: usize| (start..i).rev().find(|&p| !is_furniture[p]);
+    let smaller = |i: usize, p: usize| page.lines[p].size >= page.lines[i].size + 0.5;
+    let set_off = |i: usize| above(i).is_none_or(|p| smaller(i, p));
+    let run_set_off = first < end && above(first).is_some_and(|p| smaller(first, p));
     (first..end)
-        .find(|&i| !is_furniture[i] && note_label(&page.lines[i].text, markers).is_some())
+        .find(|&i| {
+            !is_furniture[i]
+                && note_label(&page.lines[i].text, markers).is_some()
+                && (run_set_off || set_off(i))
+        })
         .unwrap_or(end)
 }
 
@@ -499,7 +528,9 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
             flush_cell(&mut cell, page_no, &mut units, ctx);
             if notes[i] {
                 flush(&mut para, open, body, page_no, &mut units, ctx);
-                if let Some((label, len)) = note_label(&line.text, ctx.markers) {
+                let opens = note_label(&line.text, ctx.markers)
+                    .filter(|(label, _)| opens_note(note.as_ref(), label, &line.text));
+                if let Some((label, len)) = opens {
                     flush_note(&mut note, page_no, &mut units, ctx);
                     note = Some((label, vec![&line.text[len..]]));
                 } else if let Some((_, lines)) = &mut note {
@@ -519,7 +550,12 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
                 let numbered = !glyph
                     && ctx.pats.bullet.is_match(&line.text)
                     && (ends_sentence(&prev.text) || open == Open::List);
-                let breaks = gap < 0.0
+                // A sentence that runs on at the top of the next column.
+                let next_column = gap < 0.0
+                    && line.x0 >= prev.x1 - 0.5 * size
+                    && !ends_sentence(&prev.text)
+                    && line.text.starts_with(char::is_lowercase);
+                let breaks = (gap < 0.0 && !next_column)
                     || gap > usual + 0.3 * size
                     || (prev.size - line.size).abs() > 0.1 * prev.size
                     || prev.bold != line.bold
@@ -631,6 +667,22 @@ mod tests {
         assert_eq!(label("2005 was the year"), None);
         assert_eq!(label("7"), None);
         assert_eq!(label("The text"), None);
+    }
+
+    #[test]
+    fn only_the_next_number_opens_a_note() {
+        let open = (
+            "13".to_owned(),
+            vec!["More than 10 degrees difference for more than"],
+        );
+        assert!(!opens_note(Some(&open), "10", "10 seconds."));
+        assert!(opens_note(Some(&open), "14", "14 The AFM is a document."));
+        assert!(opens_note(
+            Some(&open),
+            "2",
+            "^{2} Raised labels always open a note."
+        ));
+        assert!(opens_note(None, "10", "10 Ibid."));
     }
 
     #[test]
