@@ -398,7 +398,7 @@ fn small_print_opening_with_a_number_mid_passage_is_no_note() {
     // A column set wholly in small print (8-point rule text beside 10-point body text)
     // whose line near the foot opens with a section number: no footnote.
     let mut page = String::new();
-    for i in 0..30 {
+    for i in 0..50 {
         let y = 740.0 - 12.0 * i as f32;
         page += &text(
             1,
@@ -408,9 +408,9 @@ fn small_print_opening_with_a_number_mid_passage_is_no_note() {
             &format!("Body text line {i} set in ten points"),
         );
     }
-    for i in 0..50 {
-        let y = 740.0 - 9.0 * i as f32;
-        let line = if i == 44 {
+    for i in 0..40 {
+        let y = 560.0 - 9.0 * i as f32;
+        let line = if i == 30 {
             "14 CFR 39.19, send your request to the office".to_owned()
         } else {
             format!("Rule text line {i} set in eight points")
