@@ -1,7 +1,7 @@
 //! PDF (text layer) to blocks.
 //!
-//! lopdf loads the file only to diagnose it (truncated, encrypted, damaged); hayro-interpret
-//! runs each page and [`glyphs`] turns its glyphs into word runs and its drawn paths into
+//! hayro-interpret loads the file (lopdf only diagnoses one whose end or cross-reference
+//! data is wrong: truncated, damaged) and runs each page and [`glyphs`] turns its glyphs into word runs and its drawn paths into
 //! ruling lines in page space; [`layout`] groups the runs into lines in reading order. This module then classifies the lines of the
 //! whole document:
 //!
@@ -79,34 +79,16 @@ pub(crate) fn ingest(
         return Err(pdf_error("no %PDF- header: not a PDF file".to_owned()));
     }
     let no_eof = !find(&bytes[bytes.len().saturating_sub(2048)..], b"%%EOF");
-    // A file whose cross-reference data cannot be read (typically cut short) is read again
-    // by scanning it for objects; what that recovers is kept, with a warning.
-    let doc = PdfDocument::load_mem(bytes)
-        .or_else(|first| {
-            let options = lopdf::LoadOptions {
-                force_reconstruct: true,
-                ..lopdf::LoadOptions::default()
-            };
-            PdfDocument::load_mem_with_options(bytes, options).map_err(|_| first)
-        })
-        .map_err(|e| {
-            pdf_error(if no_eof {
-                format!("{e}; the file is truncated: it has no %%EOF marker")
-            } else {
-                e.to_string()
-            })
-        })?;
-    if doc.is_encrypted() && doc.encryption_state.is_none() {
-        return Err(Error::Encrypted {
-            path: path.to_owned(),
-        });
-    }
+    // A sound file is loaded once, by hayro (which also reports encryption). Only a file
+    // whose end is missing or whose `startxref` does not lead to cross-reference data is
+    // diagnosed with lopdf first: whether its objects can be recovered by scanning it, and
+    // what is wrong with it when they cannot.
+    let damaged = if no_eof || !xref_at_startxref(bytes) {
+        diagnose(path, bytes, no_eof)?
+    } else {
+        false
+    };
     deadline.check()?;
-    let damaged = no_eof
-        || matches!(
-            doc.xref_recovery,
-            Some(lopdf::xref::XrefRecovery::Reconstructed)
-        );
     let reader = glyphs::Reader::new(path, bytes)?;
     if reader.len() == 0 {
         let what = if damaged {
@@ -211,6 +193,81 @@ pub(crate) fn ingest(
     let units = rejoin::rejoin(units, &mut ctx);
     emit(units, pats.markers, &mut builder, false);
     Ok(builder)
+}
+
+/// Whether the offset after the last `startxref` points at a cross-reference table
+/// (`xref`) or stream (`N G obj`).
+fn xref_at_startxref(bytes: &[u8]) -> bool {
+    let tail_start = bytes.len().saturating_sub(4096);
+    let tail = &bytes[tail_start..];
+    let Some(at) = tail.windows(9).rposition(|w| w == b"startxref") else {
+        return false;
+    };
+    let digits: String = tail[at + 9..]
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .map(|&b| char::from(b))
+        .collect();
+    let Some(offset) = digits.parse::<usize>().ok().filter(|&o| o < bytes.len()) else {
+        return false;
+    };
+    let rest = &bytes[offset..bytes.len().min(offset + 64)];
+    let rest: Vec<u8> = rest
+        .iter()
+        .copied()
+        .skip_while(u8::is_ascii_whitespace)
+        .collect();
+    if rest.starts_with(b"xref") {
+        return true;
+    }
+    // `N G obj`: two numbers and the keyword.
+    let text = String::from_utf8_lossy(&rest);
+    let mut parts = text.split_ascii_whitespace();
+    let number =
+        |p: Option<&str>| p.is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
+    number(parts.next())
+        && number(parts.next())
+        && parts.next().is_some_and(|t| t.starts_with("obj"))
+}
+
+/// Diagnoses a file whose end or cross-reference data is wrong with lopdf: whether its
+/// objects can be read, by scanning it when the cross-reference data cannot be; `true`
+/// when the file is damaged (cut short, or its cross-reference data rebuilt).
+///
+/// # Errors
+///
+/// [`Error::Pdf`] naming what lopdf could not read (and that the file is truncated when it
+/// has no `%%EOF`); [`Error::Encrypted`] when lopdf finds it encrypted and cannot decrypt.
+fn diagnose(path: &str, bytes: &[u8], no_eof: bool) -> Result<bool> {
+    // A file whose cross-reference data cannot be read (typically cut short) is read again
+    // by scanning it for objects; what that recovers is kept, with a warning.
+    let doc = PdfDocument::load_mem(bytes)
+        .or_else(|first| {
+            let options = lopdf::LoadOptions {
+                force_reconstruct: true,
+                ..lopdf::LoadOptions::default()
+            };
+            PdfDocument::load_mem_with_options(bytes, options).map_err(|_| first)
+        })
+        .map_err(|e| Error::Pdf {
+            path: path.to_owned(),
+            reason: if no_eof {
+                format!("{e}; the file is truncated: it has no %%EOF marker")
+            } else {
+                e.to_string()
+            },
+        })?;
+    if doc.is_encrypted() && doc.encryption_state.is_none() {
+        return Err(Error::Encrypted {
+            path: path.to_owned(),
+        });
+    }
+    Ok(no_eof
+        || matches!(
+            doc.xref_recovery,
+            Some(lopdf::xref::XrefRecovery::Reconstructed)
+        ))
 }
 
 /// A metadata title that names no document: empty, one short word (an agency's initials),
@@ -683,6 +740,23 @@ mod tests {
             "^{2} Raised labels always open a note."
         ));
         assert!(opens_note(None, "10", "10 Ibid."));
+    }
+
+    #[test]
+    fn startxref_leads_to_cross_reference_data() {
+        let table =
+            b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\nxref\n0 1\ntrailer\n<<>>\nstartxref\n29\n%%EOF\n";
+        assert!(xref_at_startxref(table));
+        let stream = b"%PDF-1.5\n7 0 obj\n<< /Type /XRef >>\nstartxref\n9\n%%EOF\n";
+        assert!(xref_at_startxref(stream));
+        // Shifted offsets (bytes added before the table) and a missing keyword.
+        let shifted =
+            b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\nxref\n0 1\ntrailer\n<<>>\nstartxref\n12\n%%EOF\n";
+        assert!(!xref_at_startxref(shifted));
+        assert!(!xref_at_startxref(
+            b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+        ));
+        assert!(!xref_at_startxref(b"%PDF-1.4\nstartxref\n99999\n%%EOF"));
     }
 
     #[test]
