@@ -6,12 +6,13 @@ use anyhow::{Context, Result};
 use fs_err as fs;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tracing::{info, info_span, warn};
 
-/// One input after the cache lookup: its bytes, its cache key, the cached result.
+/// One input after the cache lookup: its bytes (or why they could not be read), its cache
+/// key, the cached result.
 type Looked = (
-    Option<Vec<u8>>,
+    Result<Vec<u8>, accord_ingest::Error>,
     Option<String>,
     Option<(Document, Vec<Mention>)>,
 );
@@ -34,48 +35,6 @@ pub struct RunReport {
     pub cached: usize,
     /// Rows written per table.
     pub rows: std::collections::BTreeMap<&'static str, usize>,
-}
-
-/// Every file under `root` (or `root` itself), as `/`-separated relative paths, sorted;
-/// hidden files and `exclude` entries (relative paths or file names) skipped.
-fn list_inputs(root: &Path, exclude: &[String]) -> Result<(PathBuf, Vec<String>)> {
-    if root.is_file() {
-        let parent = root.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        return Ok((parent, vec![name]));
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir)
-            .with_context(|| format!("cannot list the corpus folder {}", dir.display()))?
-        {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            if entry.file_type()?.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            if exclude.iter().any(|e| *e == rel || *e == name) {
-                continue;
-            }
-            out.push(rel);
-        }
-    }
-    out.sort();
-    Ok((root.to_path_buf(), out))
 }
 
 /// Runs ingest → extract → normalize → publish for `settings`.
@@ -120,9 +79,52 @@ pub struct RunOptions {
 pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
     let (threads, progress) = (options.threads, options.progress);
     crate::preflight::check(settings)?;
-    let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
-    info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
-    if inputs.is_empty() {
+    let (root, listing) = crate::inputs::discover(
+        &settings.corpus.root,
+        &settings.corpus.exclude,
+        &[settings.output.dir.clone(), settings.cache_dir()],
+    )
+    .with_context(|| {
+        format!(
+            "cannot read the corpus at {}",
+            settings.corpus.root.display()
+        )
+    })?;
+    let mut refused = listing.refused;
+    let mut inputs = listing.inputs;
+    // Two inputs must never share a doc_id: shared stems keep their extension, and a path
+    // repeated (two names that escape to the same text) is refused.
+    let ids = {
+        let rels: Vec<&str> = inputs.iter().map(|i| i.rel.as_str()).collect();
+        accord_ingest::unique_doc_ids(&rels)
+    };
+    let mut doc_ids: Vec<String> = Vec::with_capacity(inputs.len());
+    let mut with_extension: Vec<String> = Vec::new();
+    let mut kept = Vec::with_capacity(inputs.len());
+    for (input, (id, shared)) in inputs.drain(..).zip(ids) {
+        if doc_ids.last() == Some(&id) {
+            let error = format!(
+                "{}: another input has the same name once its bytes that are not UTF-8 are written as %XX; rename one of them",
+                input.rel
+            );
+            warn!(path = %input.rel, error = %error, "Input failed.");
+            refused.push(Failure {
+                path: format!("{} (2)", input.rel),
+                stage: "ingest".to_owned(),
+                error,
+            });
+            continue;
+        }
+        if shared {
+            warn!(path = %input.rel, doc_id = %id, "Another input has the same path without its extension; this doc_id keeps the extension.");
+            with_extension.push(id.clone());
+        }
+        doc_ids.push(id);
+        kept.push(input);
+    }
+    let inputs = kept;
+    info!(inputs = inputs.len(), refused = refused.len(), root = %root.display(), "Found inputs.");
+    if inputs.is_empty() && refused.is_empty() {
         anyhow::bail!(
             "no input documents in {} (hidden files and the pipeline's `exclude` entries are skipped): nothing to do, nothing written",
             root.display()
@@ -161,17 +163,16 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     });
 
     // First the cache: read every input once (the bytes give the cache key and feed
-    // ingest) and look it up. Too large or unreadable files go through `ingest_file`, which
-    // reports them.
+    // ingest) and look it up. Reads stop at the size limit; unreadable, too large or
+    // special files become failures rows.
     let looked: Vec<Looked> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|rel| {
-                let full = root.join(rel);
-                let small =
-                    fs::metadata(&full).is_ok_and(|m| m.len() <= settings.ingest.max_file_bytes);
-                let bytes = if small { fs::read(&full).ok() } else { None };
-                let key = bytes.as_deref().map(|b| cache.key(rel, b));
+            .map(|input| {
+                let rel = &input.rel;
+                let bytes =
+                    accord_ingest::read_input(&input.path, rel, settings.ingest.max_file_bytes);
+                let key = bytes.as_deref().ok().map(|b| cache.key(rel, b));
                 let cached = key.as_deref().and_then(|k| cache.load(k));
                 (bytes, key, cached)
             })
@@ -188,24 +189,30 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
         None
     };
 
-    let per_doc: Vec<(String, Outcome, bool)> = pool.install(|| {
+    let per_doc: Vec<(String, Outcome, bool, u64, String)> = pool.install(|| {
         inputs
             .par_iter()
+            .zip(doc_ids.par_iter())
             .zip(looked.into_par_iter())
-            .map(|(rel, (bytes, key, cached))| {
+            .map(|((input, doc_id), (bytes, key, cached))| {
+                let rel = &input.rel;
                 if crate::interrupt::requested() {
                     let error = "interrupted".to_owned();
-                    return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false);
+                    return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false, 0, String::new());
                 }
                 let from_cache = cached.is_some();
+                let (size, sha256) = match &bytes {
+                    Ok(b) => (b.len() as u64, hex(&Sha256::digest(b))),
+                    Err(_) => (fs::metadata(&input.path).map_or(0, |m| m.len()), String::new()),
+                };
                 let out = if let Some(hit) = cached {
                     Ok(hit)
                 } else if let Some((ingester, extractor)) = &stages {
                     let result = {
                         let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
-                        match &bytes {
-                            Some(b) => ingester.ingest_bytes(rel, b),
-                            None => ingester.ingest_file(&root, rel),
+                        match bytes {
+                            Ok(b) => ingester.ingest_bytes(rel, &b),
+                            Err(err) => Err(err),
                         }
                     };
                     match result {
@@ -214,10 +221,15 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                                 info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
                             // A bug in a rule must cost one document, not the run.
                             let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                accord_extract::run(&doc, extractor)
+                                extractor.extract_budgeted(&doc)
                             }));
                             match extracted {
-                                Ok(mentions) => {
+                                Ok(Err(err)) => {
+                                    let error = error_chain(&err);
+                                    warn!(path = %rel, error = %error, "Input failed.");
+                                    Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
+                                }
+                                Ok(Ok(mentions)) => {
                                     let value = (doc, mentions);
                                     if let Some(k) = &key {
                                         cache.store(k, &value);
@@ -254,10 +266,16 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                         error: "internal error: ingest was not set up".to_owned(),
                     })
                 };
+                // The doc_id depends on the other inputs (a shared stem), so it is set here,
+                // after the cache, never taken from it.
+                let out = out.map(|(mut doc, mentions)| {
+                    doc.doc_id.clone_from(doc_id);
+                    (doc, mentions)
+                });
                 if let Some(bar) = &bar {
                     bar.inc(1);
                 }
-                (rel.clone(), out, from_cache)
+                (rel.clone(), out, from_cache, size, sha256)
             })
             .collect()
     });
@@ -267,7 +285,7 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     if crate::interrupt::requested() {
         let done = per_doc
             .iter()
-            .filter(|(_, out, _)| !matches!(out, Err(f) if f.stage == "interrupted"))
+            .filter(|(_, out, _, _, _)| !matches!(out, Err(f) if f.stage == "interrupted"))
             .count();
         return Err(crate::Interrupted {
             done,
@@ -277,15 +295,14 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     }
 
     let mut report = RunReport {
-        inputs: inputs.len(),
+        inputs: inputs.len() + refused.len(),
         ..RunReport::default()
     };
     let mut docs = Vec::new();
     let mut failures = Vec::new();
     let mut manifest_inputs = Vec::new();
-    for (rel, result, from_cache) in per_doc {
+    for (rel, result, from_cache, bytes, sha256) in per_doc {
         report.cached += usize::from(from_cache);
-        let bytes = fs::metadata(root.join(&rel)).map_or(0, |m| m.len());
         match result {
             Ok((doc, mentions)) => {
                 manifest_inputs.push(accord_publish::Input {
@@ -297,9 +314,6 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                 docs.push((doc, mentions));
             }
             Err(failure) => {
-                let sha256 = fs::read(root.join(&rel))
-                    .map(|b| hex(&Sha256::digest(&b)))
-                    .unwrap_or_default();
                 manifest_inputs.push(accord_publish::Input {
                     path: rel,
                     bytes,
@@ -309,6 +323,15 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
             }
         }
     }
+    for failure in refused {
+        manifest_inputs.push(accord_publish::Input {
+            path: failure.path.clone(),
+            bytes: 0,
+            sha256: String::new(),
+        });
+        failures.push(failure);
+    }
+    manifest_inputs.sort_by(|a, b| a.path.cmp(&b.path));
     report.documents = docs.len();
     report.failed = failures.len();
     info!(
@@ -333,9 +356,14 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
                 "max_file_bytes": settings.ingest.max_file_bytes,
                 "max_seconds_per_document": settings.ingest.max_seconds_per_document,
             },
-            "extract": { "default_currency": settings.extract.default_currency, "patterns_in_footnotes": settings.extract.patterns_in_footnotes },
+            "extract": {
+                "default_currency": settings.extract.default_currency,
+                "patterns_in_footnotes": settings.extract.patterns_in_footnotes,
+                "max_seconds_per_document": settings.extract.max_seconds_per_document,
+            },
         }),
         inputs: manifest_inputs,
+        doc_ids_with_extension: with_extension,
     };
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
