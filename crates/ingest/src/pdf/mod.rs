@@ -152,8 +152,11 @@ pub(crate) fn ingest(
         ));
     }
     if chars == 0 || scanned {
+        // Only now is the file loaded a second time, by lopdf, to tell why.
         let content_error = if chars == 0 {
-            failure::first_content_error(&doc)
+            load_lopdf(bytes)
+                .ok()
+                .and_then(|doc| failure::first_content_error(&doc))
         } else {
             None
         };
@@ -238,6 +241,22 @@ fn xref_at_startxref(bytes: &[u8]) -> bool {
         && parts.next().is_some_and(|t| t.starts_with("obj"))
 }
 
+/// The file loaded by lopdf; one whose cross-reference data cannot be read (typically cut
+/// short) is read again by scanning it for objects.
+///
+/// # Errors
+///
+/// lopdf's error of the first attempt when neither reads the file.
+fn load_lopdf(bytes: &[u8]) -> lopdf::Result<PdfDocument> {
+    PdfDocument::load_mem(bytes).or_else(|first| {
+        let options = lopdf::LoadOptions {
+            force_reconstruct: true,
+            ..lopdf::LoadOptions::default()
+        };
+        PdfDocument::load_mem_with_options(bytes, options).map_err(|_| first)
+    })
+}
+
 /// Diagnoses a file whose end or cross-reference data is wrong with lopdf: whether its
 /// objects can be read, by scanning it when the cross-reference data cannot be; `true`
 /// when the file is damaged (cut short, or its cross-reference data rebuilt).
@@ -247,24 +266,14 @@ fn xref_at_startxref(bytes: &[u8]) -> bool {
 /// [`Error::Pdf`] naming what lopdf could not read (and that the file is truncated when it
 /// has no `%%EOF`); [`Error::Encrypted`] when lopdf finds it encrypted and cannot decrypt.
 fn diagnose(path: &str, bytes: &[u8], no_eof: bool) -> Result<bool> {
-    // A file whose cross-reference data cannot be read (typically cut short) is read again
-    // by scanning it for objects; what that recovers is kept, with a warning.
-    let doc = PdfDocument::load_mem(bytes)
-        .or_else(|first| {
-            let options = lopdf::LoadOptions {
-                force_reconstruct: true,
-                ..lopdf::LoadOptions::default()
-            };
-            PdfDocument::load_mem_with_options(bytes, options).map_err(|_| first)
-        })
-        .map_err(|e| Error::Pdf {
-            path: path.to_owned(),
-            reason: if no_eof {
-                format!("{e}; the file is truncated: it has no %%EOF marker")
-            } else {
-                e.to_string()
-            },
-        })?;
+    let doc = load_lopdf(bytes).map_err(|e| Error::Pdf {
+        path: path.to_owned(),
+        reason: if no_eof {
+            format!("{e}; the file is truncated: it has no %%EOF marker")
+        } else {
+            e.to_string()
+        },
+    })?;
     if doc.is_encrypted() && doc.encryption_state.is_none() {
         return Err(Error::Encrypted {
             path: path.to_owned(),
