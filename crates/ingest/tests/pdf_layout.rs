@@ -2,6 +2,8 @@
 //! and reading order, word spaces from glyph gaps, ligatures, glyphs without Unicode,
 //! footnotes and margin slugs.
 
+use std::fmt::Write as _;
+
 use accord_core::{BlockKind, Document};
 use accord_ingest::{Config, Ingester};
 
@@ -274,4 +276,152 @@ fn a_note_at_the_foot_of_a_column_is_linked() {
     );
     assert_eq!(doc.notes.len(), 1, "{}", doc.text);
     assert!(doc.notes[0].note_block.is_some());
+}
+
+#[test]
+fn a_ruled_table_becomes_table_cells_row_by_row() {
+    let mut page = text(1, 11.0, 72.0, 720.0, "The costs of each action are these.");
+    // Rules: the top one stroked, the others as thin filled rectangles (as many producers
+    // draw them); one vertical rule between the columns.
+    page += "0.5 w 72 700 m 400 700 l S\n";
+    for y in [680.0, 655.0, 630.0] {
+        writeln!(page, "72 {y} 328 0.6 re f").expect("write to a string");
+    }
+    page += "236 630 m 236 700 l S\n";
+    page += &text(1, 10.0, 80.0, 686.0, "Action");
+    page += &text(1, 10.0, 244.0, 686.0, "Cost per product");
+    page += &text(1, 10.0, 80.0, 666.0, "Software installation");
+    page += &text(1, 10.0, 80.0, 658.0, "and test");
+    page += &text(1, 10.0, 244.0, 666.0, "$85");
+    page += &text(1, 10.0, 80.0, 638.0, "Wiring change");
+    page += &text(1, 10.0, 244.0, 638.0, "$3,790");
+    page += &text(
+        1,
+        11.0,
+        72.0,
+        600.0,
+        "The paragraph after the table goes on.",
+    );
+    let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
+    let cells: Vec<((u32, u32), &str)> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::TableCell)
+        .map(|b| (b.cell.expect("cell"), doc.slice(b.span)))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ((0, 0), "Action"),
+            ((0, 1), "Cost per product"),
+            ((1, 0), "Software installation and test"),
+            ((1, 1), "$85"),
+            ((2, 0), "Wiring change"),
+            ((2, 1), "$3,790"),
+        ]
+    );
+    let before = position(&doc, "The costs of each action");
+    let after = position(&doc, "The paragraph after the table");
+    assert!(before < position(&doc, "Action") && position(&doc, "$3,790") < after);
+}
+
+#[test]
+fn side_heads_in_the_margin_open_their_sections() {
+    // Side heads in 12 points, set a little lower than the first text line beside them
+    // (tops aligned), in a margin column a third as wide as the text.
+    let body = |tag: &str, top: f32| -> String {
+        (0..8)
+            .map(|i| {
+                let y = top - 12.0 * i as f32;
+                let words = format!("{tag} line {i} words of a long line of running report text");
+                text(1, 10.0, 220.0, y, &words)
+            })
+            .collect()
+    };
+    let mut page = text(1, 12.0, 72.0, 698.0, "Background");
+    page += &body("First", 700.0);
+    page += &text(1, 12.0, 72.0, 590.0, "Findings");
+    page += &body("Second", 592.0);
+    let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
+    let background = position(&doc, "Background");
+    let findings = position(&doc, "Findings");
+    assert!(
+        background < position(&doc, "First line 0 words"),
+        "{}",
+        doc.text
+    );
+    assert!(position(&doc, "First line 7 words") < findings);
+    assert!(
+        findings < position(&doc, "Second line 0 words"),
+        "{}",
+        doc.text
+    );
+}
+
+#[test]
+fn a_sentence_runs_on_into_the_next_column() {
+    let mut page = String::new();
+    for i in 0..10 {
+        let y = 700.0 - 12.0 * i as f32;
+        page += &text(
+            1,
+            10.0,
+            72.0,
+            y,
+            &format!("Left column line {i} of running text"),
+        );
+    }
+    page += &text(1, 10.0, 72.0, 580.0, "and the sentence breaks off with the");
+    page += &text(1, 10.0, 320.0, 700.0, "column, running on at the top here.");
+    for i in 1..11 {
+        let y = 700.0 - 12.0 * i as f32;
+        page += &text(
+            1,
+            10.0,
+            320.0,
+            y,
+            &format!("Right column line {i} of running text"),
+        );
+    }
+    let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
+    let paragraphs = kind_texts(&doc, BlockKind::Paragraph);
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.contains("breaks off with the column, running on at the top here.")),
+        "{paragraphs:?}"
+    );
+}
+
+#[test]
+fn small_print_opening_with_a_number_mid_passage_is_no_note() {
+    // A column set wholly in small print (8-point rule text beside 10-point body text)
+    // whose line near the foot opens with a section number: no footnote.
+    let mut page = String::new();
+    for i in 0..50 {
+        let y = 740.0 - 12.0 * i as f32;
+        page += &text(
+            1,
+            10.0,
+            72.0,
+            y,
+            &format!("Body text line {i} set in ten points"),
+        );
+    }
+    for i in 0..40 {
+        let y = 560.0 - 9.0 * i as f32;
+        let line = if i == 30 {
+            "14 CFR 39.19, send your request to the office".to_owned()
+        } else {
+            format!("Rule text line {i} set in eight points")
+        };
+        page += &text(1, 8.0, 320.0, y, &line);
+    }
+    let doc = ingest(&pdf(&[page], &[HELVETICA], &[]));
+    assert!(
+        kind_texts(&doc, BlockKind::Footnote).is_empty(),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("14 CFR 39.19, send your request"));
 }

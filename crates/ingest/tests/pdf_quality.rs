@@ -4,14 +4,21 @@
 //! Run it with `just pdf-check DIR`, or
 //! `ACCORD_PDF_DIR=DIR cargo test --release -p accord-ingest --test pdf_quality -- --ignored --nocapture`.
 //!
-//! For each PDF, on words folded with NFKC and lowercased, split at every character that is
-//! not a letter or digit (line-end hyphens before a lowercase letter joined in poppler's
+//! For each PDF, on words folded with NFKC and lowercased, hyphens inside a word dropped,
+//! split at every character that is not a letter or digit (line-end hyphens before a lowercase letter joined in poppler's
 //! text, as ingest does):
 //!
 //! - **order**: share of poppler's 8-word windows found intact in our text;
 //! - **body order**: the same with page furniture out of both texts (poppler's lines equal
 //!   to one of our furniture blocks, and our furniture blocks): poppler leaves a running
 //!   footer in the middle of a sentence that ingest rejoins across the page break;
+//! - **flow order**: the same on the running text alone: each of our furniture, note and
+//!   table-cell blocks (a note with its label) taken out of poppler's words where it
+//!   stands, our blocks without them, and the footnote markers we took out put back where
+//!   they stood. Poppler leaves the notes and the footer of a page between the two halves
+//!   of a paragraph that ingest rejoins, prints markers we link, and reads a table line by
+//!   line across its cells where ingest reads it cell by cell: none is a reading-order
+//!   fault of the running text;
 //! - **recall**: bag-of-words recall of poppler's words;
 //! - **lig** / **dash**: occurrences of `fi`, `fl`, `ff` and of en and em dashes that poppler
 //!   has and we do not;
@@ -19,11 +26,13 @@
 //! - **leaks**: running header and footer lines (poppler's first or last two lines of a page
 //!   that repeat, digits folded, on three pages, and bare page numbers) found as our body
 //!   blocks on that page;
+//! - **cells**: table-cell blocks;
 //! - **pages/s**: ingest throughput (one thread).
 //!
 //! `ACCORD_PDF_DUMP=DIR` also writes both texts of each PDF to `DIR`.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -34,6 +43,20 @@ use unicode_normalization::UnicodeNormalization;
 
 fn words(text: &str) -> Vec<String> {
     let folded: String = text.nfkc().collect::<String>().to_lowercase();
+    let chars: Vec<char> = folded.chars().collect();
+    // A hyphen inside a word is dropped: poppler joins `long-` and `term` at a line end
+    // into `longterm` where ingest keeps the compound `long-term`.
+    let folded: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            !(matches!(c, '-' | '\u{2010}' | '\u{2011}')
+                && i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
+        })
+        .map(|(_, &c)| c)
+        .collect();
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -191,6 +214,94 @@ fn without_furniture(reference: &str, doc: &Document) -> (String, String) {
     (reference, ours)
 }
 
+/// Words of `haystack` not yet taken that match `needle` from `at` on: how many.
+fn free_match(haystack: &[String], taken: &[bool], at: usize, needle: &[String]) -> usize {
+    haystack[at..]
+        .iter()
+        .zip(&taken[at..])
+        .zip(needle)
+        .take_while(|((h, t), n)| !**t && h == n)
+        .count()
+}
+
+/// Short pieces (fewer than three words: page numbers, figures in a table) are looked
+/// for only this many words around the cursor.
+const NEAR: usize = 400;
+
+/// Takes `needle` out of `haystack` (marking its words in `taken`), piece by piece where
+/// poppler set its lines apart: the longest free match of what is left (at least three
+/// words, or all of it when shorter, then only near `cursor`), the nearest after `cursor`
+/// first. Moves `cursor` after the last piece.
+fn take_out(haystack: &[String], taken: &mut [bool], needle: &[String], cursor: &mut usize) {
+    let n = haystack.len();
+    let mut rest = needle;
+    while !rest.is_empty() && n > 0 {
+        let least = rest.len().min(3);
+        let from = (*cursor).min(n);
+        let best = (from..n)
+            .chain(0..from)
+            .map(|at| (at, free_match(haystack, taken, at, rest)))
+            .filter(|&(at, len)| len >= least && (least == 3 || at.abs_diff(from) <= NEAR))
+            .max_by_key(|&(at, len)| (len, std::cmp::Reverse((at + n - from) % n)));
+        match best {
+            Some((at, len)) => {
+                taken[at..at + len].iter_mut().for_each(|t| *t = true);
+                *cursor = at + len;
+                rest = &rest[len..];
+            }
+            None => rest = &rest[1..],
+        }
+    }
+}
+
+/// Poppler's words without our furniture, note and table-cell blocks, and the words of our
+/// other blocks with the footnote markers put back where they were taken out.
+fn running_words(reference: &[String], doc: &Document) -> (Vec<String>, Vec<String>) {
+    let mut taken = vec![false; reference.len()];
+    let mut cursor = 0;
+    for block in &doc.blocks {
+        let text = doc.slice(block.span);
+        match block.kind {
+            BlockKind::Furniture | BlockKind::TableCell => {
+                take_out(reference, &mut taken, &words(text), &mut cursor);
+            }
+            BlockKind::Footnote => {
+                let label = block.label.as_deref().unwrap_or("");
+                let note = words(&format!("{label} {text}"));
+                take_out(reference, &mut taken, &note, &mut cursor);
+            }
+            _ => {}
+        }
+    }
+    let kept = reference
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(w, _)| w.clone())
+        .collect();
+    let mut ours = Vec::new();
+    for block in &doc.blocks {
+        if matches!(
+            block.kind,
+            BlockKind::Furniture | BlockKind::Footnote | BlockKind::TableCell
+        ) {
+            continue;
+        }
+        let mut from = block.span.start;
+        for note in doc
+            .notes
+            .iter()
+            .filter(|n| n.at >= block.span.start && n.at <= block.span.end)
+        {
+            ours.extend(words(&doc.text[from..note.at]));
+            ours.extend(words(&note.label));
+            from = note.at;
+        }
+        ours.extend(words(&doc.text[from..block.span.end]));
+    }
+    (kept, ours)
+}
+
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     if xs.is_empty() {
@@ -218,9 +329,10 @@ fn pdf_quality_against_pdftotext() {
     names.sort();
     let ingester = Ingester::new(&Config::default()).expect("config");
     println!(
-        "| pdf | pages | order | body order | recall | lig | dash | notes | leaks | pages/s | title | warnings |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| pdf | pages | order | body order | flow order | recall | lig | dash | notes | leaks | cells | pages/s | title | warnings |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
-    let (mut orders, mut body_orders, mut speeds) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut orders, mut body_orders, mut flow_orders, mut speeds) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for name in &names {
         let out = Command::new("pdftotext")
             .args(["-enc", "UTF-8"])
@@ -243,32 +355,58 @@ fn pdf_quality_against_pdftotext() {
             let dump = Path::new(&dump);
             fs_err::write(dump.join(format!("{name}.ours.txt")), &doc.text).expect("dump");
             fs_err::write(dump.join(format!("{name}.poppler.txt")), &reference).expect("dump");
+            let mut blocks = String::new();
+            for b in &doc.blocks {
+                let text = doc.slice(b.span).replace('\n', " ");
+                let page = b.page.unwrap_or(0);
+                writeln!(blocks, "{} p{page} {:?}: {text}", b.kind, b.cell).expect("dump");
+            }
+            fs_err::write(dump.join(format!("{name}.blocks.txt")), blocks).expect("dump");
+            let (flow_ref, flow_ours) = running_words(&words(&reference), &doc);
+            fs_err::write(
+                dump.join(format!("{name}.flow.poppler.txt")),
+                flow_ref.join(" "),
+            )
+            .expect("dump");
+            fs_err::write(
+                dump.join(format!("{name}.flow.ours.txt")),
+                flow_ours.join(" "),
+            )
+            .expect("dump");
         }
         let pages = doc.blocks.iter().filter_map(|b| b.page).max().unwrap_or(0);
         let (r, o) = (words(&reference), words(&doc.text));
         let order = order_score(&r, &o);
         let (body_ref, body_ours) = without_furniture(&reference, &doc);
         let body_order = order_score(&words(&body_ref), &words(&body_ours));
+        let (flow_ref, flow_ours) = running_words(&r, &doc);
+        let flow_order = order_score(&flow_ref, &flow_ours);
         let linked = doc.notes.iter().filter(|n| n.note_block.is_some()).count();
         let speed = f64::from(pages) / seconds.max(1e-9);
         println!(
-            "| {name} | {pages} | {order:.3} | {body_order:.3} | {:.3} | {} | {} | {linked}/{} | {} | {speed:.0} | {} | {} |",
+            "| {name} | {pages} | {order:.3} | {body_order:.3} | {flow_order:.3} | {:.3} | {} | {} | {linked}/{} | {} | {} | {speed:.0} | {} | {} |",
             recall(&r, &o),
             losses(&reference, &doc.text, &["fi", "fl", "ff"]),
             losses(&reference, &doc.text, &["–", "—"]),
             doc.notes.len(),
             furniture_leaks(&String::from_utf8_lossy(&out.stdout), &doc),
+            doc.blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::TableCell)
+                .count(),
             doc.title.as_deref().unwrap_or(""),
             doc.warnings.join(" / "),
         );
         orders.push(order);
         body_orders.push(body_order);
+        flow_orders.push(flow_order);
         speeds.push(speed);
     }
     println!(
-        "\nmedian order {:.3}, median body order {:.3}, median pages/s {:.0}",
+        "\nmedian order {:.3}, median body order {:.3}, median flow order {:.3}, median pages/s {:.0}",
         median(orders),
         median(body_orders),
+        median(flow_orders),
         median(speeds)
     );
 }
@@ -282,12 +420,37 @@ mod tests {
     }
 
     #[test]
+    fn words_fold_case_and_inner_hyphens() {
+        assert_eq!(
+            w("Long-term, U.S.-Mexican ﬁles"),
+            ["longterm", "u", "s", "mexican", "files"]
+        );
+    }
+
+    #[test]
     fn order_counts_intact_windows() {
         let reference = w("one two three four five six seven eight nine");
         assert!((order_score(&reference, &reference) - 1.0).abs() < 1e-9);
         let swapped = w("nine one two three four five six seven eight");
         // Of the two windows, only the first survives.
         assert!((order_score(&reference, &swapped) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn take_out_finds_pieces_after_the_cursor() {
+        let hay = w("x b c d y b c d z e f g");
+        let mut taken = vec![false; hay.len()];
+        let mut cursor = 2;
+        // "b c d" after the cursor, then "e f g" set apart from it.
+        take_out(&hay, &mut taken, &w("b c d e f g"), &mut cursor);
+        let left: Vec<&str> = hay
+            .iter()
+            .zip(&taken)
+            .filter(|(_, t)| !**t)
+            .map(|(h, _)| h.as_str())
+            .collect();
+        assert_eq!(left, ["x", "b", "c", "d", "y", "z"]);
+        assert_eq!(cursor, hay.len());
     }
 
     #[test]

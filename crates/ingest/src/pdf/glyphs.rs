@@ -55,6 +55,29 @@ pub(crate) struct Run {
     pub(crate) bold: bool,
 }
 
+/// A ruling line: an axis-aligned straight segment of a drawn path (stroked or filled:
+/// a thin filled rectangle gives its two long edges), in page space.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Rule {
+    pub(crate) x0: f32,
+    pub(crate) y0: f32,
+    pub(crate) x1: f32,
+    pub(crate) y1: f32,
+}
+
+impl Rule {
+    pub(crate) fn horizontal(&self) -> bool {
+        (self.y1 - self.y0).abs() <= (self.x1 - self.x0).abs()
+    }
+}
+
+/// Segments shorter than this many points are no ruling line.
+const MIN_RULE_LENGTH: f64 = 4.0;
+/// A segment this many points or less off the horizontal or vertical is axis-aligned.
+const RULE_SLANT: f64 = 1.0;
+/// At most this many ruling lines are kept per page (charts draw thousands of segments).
+const MAX_RULES: usize = 4000;
+
 /// What one page holds.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PageText {
@@ -70,6 +93,8 @@ pub(crate) struct PageText {
     pub(crate) rotated: Vec<Run>,
     /// `[x0, y0, x1, y1]` of the page as displayed (crop box, rotation applied).
     pub(crate) media_box: [f32; 4],
+    /// Ruling lines drawn on the page (table borders and rules), `x0 <= x1`, `y0 <= y1`.
+    pub(crate) rules: Vec<Rule>,
 }
 
 /// One placed glyph.
@@ -211,7 +236,42 @@ fn advance(glyph: &Glyph<'_>) -> Option<f32> {
 }
 
 impl<'a> Device<'a> for Collector<'_> {
-    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {}
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, _: &DrawMode) {
+        use hayro_interpret::kurbo::PathEl;
+        let mut start: Option<Point> = None;
+        let mut last: Option<Point> = None;
+        for el in path.elements() {
+            let (from, to) = match *el {
+                PathEl::MoveTo(p) => {
+                    let p = props.transform * p;
+                    start = Some(p);
+                    last = Some(p);
+                    continue;
+                }
+                PathEl::LineTo(p) => {
+                    let p = props.transform * p;
+                    (last.replace(p), p)
+                }
+                PathEl::ClosePath => (last, start.unwrap_or(Point::ZERO)),
+                PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => {
+                    last = Some(props.transform * p);
+                    continue;
+                }
+            };
+            let Some(from) = from else { continue };
+            let (dx, dy) = ((to.x - from.x).abs(), (to.y - from.y).abs());
+            let aligned = (dy <= RULE_SLANT && dx >= MIN_RULE_LENGTH)
+                || (dx <= RULE_SLANT && dy >= MIN_RULE_LENGTH);
+            if aligned && self.page.rules.len() < MAX_RULES {
+                self.page.rules.push(Rule {
+                    x0: from.x.min(to.x) as f32,
+                    y0: from.y.min(to.y) as f32,
+                    x1: from.x.max(to.x) as f32,
+                    y1: from.y.max(to.y) as f32,
+                });
+            }
+        }
+    }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn pop_clip(&mut self) {}

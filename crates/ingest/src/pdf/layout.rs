@@ -5,11 +5,15 @@
 //! where a horizontal gap is wider than 1.5 em (columns, table cells). Reading order comes
 //! from a recursive XY cut (Nagy & Seth 1984): a page is cut at a vertical gutter when two
 //! blocks of lines stand side by side, otherwise at wide horizontal gaps, and the pieces are
-//! read left to right and top to bottom; inside a piece lines go top to bottom.
+//! read left to right and top to bottom; inside a piece lines go top to bottom. A narrow
+//! left column of a few lines beside a text column holds side heads: each goes before the
+//! text line it stands beside. A ruled table ([`super::table`]) takes part in the cut as
+//! one box, and its lines come out row by row.
 
 use std::collections::HashMap;
 
-use super::glyphs::Run;
+use super::glyphs::{Rule, Run};
+use super::table;
 use crate::inline::roman_to_int;
 
 /// A gap wider than this many ems between two runs of a row splits it.
@@ -32,7 +36,12 @@ pub(crate) struct Line {
     pub(crate) bold: bool,
     /// Set along a slanted or vertical baseline (margin slugs, stamps).
     pub(crate) rotated: bool,
+    /// Row and column (0-based) of the table cell the line stands in ([`table`]).
+    pub(crate) cell: Option<(u32, u32)>,
 }
+
+/// The row of a table's stand-in box during the XY cut (its column is the table's index).
+const TABLE_BOX: u32 = u32::MAX;
 
 impl Line {
     fn top(&self) -> f32 {
@@ -44,8 +53,9 @@ impl Line {
     }
 }
 
-/// The lines of a page in reading order.
-pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<Line> {
+/// The lines of a page in reading order; the lines of a ruled table ([`table::find`]) come
+/// together where the table stands, row by row, each with its cell.
+pub(crate) fn lines(mut runs: Vec<Run>, rules: &[Rule]) -> Vec<Line> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let rows = attach_superscripts(rows(runs));
     let gutters = Gutters::new(&rows);
@@ -58,8 +68,56 @@ pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<Line> {
         .map(|s| segment_line(&s.iter().collect::<Vec<_>>()))
         .collect();
     let median = median_size(&segments);
-    let mut out = Vec::with_capacity(segments.len());
-    xy_cut(segments, median, 0, &mut out);
+    let tables = table::find(&segments, rules);
+    let mut place: Vec<Option<(usize, u32, u32)>> = vec![None; segments.len()];
+    for (t, found) in tables.iter().enumerate() {
+        for &(i, row, col) in &found.cells {
+            place[i] = Some((t, row, col));
+        }
+    }
+    let mut grids: Vec<Vec<Line>> = vec![Vec::new(); tables.len()];
+    let mut free = Vec::with_capacity(segments.len());
+    for (mut line, at) in segments.into_iter().zip(place) {
+        match at {
+            Some((t, row, col)) => {
+                line.cell = Some((row, col));
+                grids[t].push(line);
+            }
+            None => free.push(line),
+        }
+    }
+    // Each table takes part in the XY cut as one box.
+    for (t, found) in tables.iter().enumerate() {
+        let size = (found.top - found.bottom) / 1.05;
+        free.push(Line {
+            text: String::new(),
+            x0: found.x0,
+            x1: found.x1,
+            y: found.bottom + 0.25 * size,
+            size,
+            bold: false,
+            rotated: false,
+            cell: Some((TABLE_BOX, t as u32)),
+        });
+    }
+    let mut ordered = Vec::with_capacity(free.len());
+    xy_cut(free, median, 0, &mut ordered);
+    let mut out = Vec::with_capacity(ordered.len());
+    for line in ordered {
+        match line.cell {
+            Some((TABLE_BOX, t)) => {
+                let mut grid = std::mem::take(&mut grids[t as usize]);
+                grid.sort_by(|a, b| {
+                    a.cell
+                        .cmp(&b.cell)
+                        .then(b.y.total_cmp(&a.y))
+                        .then(a.x0.total_cmp(&b.x0))
+                });
+                out.extend(grid);
+            }
+            _ => out.push(line),
+        }
+    }
     out
 }
 
@@ -103,7 +161,8 @@ fn attach_superscripts(rows: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
             let (sy, ssize) = row_baseline(&small);
             let (x0, x1) = extent(&row);
             let raised = sy > y && sy - y <= 0.6 * size;
-            let inside = small.iter().all(|r| r.x0 >= x0 - size && r.x1 <= x1 + size);
+            // Within an em of the row (a note's label stands just left of its text).
+            let inside = small.iter().all(|r| r.x1 >= x0 - size && r.x0 <= x1 + size);
             // Superscripts are short (note labels, ordinals), never a line of words.
             let short = small.iter().all(|r| r.text.chars().count() <= 4);
             if ssize <= 0.85 * size && raised && inside && short {
@@ -248,8 +307,8 @@ fn attach_segment_superscripts(mut segments: Vec<Vec<Run>>) -> Vec<Vec<Run>> {
                 && ssize <= 0.85 * size
                 && sy > y
                 && sy - y <= 0.6 * size
-                && sx0 >= x0 - size
-                && sx1 <= x1 + size
+                && sx1 >= x0 - size
+                && sx0 <= x1 + size
         });
         if let Some(j) = target {
             let moved = std::mem::take(&mut segments[i]);
@@ -347,6 +406,7 @@ fn make_line(runs: &[&Run], base_y: f32, body_size: f32, row_size: f32) -> Line 
         size,
         bold: chars > 0 && bold_chars * 2 > chars,
         rotated: false,
+        cell: None,
     }
 }
 
@@ -371,10 +431,17 @@ fn xy_cut(mut node: Vec<Line>, em: f32, depth: usize, out: &mut Vec<Line>) {
             }
             return;
         }
-        if let Some(x) = gutter(&node, em) {
+        if let Some((x, side)) = gutter(&node, em) {
             let (left, right): (Vec<Line>, Vec<Line>) = node.into_iter().partition(|l| l.x1 <= x);
-            xy_cut(left, em, depth + 1, out);
-            xy_cut(right, em, depth + 1, out);
+            if side {
+                let (mut heads, mut body) = (Vec::new(), Vec::new());
+                xy_cut(left, em, depth + 1, &mut heads);
+                xy_cut(right, em, depth + 1, &mut body);
+                out.extend(interleave_side_heads(heads, body));
+            } else {
+                xy_cut(left, em, depth + 1, out);
+                xy_cut(right, em, depth + 1, out);
+            }
             return;
         }
         let narrow = bands(&mut node, 0.5 * em);
@@ -390,8 +457,9 @@ fn xy_cut(mut node: Vec<Line>, em: f32, depth: usize, out: &mut Vec<Line>) {
 }
 
 /// The middle of the widest vertical gap (at least one em) with lines on both sides that
-/// stand side by side (their vertical extents overlap by half the shorter one).
-fn gutter(node: &[Line], em: f32) -> Option<f32> {
+/// stand side by side (their vertical extents overlap by half the shorter one), and whether
+/// the left side is a column of side heads ([`is_side_column`]).
+fn gutter(node: &[Line], em: f32) -> Option<(f32, bool)> {
     let mut spans: Vec<(f32, f32)> = node.iter().map(|l| (l.x0, l.x1)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut best: Option<(f32, f32)> = None;
@@ -422,7 +490,48 @@ fn gutter(node: &[Line], em: f32) -> Option<f32> {
     let (r_lo, r_hi, r_n) = vertical(&mut node.iter().filter(|l| l.x0 >= x));
     let overlap = l_hi.min(r_hi) - l_lo.max(r_lo);
     let shorter = (l_hi - l_lo).min(r_hi - r_lo);
-    (l_n >= 2 && r_n >= 2 && overlap >= 0.5 * shorter).then_some(x)
+    let side = is_side_column(
+        &node.iter().filter(|l| l.x1 <= x).collect::<Vec<_>>(),
+        &node.iter().filter(|l| l.x0 >= x).collect::<Vec<_>>(),
+    );
+    ((l_n >= 2 || side) && r_n >= 2 && overlap >= 0.5 * shorter).then_some((x, side))
+}
+
+/// Whether `left` is a column of side heads beside the text column `right` (reports that
+/// set their headings in the left margin): at most half as wide as the text and with at
+/// most a third as many lines.
+fn is_side_column(left: &[&Line], right: &[&Line]) -> bool {
+    let widest = |side: &[&Line]| side.iter().map(|l| l.x1 - l.x0).fold(0.0, f32::max);
+    !left.is_empty() && widest(left) <= 0.5 * widest(right) && left.len() * 3 <= right.len()
+}
+
+/// Side heads (in their own reading order) put into the text (in its reading order): each
+/// stretch of heads that follow each other closely goes before the first text line that
+/// stands on its first head's baseline or below it.
+fn interleave_side_heads(heads: Vec<Line>, body: Vec<Line>) -> Vec<Line> {
+    let mut groups: Vec<Vec<Line>> = Vec::new();
+    for head in heads {
+        match groups.last_mut() {
+            Some(group)
+                if group
+                    .last()
+                    .is_some_and(|prev| head.top() >= prev.bottom() - prev.size) =>
+            {
+                group.push(head);
+            }
+            _ => groups.push(vec![head]),
+        }
+    }
+    let mut out = Vec::with_capacity(body.len() + groups.len());
+    let mut groups = groups.into_iter().peekable();
+    for line in body {
+        while let Some(group) = groups.next_if(|g| line.y <= g[0].y + 0.5 * g[0].size) {
+            out.extend(group);
+        }
+        out.push(line);
+    }
+    out.extend(groups.flatten());
+    out
 }
 
 /// Splits `node` (sorting it by top edge) where no line covers a horizontal strip of at
@@ -466,14 +575,17 @@ mod tests {
     #[test]
     fn rows_sorted_top_down_with_superscript_markers() {
         // Content order is scrambled: footer first, superscript before its line.
-        let got = lines(vec![
-            run("7", 150.0, 30.0, 9.0),
-            run("1", 130.0, 704.0, 6.0),
-            run("signed in 2005.", 72.0, 700.0, 11.0),
-            run("It was", 136.0, 700.0, 11.0),
-            run("Title", 72.0, 740.0, 16.0),
-            run("next line", 72.0, 686.0, 11.0),
-        ]);
+        let got = lines(
+            vec![
+                run("7", 150.0, 30.0, 9.0),
+                run("1", 130.0, 704.0, 6.0),
+                run("signed in 2005.", 72.0, 700.0, 11.0),
+                run("It was", 136.0, 700.0, 11.0),
+                run("Title", 72.0, 740.0, 16.0),
+                run("next line", 72.0, 686.0, 11.0),
+            ],
+            &[],
+        );
         assert_eq!(
             texts(&got),
             ["Title", "signed in 2005.^{1} It was", "next line", "7"]
@@ -487,7 +599,7 @@ mod tests {
         let runs: Vec<Run> = (0..50_000)
             .map(|i| run(&i.to_string(), 72.0, 700.0, 11.0))
             .collect();
-        let got = lines(runs);
+        let got = lines(runs, &[]);
         assert_eq!(got.len(), 1);
     }
 
@@ -505,7 +617,7 @@ mod tests {
             40.0,
             11.0,
         ));
-        let got = lines(runs);
+        let got = lines(runs, &[]);
         assert_eq!(
             texts(&got),
             [
@@ -521,5 +633,74 @@ mod tests {
                 "Footer line across the whole page width",
             ]
         );
+    }
+
+    #[test]
+    fn side_heads_open_the_text_they_stand_beside() {
+        // Headings in a left margin column, each beside the first lines of its section; the
+        // first is set a little lower than the text line it opens (its top aligned).
+        let mut runs = vec![
+            run("Background", 72.0, 698.0, 12.0),
+            run("Findings", 72.0, 628.0, 12.0),
+        ];
+        for i in 0..10 {
+            let y = 700.0 - 14.0 * i as f32;
+            runs.push(run(
+                &format!("body line {i} of the text column"),
+                200.0,
+                y,
+                11.0,
+            ));
+        }
+        let got = lines(runs, &[]);
+        let want = [
+            "Background".to_owned(),
+            "body line 0 of the text column".to_owned(),
+            "body line 1 of the text column".to_owned(),
+            "body line 2 of the text column".to_owned(),
+            "body line 3 of the text column".to_owned(),
+            "body line 4 of the text column".to_owned(),
+            "Findings".to_owned(),
+        ];
+        assert_eq!(texts(&got)[..7], want);
+        assert_eq!(got.len(), 12);
+    }
+
+    #[test]
+    fn a_lone_side_head_is_not_read_inside_its_paragraph() {
+        // Set a little lower than the first line beside it (tops aligned).
+        let mut runs = vec![run("Scope", 72.0, 697.0, 12.0)];
+        for i in 0..6 {
+            let y = 700.0 - 14.0 * i as f32;
+            runs.push(run(
+                &format!("paragraph line {i} goes on here"),
+                200.0,
+                y,
+                11.0,
+            ));
+        }
+        let got = lines(runs, &[]);
+        assert_eq!(
+            texts(&got)[..3],
+            [
+                "Scope",
+                "paragraph line 0 goes on here",
+                "paragraph line 1 goes on here"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_note_label_just_left_of_its_text_is_raised() {
+        // A 4.5-point label ending 1.6 points before the 7-point note text it labels, set
+        // 1.8 points above its baseline.
+        let got = lines(
+            vec![
+                run("11", 52.0, 87.9, 4.5),
+                run("The calculated threshold", 59.2, 86.1, 7.0),
+            ],
+            &[],
+        );
+        assert_eq!(texts(&got), ["^{11} The calculated threshold"]);
     }
 }

@@ -1,8 +1,8 @@
 //! PDF (text layer) to blocks.
 //!
-//! lopdf loads the file only to diagnose it (truncated, encrypted, damaged); hayro-interpret
-//! runs each page and [`glyphs`] turns its glyphs into word runs in page space; [`layout`]
-//! groups them into lines in reading order. This module then classifies the lines of the
+//! hayro-interpret loads the file (lopdf only diagnoses one whose end or cross-reference
+//! data is wrong: truncated, damaged) and runs each page and [`glyphs`] turns its glyphs into word runs and its drawn paths into
+//! ruling lines in page space; [`layout`] groups the runs into lines in reading order. This module then classifies the lines of the
 //! whole document:
 //!
 //! - **page furniture**: lines in the top or bottom 12 % of a page that repeat (digits
@@ -12,13 +12,16 @@
 //! - **footnotes**: the trailing lines of each column of a page, in the lower half and in a
 //!   font at most 95 % of the body size, from the first one that opens with a note label
 //!   (`1`, `2.`, `¹`, superscript `1`);
+//! - **table cells**: the lines of a ruled table ([`table`]), one block per cell with its
+//!   row and column, row by row where the table stands in the reading order;
 //! - **headings**: short paragraphs (at most three lines, no final `.`, `,`, `;`, `:`) set
 //!   at least 15 % larger than the body text, or in bold at body size;
 //! - **list items**: lines opening with a bullet glyph, or with a number after a finished
 //!   sentence;
 //! - **paragraphs**: everything else, split where the baseline gap is wider than the usual
-//!   line pitch of that size by 0.3 em, where the size or weight changes, or where an
-//!   indented line follows a finished sentence.
+//!   line pitch of that size by 0.3 em, where the size or weight changes, where an
+//!   indented line follows a finished sentence, or where the next line stands higher (a new
+//!   column) unless an unfinished sentence runs on there in lowercase.
 //!
 //! Lines are then reflowed with the plain-text machinery (lexicon-aware dehyphenation), and
 //! a paragraph that ends a page unfinished is rejoined with the first paragraph of the next
@@ -29,6 +32,7 @@
 mod failure;
 mod glyphs;
 mod layout;
+mod table;
 
 use std::collections::HashMap;
 
@@ -76,34 +80,16 @@ pub(crate) fn ingest(
         return Err(pdf_error("no %PDF- header: not a PDF file".to_owned()));
     }
     let no_eof = !find(&bytes[bytes.len().saturating_sub(2048)..], b"%%EOF");
-    // A file whose cross-reference data cannot be read (typically cut short) is read again
-    // by scanning it for objects; what that recovers is kept, with a warning.
-    let doc = PdfDocument::load_mem(bytes)
-        .or_else(|first| {
-            let options = lopdf::LoadOptions {
-                force_reconstruct: true,
-                ..lopdf::LoadOptions::default()
-            };
-            PdfDocument::load_mem_with_options(bytes, options).map_err(|_| first)
-        })
-        .map_err(|e| {
-            pdf_error(if no_eof {
-                format!("{e}; the file is truncated: it has no %%EOF marker")
-            } else {
-                e.to_string()
-            })
-        })?;
-    if doc.is_encrypted() && doc.encryption_state.is_none() {
-        return Err(Error::Encrypted {
-            path: path.to_owned(),
-        });
-    }
+    // A sound file is loaded once, by hayro (which also reports encryption). Only a file
+    // whose end is missing or whose `startxref` does not lead to cross-reference data is
+    // diagnosed with lopdf first: whether its objects can be recovered by scanning it, and
+    // what is wrong with it when they cannot.
+    let damaged = if no_eof || !xref_at_startxref(bytes) {
+        diagnose(path, bytes, no_eof)?
+    } else {
+        false
+    };
     deadline.check()?;
-    let damaged = no_eof
-        || matches!(
-            doc.xref_recovery,
-            Some(lopdf::xref::XrefRecovery::Reconstructed)
-        );
     let reader = glyphs::Reader::new(path, bytes)?;
     if reader.len() == 0 {
         let what = if damaged {
@@ -131,7 +117,7 @@ pub(crate) fn ingest(
             .iter()
             .map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count())
             .sum::<usize>();
-        let mut lines = layout::lines(text.runs);
+        let mut lines = layout::lines(text.runs, &text.rules);
         for line in &mut lines {
             // A soft hyphen that ends a line is the hyphen the break was made at.
             if line.text.ends_with('\u{AD}') {
@@ -149,6 +135,7 @@ pub(crate) fn ingest(
             size: r.size,
             bold: false,
             rotated: true,
+            cell: None,
         }));
         lines.retain(|l| !l.text.trim().is_empty());
         pages.push(Page {
@@ -165,8 +152,11 @@ pub(crate) fn ingest(
         ));
     }
     if chars == 0 || scanned {
+        // Only now is the file loaded a second time, by lopdf, to tell why.
         let content_error = if chars == 0 {
-            failure::first_content_error(&doc)
+            load_lopdf(bytes)
+                .ok()
+                .and_then(|doc| failure::first_content_error(&doc))
         } else {
             None
         };
@@ -213,6 +203,87 @@ pub(crate) fn ingest(
     let units = rejoin::rejoin(units, &mut ctx);
     emit(units, pats.markers, &mut builder, false);
     Ok(builder)
+}
+
+/// Whether the offset after the last `startxref` points at a cross-reference table
+/// (`xref`) or stream (`N G obj`).
+fn xref_at_startxref(bytes: &[u8]) -> bool {
+    let tail_start = bytes.len().saturating_sub(4096);
+    let tail = &bytes[tail_start..];
+    let Some(at) = tail.windows(9).rposition(|w| w == b"startxref") else {
+        return false;
+    };
+    let digits: String = tail[at + 9..]
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .map(|&b| char::from(b))
+        .collect();
+    let Some(offset) = digits.parse::<usize>().ok().filter(|&o| o < bytes.len()) else {
+        return false;
+    };
+    let rest = &bytes[offset..bytes.len().min(offset + 64)];
+    let rest: Vec<u8> = rest
+        .iter()
+        .copied()
+        .skip_while(u8::is_ascii_whitespace)
+        .collect();
+    if rest.starts_with(b"xref") {
+        return true;
+    }
+    // `N G obj`: two numbers and the keyword.
+    let text = String::from_utf8_lossy(&rest);
+    let mut parts = text.split_ascii_whitespace();
+    let number =
+        |p: Option<&str>| p.is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
+    number(parts.next())
+        && number(parts.next())
+        && parts.next().is_some_and(|t| t.starts_with("obj"))
+}
+
+/// The file loaded by lopdf; one whose cross-reference data cannot be read (typically cut
+/// short) is read again by scanning it for objects.
+///
+/// # Errors
+///
+/// lopdf's error of the first attempt when neither reads the file.
+fn load_lopdf(bytes: &[u8]) -> lopdf::Result<PdfDocument> {
+    PdfDocument::load_mem(bytes).or_else(|first| {
+        let options = lopdf::LoadOptions {
+            force_reconstruct: true,
+            ..lopdf::LoadOptions::default()
+        };
+        PdfDocument::load_mem_with_options(bytes, options).map_err(|_| first)
+    })
+}
+
+/// Diagnoses a file whose end or cross-reference data is wrong with lopdf: whether its
+/// objects can be read, by scanning it when the cross-reference data cannot be; `true`
+/// when the file is damaged (cut short, or its cross-reference data rebuilt).
+///
+/// # Errors
+///
+/// [`Error::Pdf`] naming what lopdf could not read (and that the file is truncated when it
+/// has no `%%EOF`); [`Error::Encrypted`] when lopdf finds it encrypted and cannot decrypt.
+fn diagnose(path: &str, bytes: &[u8], no_eof: bool) -> Result<bool> {
+    let doc = load_lopdf(bytes).map_err(|e| Error::Pdf {
+        path: path.to_owned(),
+        reason: if no_eof {
+            format!("{e}; the file is truncated: it has no %%EOF marker")
+        } else {
+            e.to_string()
+        },
+    })?;
+    if doc.is_encrypted() && doc.encryption_state.is_none() {
+        return Err(Error::Encrypted {
+            path: path.to_owned(),
+        });
+    }
+    Ok(no_eof
+        || matches!(
+            doc.xref_recovery,
+            Some(lopdf::xref::XrefRecovery::Reconstructed)
+        ))
 }
 
 /// A metadata title that names no document: empty, one short word (an agency's initials),
@@ -415,8 +486,26 @@ fn note_lines(
     is_note
 }
 
+/// Whether a line of a notes area that opens with `label` opens a new note after `open`
+/// (the note being read, with its label): a bare number opens one only when it follows the
+/// open note's number (`10 seconds.` in the middle of note 13 does not), or after a note
+/// whose label is no number.
+fn opens_note(open: Option<&(String, Vec<&str>)>, label: &str, text: &str) -> bool {
+    let Some((previous, _)) = open else {
+        return true;
+    };
+    let raised = text.starts_with("^{") || !text.starts_with(|c: char| c.is_ascii_digit());
+    match (previous.parse::<u32>(), label.parse::<u32>()) {
+        (Ok(p), Ok(n)) if !raised => n == p + 1,
+        _ => true,
+    }
+}
+
 /// Index of the first footnote line among `lines[start..end]` (`end` when there is none):
-/// the trailing small-print lines in the lower half, from the first that opens with a label.
+/// the trailing small-print lines in the lower half, from the first that opens with a label,
+/// when those lines are set in a smaller size than the line above them, or that one is (or
+/// opens the column): a line of small print that opens with a number in the middle of a
+/// passage set in small print is no note.
 fn notes_in(
     page: &Page,
     start: usize,
@@ -438,8 +527,18 @@ fn notes_in(
         }
         first = i;
     }
+    // The notes are set off from the text above them by a smaller size (or the labelled
+    // line opens the column).
+    let above = |i: usize| (start..i).rev().find(|&p| !is_furniture[p]);
+    let smaller = |i: usize, p: usize| page.lines[p].size >= page.lines[i].size + 0.5;
+    let set_off = |i: usize| above(i).is_none_or(|p| smaller(i, p));
+    let run_set_off = first < end && above(first).is_some_and(|p| smaller(first, p));
     (first..end)
-        .find(|&i| !is_furniture[i] && note_label(&page.lines[i].text, markers).is_some())
+        .find(|&i| {
+            !is_furniture[i]
+                && note_label(&page.lines[i].text, markers).is_some()
+                && (run_set_off || set_off(i))
+        })
         .unwrap_or(end)
 }
 
@@ -475,19 +574,36 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
         let mut para: Vec<&Line> = Vec::new();
         let mut open = Open::Body;
         let mut note: Option<(String, Vec<&str>)> = None;
+        let mut cell: Option<((u32, u32), Vec<&str>)> = None;
         for (i, line) in page.lines.iter().enumerate() {
             if is_furniture[i] {
                 flush(&mut para, open, body, page_no, &mut units, ctx);
                 flush_note(&mut note, page_no, &mut units, ctx);
+                flush_cell(&mut cell, page_no, &mut units, ctx);
                 ctx.repairs.page_furniture += 1;
                 let mut unit = Unit::new(Kind::PageFurniture, line.text.clone());
                 unit.page = page_no;
                 units.push(unit);
                 continue;
             }
+            if let Some(at) = line.cell {
+                flush(&mut para, open, body, page_no, &mut units, ctx);
+                flush_note(&mut note, page_no, &mut units, ctx);
+                match &mut cell {
+                    Some((open_at, texts)) if *open_at == at => texts.push(&line.text),
+                    _ => {
+                        flush_cell(&mut cell, page_no, &mut units, ctx);
+                        cell = Some((at, vec![&line.text]));
+                    }
+                }
+                continue;
+            }
+            flush_cell(&mut cell, page_no, &mut units, ctx);
             if notes[i] {
                 flush(&mut para, open, body, page_no, &mut units, ctx);
-                if let Some((label, len)) = note_label(&line.text, ctx.markers) {
+                let opens = note_label(&line.text, ctx.markers)
+                    .filter(|(label, _)| opens_note(note.as_ref(), label, &line.text));
+                if let Some((label, len)) = opens {
                     flush_note(&mut note, page_no, &mut units, ctx);
                     note = Some((label, vec![&line.text[len..]]));
                 } else if let Some((_, lines)) = &mut note {
@@ -507,7 +623,12 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
                 let numbered = !glyph
                     && ctx.pats.bullet.is_match(&line.text)
                     && (ends_sentence(&prev.text) || open == Open::List);
-                let breaks = gap < 0.0
+                // A sentence that runs on at the top of the next column.
+                let next_column = gap < 0.0
+                    && line.x0 >= prev.x1 - 0.5 * size
+                    && !ends_sentence(&prev.text)
+                    && line.text.starts_with(char::is_lowercase);
+                let breaks = (gap < 0.0 && !next_column)
                     || gap > usual + 0.3 * size
                     || (prev.size - line.size).abs() > 0.1 * prev.size
                     || prev.bold != line.bold
@@ -529,6 +650,7 @@ fn classify(pages: &[Page], ctx: &mut Ctx<'_>, deadline: &Deadline<'_>) -> Resul
         }
         flush(&mut para, open, body, page_no, &mut units, ctx);
         flush_note(&mut note, page_no, &mut units, ctx);
+        flush_cell(&mut cell, page_no, &mut units, ctx);
     }
     Ok(units)
 }
@@ -589,6 +711,20 @@ fn flush_note(
     }
 }
 
+/// The lines of one table cell as a cell unit.
+fn flush_cell(
+    cell: &mut Option<((u32, u32), Vec<&str>)>,
+    page: Option<u32>,
+    units: &mut Vec<Unit>,
+    ctx: &mut Ctx<'_>,
+) {
+    if let Some(((row, col), lines)) = cell.take() {
+        let mut unit = Unit::new(Kind::Cell(row, col), reflow(&lines, ctx));
+        unit.page = page;
+        units.push(unit);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,6 +740,39 @@ mod tests {
         assert_eq!(label("2005 was the year"), None);
         assert_eq!(label("7"), None);
         assert_eq!(label("The text"), None);
+    }
+
+    #[test]
+    fn only_the_next_number_opens_a_note() {
+        let open = (
+            "13".to_owned(),
+            vec!["More than 10 degrees difference for more than"],
+        );
+        assert!(!opens_note(Some(&open), "10", "10 seconds."));
+        assert!(opens_note(Some(&open), "14", "14 The AFM is a document."));
+        assert!(opens_note(
+            Some(&open),
+            "2",
+            "^{2} Raised labels always open a note."
+        ));
+        assert!(opens_note(None, "10", "10 Ibid."));
+    }
+
+    #[test]
+    fn startxref_leads_to_cross_reference_data() {
+        let table =
+            b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\nxref\n0 1\ntrailer\n<<>>\nstartxref\n29\n%%EOF\n";
+        assert!(xref_at_startxref(table));
+        let stream = b"%PDF-1.5\n7 0 obj\n<< /Type /XRef >>\nstartxref\n9\n%%EOF\n";
+        assert!(xref_at_startxref(stream));
+        // Shifted offsets (bytes added before the table) and a missing keyword.
+        let shifted =
+            b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\nxref\n0 1\ntrailer\n<<>>\nstartxref\n12\n%%EOF\n";
+        assert!(!xref_at_startxref(shifted));
+        assert!(!xref_at_startxref(
+            b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+        ));
+        assert!(!xref_at_startxref(b"%PDF-1.4\nstartxref\n99999\n%%EOF"));
     }
 
     #[test]
