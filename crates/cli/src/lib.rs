@@ -15,11 +15,14 @@ mod interrupt;
 mod preflight;
 mod runner;
 mod settings;
+mod shard;
 mod summary;
 
 pub use cli::{Cli, Command, GoldCommand, dispatch, init_logging};
 pub use eval::{Evaluation, TableScore, evaluate, render as render_evaluation};
 pub use gold::init as gold_init;
 pub use interrupt::Interrupted;
-pub use runner::{RunOptions, RunReport, run_pipeline, run_pipeline_with};
+pub use runner::{Entry, RunOptions, RunReport, run_pipeline, run_pipeline_with};
 pub use settings::{Corpus, Output, Settings};
+pub use shard::{ShardSpec, map_shard, reduce_shards};
+pub use summary::closing_line;

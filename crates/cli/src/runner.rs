@@ -97,12 +97,13 @@ pub fn run_pipeline(
             threads,
             progress,
             use_cache: true,
+            build: None,
         },
     )
 }
 
 /// How to run a pipeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RunOptions {
     /// Worker threads for ingest and extract (`None`: all cores).
     pub threads: Option<usize>,
@@ -111,6 +112,10 @@ pub struct RunOptions {
     /// Reuse cached ingest and extract results of unchanged inputs (`false`: a cold run,
     /// which still refreshes the cache).
     pub use_cache: bool,
+    /// What identifies the build whose results the cache holds (default: the running
+    /// executable's size and modification time). A host that loads accord as a library
+    /// (the Python module) names its own library file here, so that a rebuild misses.
+    pub build: Option<String>,
 }
 
 /// Runs ingest → extract → normalize → publish for `settings` (see [`run_pipeline`]).
@@ -118,195 +123,294 @@ pub struct RunOptions {
 /// # Errors
 /// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
 pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
-    let (threads, progress) = (options.threads, options.progress);
     crate::preflight::check(settings)?;
-    let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
-    info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
-    if inputs.is_empty() {
-        anyhow::bail!(
-            "no input documents in {} (hidden files and the pipeline's `exclude` entries are skipped): nothing to do, nothing written",
-            root.display()
-        );
-    }
-    let (gazetteer_dir, _merged) =
-        crate::gazetteers::assemble(&settings.gazetteers, &settings.extra_gazetteers)?;
-    let gazetteer = accord_extract::Gazetteer::load(&gazetteer_dir).with_context(|| {
-        format!(
-            "cannot load gazetteers from {}",
-            settings.gazetteers.display()
-        )
-    })?;
-    let salt = format!(
-        "accord {} ({}) | ingest {:?} | extract {:?} | gazetteers {}",
+    let prepared = Prepared::new(settings, options)?;
+    let entries = prepared.map(settings, options, &prepared.inputs)?;
+    reduce_entries(
+        settings,
+        &prepared.gazetteer,
+        prepared.inputs.len(),
+        entries,
+    )
+}
+
+/// The result of the map step for one input: its size and SHA-256 (for the manifest),
+/// whether it came from the cache, and its document with mentions or its failure.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Entry {
+    /// Path relative to the corpus root, `/`-separated.
+    pub path: String,
+    /// Size in bytes (0 when it could not be read).
+    pub bytes: u64,
+    /// Lowercase hex SHA-256 of the bytes (empty when they could not be read).
+    pub sha256: String,
+    /// Whether ingest and extract were skipped because the cache held the result.
+    pub from_cache: bool,
+    /// The document and its mentions, or why the input failed.
+    pub outcome: std::result::Result<(Document, Vec<Mention>), Failure>,
+}
+
+/// A run set up: its inputs listed, gazetteer loaded and cache opened; nothing read yet.
+pub(crate) struct Prepared {
+    /// Corpus root the inputs are relative to.
+    pub(crate) root: PathBuf,
+    /// Every input, sorted.
+    pub(crate) inputs: Vec<String>,
+    /// The merged gazetteer.
+    pub(crate) gazetteer: accord_extract::Gazetteer,
+    /// What the results depend on besides the inputs and the build (see [`salt`]).
+    pub(crate) salt: String,
+    cache: crate::cache::Cache,
+}
+
+/// What ingest and extract results depend on besides an input's bytes and the build:
+/// the version, the ingest and extract settings and the gazetteer's bytes.
+pub(crate) fn salt(settings: &Settings, gazetteer_dir: &Path) -> String {
+    format!(
+        "accord {} | ingest {:?} | extract {:?} | gazetteers {}",
         env!("CARGO_PKG_VERSION"),
-        crate::cache::build_id(),
         settings.ingest,
         settings.extract,
-        crate::cache::folder_digest(&gazetteer_dir)
-    );
-    let cache = crate::cache::Cache::new(settings.cache_dir(), salt, options.use_cache);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
-    let bar = progress.then(|| {
-        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {bar:30} {pos}/{len} documents · {elapsed} elapsed · ETA {eta} {msg}",
+        crate::cache::folder_digest(gazetteer_dir)
+    )
+}
+
+impl Prepared {
+    /// Lists the inputs, loads the gazetteer and opens the cache.
+    ///
+    /// # Errors
+    /// An unreadable or empty corpus folder, an unreadable gazetteer.
+    pub(crate) fn new(settings: &Settings, options: &RunOptions) -> Result<Self> {
+        let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
+        info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
+        if inputs.is_empty() {
+            anyhow::bail!(
+                "no input documents in {} (hidden files and the pipeline's `exclude` entries are skipped): nothing to do, nothing written",
+                root.display()
+            );
+        }
+        let (gazetteer_dir, _merged) =
+            crate::gazetteers::assemble(&settings.gazetteers, &settings.extra_gazetteers)?;
+        let gazetteer = accord_extract::Gazetteer::load(&gazetteer_dir).with_context(|| {
+            format!(
+                "cannot load gazetteers from {}",
+                settings.gazetteers.display()
             )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        })?;
+        let salt = salt(settings, &gazetteer_dir);
+        let build = options.build.clone().unwrap_or_else(crate::cache::build_id);
+        let cache = crate::cache::Cache::new(
+            settings.cache_dir(),
+            format!("{salt} | build {build}"),
+            options.use_cache,
         );
-        bar
-    });
+        Ok(Self {
+            root,
+            inputs,
+            gazetteer,
+            salt,
+            cache,
+        })
+    }
 
-    // First the cache: read every input once (the bytes give the cache key and feed
-    // ingest) and look it up. Too large or unreadable files go through `ingest_file`, which
-    // reports them.
-    let looked: Vec<Looked> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|rel| {
-                let full = root.join(rel);
-                let small =
-                    fs::metadata(&full).is_ok_and(|m| m.len() <= settings.ingest.max_file_bytes);
-                let bytes = if small { fs::read(&full).ok() } else { None };
-                let key = bytes.as_deref().map(|b| cache.key(rel, b));
-                let cached = key.as_deref().and_then(|k| cache.load(k));
-                (bytes, key, cached)
-            })
-            .collect()
-    });
-    // Ingest and extract are set up (automata compiled) only when some input needs them.
-    let stages = if looked.iter().any(|(_, _, cached)| cached.is_none()) {
-        let ingester =
-            accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
-        let extractor = accord_extract::Extractor::new(&settings.extract, &gazetteer)
-            .context("cannot set up extract")?;
-        Some((ingester, extractor))
-    } else {
-        None
-    };
+    /// Ingest and extract for `inputs` (paths of [`Prepared::inputs`]), in parallel; the
+    /// entries come back in the order of `inputs`.
+    ///
+    /// # Errors
+    /// Worker threads that cannot start, the stages that cannot be set up, or a Ctrl-C
+    /// ([`crate::Interrupted`]).
+    pub(crate) fn map(
+        &self,
+        settings: &Settings,
+        options: &RunOptions,
+        inputs: &[String],
+    ) -> Result<Vec<Entry>> {
+        let (root, cache) = (&self.root, &self.cache);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads.unwrap_or(0))
+            .build()
+            .context("cannot start worker threads")?;
+        let bar = options.progress.then(|| {
+            let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {bar:30} {pos}/{len} documents · {elapsed} elapsed · ETA {eta} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
 
-    let per_doc: Vec<(String, Outcome, bool)> = pool.install(|| {
-        inputs
-            .par_iter()
-            .zip(looked.into_par_iter())
-            .map(|(rel, (bytes, key, cached))| {
-                if crate::interrupt::requested() {
-                    let error = "interrupted".to_owned();
-                    return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false);
-                }
-                let from_cache = cached.is_some();
-                let out = if let Some(hit) = cached {
-                    Ok(hit)
-                } else if let Some((ingester, extractor)) = &stages {
-                    let result = {
-                        let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
-                        match &bytes {
-                            Some(b) => ingester.ingest_bytes(rel, b),
-                            None => ingester.ingest_file(&root, rel),
-                        }
-                    };
-                    match result {
-                        Ok(doc) => {
-                            let _s =
-                                info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
-                            // A bug in a rule must cost one document, not the run.
-                            let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                accord_extract::run(&doc, extractor)
-                            }));
-                            match extracted {
-                                Ok(mentions) => {
-                                    let value = (doc, mentions);
-                                    if let Some(k) = &key {
-                                        cache.store(k, &value);
+        // First the cache: read every input once (the bytes give the cache key and feed
+        // ingest) and look it up. Too large or unreadable files go through `ingest_file`, which
+        // reports them.
+        let looked: Vec<Looked> = pool.install(|| {
+            inputs
+                .par_iter()
+                .map(|rel| {
+                    let full = root.join(rel);
+                    let small = fs::metadata(&full)
+                        .is_ok_and(|m| m.len() <= settings.ingest.max_file_bytes);
+                    let bytes = if small { fs::read(&full).ok() } else { None };
+                    let key = bytes.as_deref().map(|b| cache.key(rel, b));
+                    let cached = key.as_deref().and_then(|k| cache.load(k));
+                    (bytes, key, cached)
+                })
+                .collect()
+        });
+        // Ingest and extract are set up (automata compiled) only when some input needs them.
+        let stages = if looked.iter().any(|(_, _, cached)| cached.is_none()) {
+            let ingester =
+                accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
+            let extractor = accord_extract::Extractor::new(&settings.extract, &self.gazetteer)
+                .context("cannot set up extract")?;
+            Some((ingester, extractor))
+        } else {
+            None
+        };
+
+        let per_doc: Vec<(String, Outcome, bool)> = pool.install(|| {
+            inputs
+                .par_iter()
+                .zip(looked.into_par_iter())
+                .map(|(rel, (bytes, key, cached))| {
+                    if crate::interrupt::requested() {
+                        let error = "interrupted".to_owned();
+                        return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false);
+                    }
+                    let from_cache = cached.is_some();
+                    let out = if let Some(hit) = cached {
+                        Ok(hit)
+                    } else if let Some((ingester, extractor)) = &stages {
+                        let result = {
+                            let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
+                            match &bytes {
+                                Some(b) => ingester.ingest_bytes(rel, b),
+                                None => ingester.ingest_file(root, rel),
+                            }
+                        };
+                        match result {
+                            Ok(doc) => {
+                                let _s =
+                                    info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
+                                // A bug in a rule must cost one document, not the run.
+                                let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    accord_extract::run(&doc, extractor)
+                                }));
+                                match extracted {
+                                    Ok(mentions) => {
+                                        let value = (doc, mentions);
+                                        if let Some(k) = &key {
+                                            cache.store(k, &value);
+                                        }
+                                        Ok(value)
                                     }
-                                    Ok(value)
-                                }
-                                Err(panic) => {
-                                    let detail = panic
-                                        .downcast_ref::<&str>()
-                                        .map(|s| (*s).to_owned())
-                                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                                        .unwrap_or_default();
-                                    let error = format!("{rel}: internal error in extraction (please report it): {detail}");
-                                    warn!(path = %rel, error = %error, "Input failed.");
-                                    Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
+                                    Err(panic) => {
+                                        let detail = panic
+                                            .downcast_ref::<&str>()
+                                            .map(|s| (*s).to_owned())
+                                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                                            .unwrap_or_default();
+                                        let error = format!("{rel}: internal error in extraction (please report it): {detail}");
+                                        warn!(path = %rel, error = %error, "Input failed.");
+                                        Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
+                                    }
                                 }
                             }
+                            Err(err) => {
+                                let error = error_chain(&err);
+                                warn!(path = %rel, error = %error, "Input failed.");
+                                Err(Failure {
+                                    path: rel.clone(),
+                                    stage: "ingest".to_owned(),
+                                    error,
+                                })
+                            }
                         }
-                        Err(err) => {
-                            let error = error_chain(&err);
-                            warn!(path = %rel, error = %error, "Input failed.");
-                            Err(Failure {
-                                path: rel.clone(),
-                                stage: "ingest".to_owned(),
-                                error,
-                            })
-                        }
+                    } else {
+                        // Not reached: the stages are set up whenever an input missed the cache.
+                        Err(Failure {
+                            path: rel.clone(),
+                            stage: "ingest".to_owned(),
+                            error: "internal error: ingest was not set up".to_owned(),
+                        })
+                    };
+                    if let Some(bar) = &bar {
+                        bar.inc(1);
                     }
-                } else {
-                    // Not reached: the stages are set up whenever an input missed the cache.
-                    Err(Failure {
-                        path: rel.clone(),
-                        stage: "ingest".to_owned(),
-                        error: "internal error: ingest was not set up".to_owned(),
-                    })
-                };
-                if let Some(bar) = &bar {
-                    bar.inc(1);
-                }
-                (rel.clone(), out, from_cache)
-            })
-            .collect()
-    });
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
-    if crate::interrupt::requested() {
-        let done = per_doc
-            .iter()
-            .filter(|(_, out, _)| !matches!(out, Err(f) if f.stage == "interrupted"))
-            .count();
-        return Err(crate::Interrupted {
-            done,
-            inputs: inputs.len(),
+                    (rel.clone(), out, from_cache)
+                })
+                .collect()
+        });
+        if let Some(bar) = &bar {
+            bar.finish_and_clear();
         }
-        .into());
+        if crate::interrupt::requested() {
+            let done = per_doc
+                .iter()
+                .filter(|(_, out, _)| !matches!(out, Err(f) if f.stage == "interrupted"))
+                .count();
+            return Err(crate::Interrupted {
+                done,
+                inputs: inputs.len(),
+            }
+            .into());
+        }
+        Ok(per_doc
+            .into_iter()
+            .map(|(path, outcome, from_cache)| {
+                let full = root.join(&path);
+                let bytes = fs::metadata(&full).map_or(0, |m| m.len());
+                let sha256 = match &outcome {
+                    Ok((doc, _)) => doc.sha256.clone(),
+                    Err(_) => fs::read(&full)
+                        .map(|b| hex(&Sha256::digest(&b)))
+                        .unwrap_or_default(),
+                };
+                Entry {
+                    path,
+                    bytes,
+                    sha256,
+                    from_cache,
+                    outcome,
+                }
+            })
+            .collect())
     }
+}
 
+/// Normalize and publish: the reduce step over the entries of every input (in any order:
+/// they are sorted by path here).
+///
+/// # Errors
+/// An unwritable output.
+pub(crate) fn reduce_entries(
+    settings: &Settings,
+    gazetteer: &accord_extract::Gazetteer,
+    inputs: usize,
+    mut entries: Vec<Entry>,
+) -> Result<RunReport> {
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
     let mut report = RunReport {
-        inputs: inputs.len(),
+        inputs,
         ..RunReport::default()
     };
     let mut docs = Vec::new();
     let mut failures = Vec::new();
     let mut manifest_inputs = Vec::new();
-    for (rel, result, from_cache) in per_doc {
-        report.cached += usize::from(from_cache);
-        let bytes = fs::metadata(root.join(&rel)).map_or(0, |m| m.len());
-        match result {
+    for entry in entries {
+        report.cached += usize::from(entry.from_cache);
+        manifest_inputs.push(accord_publish::Input {
+            path: entry.path,
+            bytes: entry.bytes,
+            sha256: entry.sha256,
+        });
+        match entry.outcome {
             Ok((doc, mentions)) => {
-                manifest_inputs.push(accord_publish::Input {
-                    path: rel,
-                    bytes,
-                    sha256: doc.sha256.clone(),
-                });
                 report.mentions += mentions.len();
                 docs.push((doc, mentions));
             }
-            Err(failure) => {
-                let sha256 = fs::read(root.join(&rel))
-                    .map(|b| hex(&Sha256::digest(&b)))
-                    .unwrap_or_default();
-                manifest_inputs.push(accord_publish::Input {
-                    path: rel,
-                    bytes,
-                    sha256,
-                });
-                failures.push(failure);
-            }
+            Err(failure) => failures.push(failure),
         }
     }
     report.documents = docs.len();
@@ -322,7 +426,7 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
 
     let dataset = {
         let _s = info_span!("stage", stage = "normalize").entered();
-        accord_normalize::normalize(docs, failures, &gazetteer)
+        accord_normalize::normalize(docs, failures, gazetteer)
     };
     let manifest = accord_publish::Manifest {
         accord_version: env!("CARGO_PKG_VERSION").to_owned(),
