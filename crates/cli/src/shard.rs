@@ -89,20 +89,18 @@ fn digest(inputs: &[String]) -> String {
     })
 }
 
-/// Runs ingest and extract over shard `spec` of the run `settings` describes and writes
-/// `<shards>/shard-K-of-N.json` (created with its folder; replaced when it exists).
-/// Per-input failures are entries like any other, and become `failures` rows in the
-/// reduce.
+/// Runs ingest and extract over shard `spec` of the run `settings` describes and returns
+/// the shard file's bytes (what [`map_shard`] writes), for a host that moves shards itself
+/// (the Ray driver collects them from its tasks). Per-input failures are entries like any
+/// other, and become `failures` rows in the reduce.
 ///
 /// # Errors
-/// An incomplete gazetteer folder, an unreadable or empty corpus, an unwritable shards
-/// folder, an interrupted run.
-pub fn map_shard(
+/// An incomplete gazetteer folder, an unreadable or empty corpus, an interrupted run.
+pub fn map_shard_bytes(
     settings: &Settings,
     options: &RunOptions,
     spec: ShardSpec,
-    shards: &Path,
-) -> Result<PathBuf> {
+) -> Result<Vec<u8>> {
     crate::preflight::check_gazetteers(&settings.gazetteers)?;
     let prepared = Prepared::new(settings, options)?;
     let mine = spec.select(&prepared.inputs);
@@ -116,10 +114,24 @@ pub fn map_shard(
         inputs_digest: digest(&prepared.inputs),
         entries,
     };
+    serde_json::to_vec(&shard).context("cannot encode the shard")
+}
+
+/// [`map_shard_bytes`], written to `<shards>/shard-K-of-N.json` (the folder is created; an
+/// existing file of that name is replaced, atomically).
+///
+/// # Errors
+/// As [`map_shard_bytes`], and an unwritable shards folder.
+pub fn map_shard(
+    settings: &Settings,
+    options: &RunOptions,
+    spec: ShardSpec,
+    shards: &Path,
+) -> Result<PathBuf> {
+    let json = map_shard_bytes(settings, options, spec)?;
     fs::create_dir_all(shards)?;
     let path = shards.join(spec.file_name());
     let tmp = shards.join(format!(".{}.tmp", spec.file_name()));
-    let json = serde_json::to_vec(&shard).context("cannot encode the shard")?;
     fs::write(&tmp, json)?;
     fs::rename(&tmp, &path)?;
     Ok(path)
