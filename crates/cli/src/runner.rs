@@ -428,19 +428,7 @@ pub(crate) fn reduce_entries(
         let _s = info_span!("stage", stage = "normalize").entered();
         accord_normalize::normalize(docs, failures, gazetteer)
     };
-    let manifest = accord_publish::Manifest {
-        accord_version: env!("CARGO_PKG_VERSION").to_owned(),
-        git_commit: settings.file.as_deref().and_then(git_commit),
-        pipeline: settings.name.clone(),
-        config: serde_json::json!({
-            "ingest": {
-                "max_file_bytes": settings.ingest.max_file_bytes,
-                "max_seconds_per_document": settings.ingest.max_seconds_per_document,
-            },
-            "extract": { "default_currency": settings.extract.default_currency, "patterns_in_footnotes": settings.extract.patterns_in_footnotes },
-        }),
-        inputs: manifest_inputs,
-    };
+    let manifest = manifest(settings, manifest_inputs);
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
         accord_publish::publish(&dataset, &manifest, &settings.output.dir)
@@ -456,6 +444,28 @@ pub(crate) fn reduce_entries(
         "Published tables."
     );
     Ok(report)
+}
+
+/// The manifest of a run of `settings` over `inputs` (sorted by path): the accord version,
+/// the git commit of the pipeline file's repository, the pipeline's name and the settings
+/// that change results.
+pub fn manifest(
+    settings: &Settings,
+    inputs: Vec<accord_publish::Input>,
+) -> accord_publish::Manifest {
+    accord_publish::Manifest {
+        accord_version: env!("CARGO_PKG_VERSION").to_owned(),
+        git_commit: settings.file.as_deref().and_then(git_commit),
+        pipeline: settings.name.clone(),
+        config: serde_json::json!({
+            "ingest": {
+                "max_file_bytes": settings.ingest.max_file_bytes,
+                "max_seconds_per_document": settings.ingest.max_seconds_per_document,
+            },
+            "extract": { "default_currency": settings.extract.default_currency, "patterns_in_footnotes": settings.extract.patterns_in_footnotes },
+        }),
+        inputs,
+    }
 }
 
 /// The commit checked out in the git repository that holds `file`, if any.
