@@ -31,6 +31,16 @@ test: lint
     RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
     just client-test
 
+# The torture suite with its big cases (100 MB paragraph, 250 MB DOCX body, 1M PDF operators), in release.
+torture-full:
+    cargo build --workspace --release
+    ACCORD_TORTURE_FULL=1 ACCORD_BIN="$CARGO_TARGET_DIR/release/accord" cargo test --release -p accord-torture --test torture -- --test-threads 1
+    cargo test --release -p accord-extract --test hostile -- --ignored --test-threads 1
+
+# Property-based fuzzing of ingest (no panic, valid blocks and offsets); PROPTEST_CASES sets the count.
+fuzz CASES="2000":
+    PROPTEST_CASES={{CASES}} cargo test --release -p accord-ingest --test fuzz
+
 # Python checks: the `accord` module (run, load, Ray) against the binary's bytes, and the
 # clients (pyarrow, polars, pandas, DuckDB) on a fresh run over tests/eval/corpus.
 client-test:

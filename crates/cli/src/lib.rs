@@ -11,6 +11,7 @@ mod cli;
 mod eval;
 mod gazetteers;
 mod gold;
+mod inputs;
 mod interrupt;
 mod preflight;
 mod runner;

@@ -6,12 +6,13 @@ use anyhow::{Context, Result};
 use fs_err as fs;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tracing::{info, info_span, warn};
 
-/// One input after the cache lookup: its bytes, its cache key, the cached result.
+/// One input after the cache lookup: its bytes (or why they could not be read), its cache
+/// key, the cached result.
 type Looked = (
-    Option<Vec<u8>>,
+    Result<Vec<u8>, accord_ingest::Error>,
     Option<String>,
     Option<(Document, Vec<Mention>)>,
 );
@@ -34,48 +35,6 @@ pub struct RunReport {
     pub cached: usize,
     /// Rows written per table.
     pub rows: std::collections::BTreeMap<&'static str, usize>,
-}
-
-/// Every file under `root` (or `root` itself), as `/`-separated relative paths, sorted;
-/// hidden files and `exclude` entries (relative paths or file names) skipped.
-fn list_inputs(root: &Path, exclude: &[String]) -> Result<(PathBuf, Vec<String>)> {
-    if root.is_file() {
-        let parent = root.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        return Ok((parent, vec![name]));
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir)
-            .with_context(|| format!("cannot list the corpus folder {}", dir.display()))?
-        {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            if entry.file_type()?.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            if exclude.iter().any(|e| *e == rel || *e == name) {
-                continue;
-            }
-            out.push(rel);
-        }
-    }
-    out.sort();
-    Ok((root.to_path_buf(), out))
 }
 
 /// Runs ingest → extract → normalize → publish for `settings`.
@@ -125,12 +84,14 @@ pub struct RunOptions {
 pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
     crate::preflight::check(settings)?;
     let prepared = Prepared::new(settings, options)?;
-    let entries = prepared.map(settings, options, &prepared.inputs)?;
+    let all: Vec<usize> = (0..prepared.inputs.len()).collect();
+    let mut entries = prepared.map(settings, options, &all)?;
+    entries.extend(prepared.refused_entries());
     reduce_entries(
         settings,
         &prepared.gazetteer,
-        prepared.inputs.len(),
         entries,
+        prepared.with_extension.clone(),
     )
 }
 
@@ -150,12 +111,17 @@ pub struct Entry {
     pub outcome: std::result::Result<(Document, Vec<Mention>), Failure>,
 }
 
-/// A run set up: its inputs listed, gazetteer loaded and cache opened; nothing read yet.
+/// A run set up: its inputs listed (with their doc ids, which depend on every input),
+/// gazetteer loaded and cache opened; no input read yet.
 pub(crate) struct Prepared {
-    /// Corpus root the inputs are relative to.
-    pub(crate) root: PathBuf,
-    /// Every input, sorted.
-    pub(crate) inputs: Vec<String>,
+    /// Every input, sorted by path.
+    pub(crate) inputs: Vec<crate::inputs::Input>,
+    /// The doc id of each input.
+    doc_ids: Vec<String>,
+    /// Doc ids that keep their extension (another input shares the stem).
+    pub(crate) with_extension: Vec<String>,
+    /// Paths refused before any read (failures rows of the run).
+    refused: Vec<Failure>,
     /// The merged gazetteer.
     pub(crate) gazetteer: accord_extract::Gazetteer,
     /// What the results depend on besides the inputs and the build (see [`salt`]).
@@ -176,14 +142,57 @@ pub(crate) fn salt(settings: &Settings, gazetteer_dir: &Path) -> String {
 }
 
 impl Prepared {
-    /// Lists the inputs, loads the gazetteer and opens the cache.
+    /// Lists the inputs, gives them doc ids, loads the gazetteer and opens the cache.
     ///
     /// # Errors
     /// An unreadable or empty corpus folder, an unreadable gazetteer.
     pub(crate) fn new(settings: &Settings, options: &RunOptions) -> Result<Self> {
-        let (root, inputs) = list_inputs(&settings.corpus.root, &settings.corpus.exclude)?;
-        info!(inputs = inputs.len(), root = %root.display(), "Found inputs.");
-        if inputs.is_empty() {
+        let (root, listing) = crate::inputs::discover(
+            &settings.corpus.root,
+            &settings.corpus.exclude,
+            &[settings.output.dir.clone(), settings.cache_dir()],
+        )
+        .with_context(|| {
+            format!(
+                "cannot read the corpus at {}",
+                settings.corpus.root.display()
+            )
+        })?;
+        let mut refused = listing.refused;
+        let mut inputs = listing.inputs;
+        // Two inputs must never share a doc_id: shared stems keep their extension, and a path
+        // repeated (two names that escape to the same text) is refused.
+        let ids = {
+            let rels: Vec<&str> = inputs.iter().map(|i| i.rel.as_str()).collect();
+            accord_ingest::unique_doc_ids(&rels)
+        };
+        let mut doc_ids: Vec<String> = Vec::with_capacity(inputs.len());
+        let mut with_extension: Vec<String> = Vec::new();
+        let mut kept = Vec::with_capacity(inputs.len());
+        for (input, (id, shared)) in inputs.drain(..).zip(ids) {
+            if doc_ids.last() == Some(&id) {
+                let error = format!(
+                    "{}: another input has the same name once its bytes that are not UTF-8 are written as %XX; rename one of them",
+                    input.rel
+                );
+                warn!(path = %input.rel, error = %error, "Input failed.");
+                refused.push(Failure {
+                    path: format!("{} (2)", input.rel),
+                    stage: "ingest".to_owned(),
+                    error,
+                });
+                continue;
+            }
+            if shared {
+                warn!(path = %input.rel, doc_id = %id, "Another input has the same path without its extension; this doc_id keeps the extension.");
+                with_extension.push(id.clone());
+            }
+            doc_ids.push(id);
+            kept.push(input);
+        }
+        let inputs = kept;
+        info!(inputs = inputs.len(), refused = refused.len(), root = %root.display(), "Found inputs.");
+        if inputs.is_empty() && refused.is_empty() {
             anyhow::bail!(
                 "no input documents in {} (hidden files and the pipeline's `exclude` entries are skipped): nothing to do, nothing written",
                 root.display()
@@ -205,16 +214,45 @@ impl Prepared {
             options.use_cache,
         );
         Ok(Self {
-            root,
             inputs,
+            doc_ids,
+            with_extension,
+            refused,
             gazetteer,
             salt,
             cache,
         })
     }
 
-    /// Ingest and extract for `inputs` (paths of [`Prepared::inputs`]), in parallel; the
-    /// entries come back in the order of `inputs`.
+    /// Every path of the run, refused ones included, sorted: what a shard's inputs digest
+    /// is made of.
+    pub(crate) fn all_paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .inputs
+            .iter()
+            .map(|i| i.rel.clone())
+            .chain(self.refused.iter().map(|f| f.path.clone()))
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    /// The refused paths as entries (failures rows with no bytes read).
+    pub(crate) fn refused_entries(&self) -> Vec<Entry> {
+        self.refused
+            .iter()
+            .map(|failure| Entry {
+                path: failure.path.clone(),
+                bytes: 0,
+                sha256: String::new(),
+                from_cache: false,
+                outcome: Err(failure.clone()),
+            })
+            .collect()
+    }
+
+    /// Ingest and extract for the inputs at `positions` of [`Prepared::inputs`], in
+    /// parallel; the entries come back in the order of `positions`.
     ///
     /// # Errors
     /// Worker threads that cannot start, the stages that cannot be set up, or a Ctrl-C
@@ -223,9 +261,12 @@ impl Prepared {
         &self,
         settings: &Settings,
         options: &RunOptions,
-        inputs: &[String],
+        positions: &[usize],
     ) -> Result<Vec<Entry>> {
-        let (root, cache) = (&self.root, &self.cache);
+        let cache = &self.cache;
+        let inputs: Vec<&crate::inputs::Input> =
+            positions.iter().map(|&i| &self.inputs[i]).collect();
+        let doc_ids: Vec<&String> = positions.iter().map(|&i| &self.doc_ids[i]).collect();
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(options.threads.unwrap_or(0))
             .build()
@@ -240,19 +281,17 @@ impl Prepared {
             );
             bar
         });
-
         // First the cache: read every input once (the bytes give the cache key and feed
-        // ingest) and look it up. Too large or unreadable files go through `ingest_file`, which
-        // reports them.
+        // ingest) and look it up. Reads stop at the size limit; unreadable, too large or
+        // special files become failures rows.
         let looked: Vec<Looked> = pool.install(|| {
             inputs
                 .par_iter()
-                .map(|rel| {
-                    let full = root.join(rel);
-                    let small = fs::metadata(&full)
-                        .is_ok_and(|m| m.len() <= settings.ingest.max_file_bytes);
-                    let bytes = if small { fs::read(&full).ok() } else { None };
-                    let key = bytes.as_deref().map(|b| cache.key(rel, b));
+                .map(|input| {
+                    let rel = &input.rel;
+                    let bytes =
+                        accord_ingest::read_input(&input.path, rel, settings.ingest.max_file_bytes);
+                    let key = bytes.as_deref().ok().map(|b| cache.key(rel, b));
                     let cached = key.as_deref().and_then(|k| cache.load(k));
                     (bytes, key, cached)
                 })
@@ -269,24 +308,30 @@ impl Prepared {
             None
         };
 
-        let per_doc: Vec<(String, Outcome, bool)> = pool.install(|| {
+        let per_doc: Vec<(String, Outcome, bool, u64, String)> = pool.install(|| {
             inputs
                 .par_iter()
+                .zip(doc_ids.into_par_iter())
                 .zip(looked.into_par_iter())
-                .map(|(rel, (bytes, key, cached))| {
+                .map(|((input, doc_id), (bytes, key, cached))| {
+                    let rel = &input.rel;
                     if crate::interrupt::requested() {
                         let error = "interrupted".to_owned();
-                        return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false);
+                        return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false, 0, String::new());
                     }
                     let from_cache = cached.is_some();
+                    let (size, sha256) = match &bytes {
+                        Ok(b) => (b.len() as u64, hex(&Sha256::digest(b))),
+                        Err(_) => (fs::metadata(&input.path).map_or(0, |m| m.len()), String::new()),
+                    };
                     let out = if let Some(hit) = cached {
                         Ok(hit)
                     } else if let Some((ingester, extractor)) = &stages {
                         let result = {
                             let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
-                            match &bytes {
-                                Some(b) => ingester.ingest_bytes(rel, b),
-                                None => ingester.ingest_file(root, rel),
+                            match bytes {
+                                Ok(b) => ingester.ingest_bytes(rel, &b),
+                                Err(err) => Err(err),
                             }
                         };
                         match result {
@@ -295,10 +340,15 @@ impl Prepared {
                                     info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
                                 // A bug in a rule must cost one document, not the run.
                                 let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                    accord_extract::run(&doc, extractor)
+                                    extractor.extract_budgeted(&doc)
                                 }));
                                 match extracted {
-                                    Ok(mentions) => {
+                                    Ok(Err(err)) => {
+                                        let error = error_chain(&err);
+                                        warn!(path = %rel, error = %error, "Input failed.");
+                                        Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
+                                    }
+                                    Ok(Ok(mentions)) => {
                                         let value = (doc, mentions);
                                         if let Some(k) = &key {
                                             cache.store(k, &value);
@@ -335,10 +385,16 @@ impl Prepared {
                             error: "internal error: ingest was not set up".to_owned(),
                         })
                     };
+                    // The doc_id depends on the other inputs (a shared stem), so it is set here,
+                    // after the cache, never taken from it.
+                    let out = out.map(|(mut doc, mentions)| {
+                        doc.doc_id.clone_from(doc_id);
+                        (doc, mentions)
+                    });
                     if let Some(bar) = &bar {
                         bar.inc(1);
                     }
-                    (rel.clone(), out, from_cache)
+                    (rel.clone(), out, from_cache, size, sha256)
                 })
                 .collect()
         });
@@ -348,7 +404,7 @@ impl Prepared {
         if crate::interrupt::requested() {
             let done = per_doc
                 .iter()
-                .filter(|(_, out, _)| !matches!(out, Err(f) if f.stage == "interrupted"))
+                .filter(|(_, out, _, _, _)| !matches!(out, Err(f) if f.stage == "interrupted"))
                 .count();
             return Err(crate::Interrupted {
                 done,
@@ -358,14 +414,11 @@ impl Prepared {
         }
         Ok(per_doc
             .into_iter()
-            .map(|(path, outcome, from_cache)| {
-                let full = root.join(&path);
-                let bytes = fs::metadata(&full).map_or(0, |m| m.len());
+            .map(|(path, outcome, from_cache, bytes, sha256)| {
+                // A document's SHA-256 is the one ingest computed, as in the manifest.
                 let sha256 = match &outcome {
                     Ok((doc, _)) => doc.sha256.clone(),
-                    Err(_) => fs::read(&full)
-                        .map(|b| hex(&Sha256::digest(&b)))
-                        .unwrap_or_default(),
+                    Err(_) => sha256,
                 };
                 Entry {
                     path,
@@ -380,19 +433,19 @@ impl Prepared {
 }
 
 /// Normalize and publish: the reduce step over the entries of every input (in any order:
-/// they are sorted by path here).
+/// they are sorted by path here), with the doc ids that keep their extension.
 ///
 /// # Errors
 /// An unwritable output.
 pub(crate) fn reduce_entries(
     settings: &Settings,
     gazetteer: &accord_extract::Gazetteer,
-    inputs: usize,
     mut entries: Vec<Entry>,
+    with_extension: Vec<String>,
 ) -> Result<RunReport> {
     entries.sort_by(|a, b| a.path.cmp(&b.path));
     let mut report = RunReport {
-        inputs,
+        inputs: entries.len(),
         ..RunReport::default()
     };
     let mut docs = Vec::new();
@@ -428,7 +481,7 @@ pub(crate) fn reduce_entries(
         let _s = info_span!("stage", stage = "normalize").entered();
         accord_normalize::normalize(docs, failures, gazetteer)
     };
-    let manifest = manifest(settings, manifest_inputs);
+    let manifest = manifest(settings, manifest_inputs, with_extension);
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
         accord_publish::publish(&dataset, &manifest, &settings.output.dir)
@@ -446,12 +499,13 @@ pub(crate) fn reduce_entries(
     Ok(report)
 }
 
-/// The manifest of a run of `settings` over `inputs` (sorted by path): the accord version,
-/// the git commit of the pipeline file's repository, the pipeline's name and the settings
-/// that change results.
+/// The manifest of a run of `settings` over `inputs` (sorted by path), with the doc ids
+/// that keep their extension: the accord version, the git commit of the pipeline file's
+/// repository, the pipeline's name and the settings that change results.
 pub fn manifest(
     settings: &Settings,
     inputs: Vec<accord_publish::Input>,
+    with_extension: Vec<String>,
 ) -> accord_publish::Manifest {
     accord_publish::Manifest {
         accord_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -462,9 +516,14 @@ pub fn manifest(
                 "max_file_bytes": settings.ingest.max_file_bytes,
                 "max_seconds_per_document": settings.ingest.max_seconds_per_document,
             },
-            "extract": { "default_currency": settings.extract.default_currency, "patterns_in_footnotes": settings.extract.patterns_in_footnotes },
+            "extract": {
+                "default_currency": settings.extract.default_currency,
+                "patterns_in_footnotes": settings.extract.patterns_in_footnotes,
+                "max_seconds_per_document": settings.extract.max_seconds_per_document,
+            },
         }),
         inputs,
+        doc_ids_with_extension: with_extension,
     }
 }
 

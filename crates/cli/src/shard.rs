@@ -51,13 +51,8 @@ impl ShardSpec {
 
     /// The inputs of this shard: positions `index - 1`, `index - 1 + count`, … of the
     /// sorted input list (round robin, so neighbouring files of one size spread out).
-    pub fn select(self, inputs: &[String]) -> Vec<String> {
-        inputs
-            .iter()
-            .skip(self.index - 1)
-            .step_by(self.count)
-            .cloned()
-            .collect()
+    pub fn select(self, inputs: usize) -> Vec<usize> {
+        (self.index - 1..inputs).step_by(self.count).collect()
     }
 }
 
@@ -73,6 +68,9 @@ struct Shard {
     /// How many inputs the whole run has, and the SHA-256 of their sorted paths.
     inputs: usize,
     inputs_digest: String,
+    /// Doc ids that keep their extension (they depend on every input, not one shard's).
+    with_extension: Vec<String>,
+    /// This shard's entries; shard 1 also holds the paths refused before any read.
     entries: Vec<Entry>,
 }
 
@@ -103,15 +101,20 @@ pub fn map_shard_bytes(
 ) -> Result<Vec<u8>> {
     crate::preflight::check_gazetteers(&settings.gazetteers)?;
     let prepared = Prepared::new(settings, options)?;
-    let mine = spec.select(&prepared.inputs);
-    let entries = prepared.map(settings, options, &mine)?;
+    let mine = spec.select(prepared.inputs.len());
+    let mut entries = prepared.map(settings, options, &mine)?;
+    if spec.index == 1 {
+        entries.extend(prepared.refused_entries());
+    }
+    let all = prepared.all_paths();
     let shard = Shard {
         format: FORMAT.to_owned(),
         index: spec.index,
         count: spec.count,
         salt: prepared.salt.clone(),
-        inputs: prepared.inputs.len(),
-        inputs_digest: digest(&prepared.inputs),
+        inputs: all.len(),
+        inputs_digest: digest(&all),
+        with_extension: prepared.with_extension.clone(),
         entries,
     };
     serde_json::to_vec(&shard).context("cannot encode the shard")
@@ -177,6 +180,7 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
     let salt = crate::runner::salt(settings, &gazetteer_dir);
     let mut seen: Vec<bool> = Vec::new();
     let mut first: Option<(usize, usize, String)> = None;
+    let mut with_extension = Vec::new();
     let mut entries = Vec::new();
     for file in &files {
         let bytes = fs::read(file)?;
@@ -200,6 +204,7 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
             None => {
                 seen = vec![false; shard.count];
                 first = Some((shard.count, shard.inputs, shard.inputs_digest.clone()));
+                with_extension.clone_from(&shard.with_extension);
             }
             Some((n, inputs, digest)) => {
                 if *n != shard.count || *inputs != shard.inputs || *digest != shard.inputs_digest {
@@ -252,7 +257,7 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
             entries.len()
         );
     }
-    reduce_entries(settings, &gazetteer, inputs, entries)
+    reduce_entries(settings, &gazetteer, entries, with_extension)
 }
 
 #[cfg(test)]
@@ -266,13 +271,14 @@ mod tests {
         for bad in ["0/3", "4/3", "3", "a/b", "1/0"] {
             assert!(bad.parse::<ShardSpec>().is_err(), "{bad}");
         }
-        let inputs: Vec<String> = (0..7).map(|i| format!("{i}.txt")).collect();
-        let parts: Vec<Vec<String>> = (1..=3)
-            .map(|index| ShardSpec { index, count: 3 }.select(&inputs))
+        let parts: Vec<Vec<usize>> = (1..=3)
+            .map(|index| ShardSpec { index, count: 3 }.select(7))
             .collect();
-        assert_eq!(parts[1], ["1.txt", "4.txt"]);
-        let mut all: Vec<String> = parts.concat();
-        all.sort();
-        assert_eq!(all, inputs);
+        assert_eq!(parts[1], [1, 4]);
+        let mut all: Vec<usize> = parts.concat();
+        all.sort_unstable();
+        assert_eq!(all, (0..7).collect::<Vec<_>>());
+        // More shards than inputs: the last ones are empty.
+        assert!(ShardSpec { index: 5, count: 5 }.select(3).is_empty());
     }
 }

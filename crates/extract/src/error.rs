@@ -1,7 +1,8 @@
 use std::path::PathBuf;
 
-/// Errors of the extract stage: only gazetteer loading can fail; extraction over a document
-/// always succeeds (a document with nothing recognisable gives no mentions).
+/// Errors of the extract stage: gazetteer loading, and a document whose extraction runs past
+/// its time budget ([`crate::Extractor::extract_within`]); otherwise extraction over a
+/// document always succeeds (a document with nothing recognisable gives no mentions).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A gazetteer file could not be read.
@@ -31,6 +32,17 @@ pub enum Error {
         /// Cause.
         #[source]
         source: csv::Error,
+    },
+    /// Extracting one document took longer than its time budget
+    /// (`[extract] max_seconds_per_document`).
+    #[error(
+        "{doc_id}: extraction took longer than the time budget of {limit_seconds} s per document"
+    )]
+    TimedOut {
+        /// The document.
+        doc_id: String,
+        /// The budget in seconds.
+        limit_seconds: u64,
     },
     /// A pattern automaton could not be built.
     #[error("could not build the gazetteer automaton")]

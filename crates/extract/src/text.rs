@@ -101,6 +101,42 @@ pub(crate) fn sentences(text: &str, span: Span) -> Vec<Span> {
     if start < slice.len() {
         out.push(Span::new(span.start + start, span.end));
     }
+    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
+        out = out.into_iter().flat_map(|s| split_long(text, s)).collect();
+    }
+    out
+}
+
+/// Longest sentence the rules see, in bytes. Prose sentences are far shorter (a long one is
+/// ~1,000 bytes); a run past this (a list of 200,000 figures, a paragraph with no sentence
+/// break) is cut into pieces at white space, so that every per-sentence rule stays linear in
+/// the document instead of quadratic in the run.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 4_096;
+
+/// `sentence` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each ending after a space
+/// (or at a character boundary when a piece has none).
+fn split_long(text: &str, sentence: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let piece = &text[start..cut];
+        let end = match piece.rfind(char::is_whitespace) {
+            Some(ws) if ws > 0 => start + ws,
+            _ => cut,
+        };
+        out.push(Span::new(start, end));
+        start = end;
+        while start < sentence.end && text[start..].starts_with(char::is_whitespace) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < sentence.end {
+        out.push(Span::new(start, sentence.end));
+    }
     out
 }
 
@@ -160,6 +196,22 @@ mod tests {
             words("the Truckers' Association."),
             ["the", "Truckers'", "Association"]
         );
+    }
+
+    #[test]
+    fn run_on_sentences_are_cut_at_white_space() {
+        let s = "Figures \u{e9}t\u{e9} $1 million, ".repeat(1_000);
+        let got = sentences(&s, Span::new(0, s.len()));
+        assert!(got.len() > 1);
+        assert!(got.iter().all(|x| x.end - x.start <= MAX_SENTENCE_BYTES));
+        assert!(got.windows(2).all(|w| w[0].end < w[1].start));
+        assert!(got.iter().all(|x| !s[x.start..x.end].starts_with(' ')));
+        assert!(
+            got[..got.len() - 1]
+                .iter()
+                .all(|x| !s[x.start..x.end].ends_with(' '))
+        );
+        assert_eq!((got[0].start, got.last().unwrap().end), (0, s.len()));
     }
 
     #[test]

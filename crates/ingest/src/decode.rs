@@ -53,7 +53,7 @@ pub(crate) fn decode(path: &str, bytes: &[u8], repairs: &mut Repairs) -> Result<
     Ok(text)
 }
 
-/// UTF-8 when valid, otherwise Windows-1252. NUL bytes mean binary data (or UTF-16 without a
+/// UTF-8 when valid or nearly so (bad sequences become U+FFFD), otherwise Windows-1252. NUL bytes mean binary data (or UTF-16 without a
 /// byte-order mark, which is not accepted).
 fn decode_8bit(path: &str, bytes: &[u8], repairs: &mut Repairs) -> Result<String> {
     if bytes.contains(&0) {
@@ -64,6 +64,18 @@ fn decode_8bit(path: &str, bytes: &[u8], repairs: &mut Repairs) -> Result<String
     }
     if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
         return Ok(text.into_owned());
+    }
+    // A few bad bytes in UTF-8 text (a truncated copy, one pasted Latin-1 letter) must not
+    // turn every "é" of the file into "Ã©": the text stays UTF-8 when it holds at least as
+    // many valid multi-byte characters as invalid sequences.
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if valid_multibyte >= invalid {
+        repairs.invalid_utf8 += invalid;
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
     }
     let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
     repairs.encoding = Some(WINDOWS_1252.name());
@@ -178,6 +190,24 @@ mod tests {
         let (text, r) = dec(b"\x93Caf\xe9\x94 \x96 ok");
         assert_eq!(text.unwrap(), "\u{201C}Café\u{201D} \u{2013} ok");
         assert_eq!(r.encoding, Some("windows-1252"));
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_stays_utf8() {
+        let (text, r) = dec(b"M\xc3\xa9rida and M\xc3\xa9xico \xff end \xc3");
+        assert_eq!(
+            text.unwrap(),
+            "M\u{e9}rida and M\u{e9}xico \u{FFFD} end \u{FFFD}"
+        );
+        assert_eq!((r.encoding, r.invalid_utf8), (None, 2));
+        assert_eq!(
+            r.warnings()[0],
+            "Replaced 2 invalid UTF-8 sequences with U+FFFD (the rest of the file is UTF-8)."
+        );
+        // Mostly Windows-1252: one accidental valid pair does not make it UTF-8.
+        let (text, r) = dec(b"Caf\xe9, M\xe9rida, \xe9t\xe9, \xc3\xa9");
+        assert_eq!(r.encoding, Some("windows-1252"));
+        assert!(text.unwrap().starts_with("Caf\u{e9}, M\u{e9}rida"));
     }
 
     #[test]

@@ -100,6 +100,16 @@ pub(crate) fn ingest(
     let footers = furniture("/footer", &mut archive, &mut builder)?;
     deadline.check()?;
     let body = read_body(&document, &styles, deadline, &mut builder.repairs)?;
+    if let Some((line, message)) = &body.malformed {
+        if body.blocks.is_empty() {
+            return Err(docx_error(format!(
+                "malformed XML in {main} at line {line}: {message}"
+            )));
+        }
+        builder.repairs.notes.push(format!(
+            "The XML of {main} is malformed at line {line} ({message}); text after that point is missing."
+        ));
+    }
     for text in headers {
         push_furniture(&mut builder, text);
     }
@@ -547,6 +557,8 @@ struct Body {
     endnote_order: Vec<String>,
     /// 1-based number of each note id, by kind.
     numbers: HashMap<(NoteKind, String), usize>,
+    /// Where the XML stopped being well-formed: 1-based line and the parser's message.
+    malformed: Option<(usize, String)>,
 }
 
 /// One paragraph being read.
@@ -589,7 +601,15 @@ fn read_body(
             deadline.check()?;
         }
         let event = match reader.read_event() {
-            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Eof) => break,
+            Err(e) => {
+                let at = usize::try_from(reader.error_position())
+                    .unwrap_or(0)
+                    .min(xml.len());
+                let line = xml.as_bytes()[..at].split(|&b| b == b'\n').count();
+                body.malformed = Some((line, e.to_string()));
+                break;
+            }
             Ok(event) => event,
         };
         match &event {
@@ -737,6 +757,18 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, collapse_whitespace(b.inline).text))
             .collect()
+    }
+
+    #[test]
+    fn malformed_xml_is_located() {
+        let deadline = Deadline::new("t.docx", Duration::from_mins(1));
+        let mut repairs = Repairs::default();
+        let doc = "<w:document xmlns:w=\"w\"><w:body>\n<w:p><w:r><w:t>Kept.</w:t></w:r></w:p>\n<w:p><w:r></w:p></w:body></w:document>";
+        let body = read_body(doc, &Styles::default(), &deadline, &mut repairs).unwrap();
+        assert_eq!(body.blocks.len(), 1);
+        let (line, message) = body.malformed.unwrap();
+        assert_eq!(line, 3);
+        assert!(message.contains("w:r"), "{message}");
     }
 
     #[test]

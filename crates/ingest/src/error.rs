@@ -34,6 +34,15 @@ pub enum Error {
         /// The configured limit in bytes.
         limit: u64,
     },
+    /// The input is not a regular file (a FIFO, a device, a socket, a directory): it is
+    /// never opened for reading, so it cannot block or stream forever.
+    #[error("{path}: not a regular file ({kind}); only regular files are read")]
+    NotRegularFile {
+        /// Path relative to the corpus root.
+        path: String,
+        /// What it is, e.g. "FIFO (named pipe)" or "character device".
+        kind: &'static str,
+    },
     /// The file has no extension that maps to a known format.
     #[error(
         "{path}: unknown file type {extension:?} (expected .txt, .md, .markdown, .html, .htm, .pdf or .docx)"
@@ -58,6 +67,18 @@ pub enum Error {
     Empty {
         /// Path relative to the corpus root.
         path: String,
+    },
+    /// The file has content, but none of it is text a reader would see: HTML whose text is
+    /// all inside an unclosed comment, `<script>`, `<style>` or `<title>` (a browser shows
+    /// nothing either), or Markdown that is only markup (raw HTML, images, empty items).
+    #[error("{path}: no visible text in {} bytes of {}{}", .bytes, format_name(*.format), hint(*.format))]
+    NoVisibleText {
+        /// Path relative to the corpus root.
+        path: String,
+        /// The format it was read as.
+        format: Format,
+        /// Size of the file in bytes.
+        bytes: usize,
     },
     /// The bytes are not text in any encoding ingest accepts.
     #[error("{path}: not a text file ({reason})")]
@@ -131,9 +152,11 @@ impl Error {
             Error::InvalidConfig { .. } => None,
             Error::Io { path, .. }
             | Error::TooLarge { path, .. }
+            | Error::NotRegularFile { path, .. }
             | Error::UnknownFormat { path, .. }
             | Error::Unsupported { path, .. }
             | Error::Empty { path }
+            | Error::NoVisibleText { path, .. }
             | Error::Binary { path, .. }
             | Error::Pdf { path, .. }
             | Error::Encrypted { path }
@@ -150,6 +173,16 @@ fn counted(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+fn hint(format: Format) -> &'static str {
+    match format {
+        Format::Html => {
+            " (an unclosed comment, <script>, <style> or <title> hides the rest of the page, as it does in a browser)"
+        }
+        Format::Markdown => " (only markup: raw HTML, images, empty list items, link definitions)",
+        _ => "",
     }
 }
 

@@ -65,7 +65,7 @@ impl Ingester {
     ///
     /// # Errors
     /// Bad input, never a panic: [`Error::UnknownFormat`], [`Error::TooLarge`],
-    /// [`Error::Empty`], [`Error::Binary`], [`Error::Pdf`], [`Error::Encrypted`],
+    /// [`Error::Empty`], [`Error::NoVisibleText`], [`Error::Binary`], [`Error::Pdf`], [`Error::Encrypted`],
     /// [`Error::NoTextLayer`], [`Error::Docx`], [`Error::TimedOut`].
     pub fn ingest_bytes(&self, rel_path: &str, bytes: &[u8]) -> Result<Document> {
         let deadline = Deadline::new(rel_path, self.time_budget);
@@ -117,8 +117,15 @@ impl Ingester {
             }
         };
         if builder.len() == 0 {
-            return Err(Error::Empty {
-                path: rel_path.to_owned(),
+            return Err(match format {
+                Format::Html | Format::Markdown => Error::NoVisibleText {
+                    path: rel_path.to_owned(),
+                    format,
+                    bytes: bytes.len(),
+                },
+                _ => Error::Empty {
+                    path: rel_path.to_owned(),
+                },
             });
         }
         let doc = builder.finish(doc_id_for(rel_path), rel_path.to_owned(), format, sha256);
@@ -133,28 +140,20 @@ impl Ingester {
         Ok(doc)
     }
 
-    /// Reads `root.join(rel_path)` and calls [`Ingester::ingest_bytes`]. The size limit is
-    /// checked before the file is read.
+    /// Reads `root.join(rel_path)` with [`crate::read_input`] (regular files only, the read
+    /// capped at the size limit) and calls [`Ingester::ingest_bytes`].
     ///
     /// # Errors
-    /// [`Error::Io`] when the file cannot be read, and every error of
+    /// [`Error::Io`] when the file cannot be read, [`Error::NotRegularFile`], and every error of
     /// [`Ingester::ingest_bytes`].
     pub fn ingest_file(&self, root: &Path, rel_path: &str) -> Result<Document> {
-        let full = root.join(rel_path);
-        let io = |source| Error::Io {
-            path: rel_path.to_owned(),
-            source,
-        };
-        let size = fs_err::metadata(&full).map_err(io)?.len();
-        if size > self.max_file_bytes {
-            return Err(Error::TooLarge {
-                path: rel_path.to_owned(),
-                size,
-                limit: self.max_file_bytes,
-            });
-        }
-        let bytes = fs_err::read(&full).map_err(io)?;
+        let bytes = crate::read_input(&root.join(rel_path), rel_path, self.max_file_bytes)?;
         self.ingest_bytes(rel_path, &bytes)
+    }
+
+    /// The size limit in bytes ([`Config::max_file_bytes`]).
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_bytes
     }
 
     /// The same ingester with another time budget (tests of the budget).
@@ -197,6 +196,33 @@ pub fn doc_id_for(rel_path: &str) -> String {
     }
 }
 
+/// Unique `doc_id`s for the inputs `rel_paths` of one run, in the same order: [`doc_id_for`]
+/// (the path without its extension), except where two or more inputs share that id
+/// (`report.pdf` and `report.docx`): those keep their whole path, extension included
+/// (`report.pdf`, `report.docx`), and are flagged `true`.
+///
+/// Two identical paths still give the same id; the caller refuses the repeat.
+pub fn unique_doc_ids(rel_paths: &[&str]) -> Vec<(String, bool)> {
+    let stems: Vec<String> = rel_paths.iter().map(|p| doc_id_for(p)).collect();
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for stem in &stems {
+        *count.entry(stem.as_str()).or_default() += 1;
+    }
+    let shared: Vec<bool> = stems.iter().map(|s| count[s.as_str()] > 1).collect();
+    rel_paths
+        .iter()
+        .zip(stems.iter().zip(shared))
+        .map(|(path, (stem, shared))| {
+            if shared {
+                let path = path.replace('\\', "/");
+                (path.trim_start_matches("./").to_owned(), true)
+            } else {
+                (stem.clone(), false)
+            }
+        })
+        .collect()
+}
+
 /// The format of a file by content and extension, and the extension's format when the
 /// content overrides it (a PDF named `.txt`).
 fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<(Format, Option<String>)> {
@@ -220,6 +246,8 @@ fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<(Format, Option<String>
         && bytes.windows(17).any(|w| w == b"word/document.xml")
     {
         Some(Format::Docx)
+    } else if looks_like_html(head) {
+        Some(Format::Html)
     } else {
         None
     };
@@ -237,6 +265,38 @@ fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<(Format, Option<String>
             extension,
         }),
     }
+}
+
+/// True when a text opens (after white space, a byte-order mark and comments) with an HTML
+/// document start: `<!DOCTYPE html`, `<html`, `<head` or `<body`, in any case. A Markdown
+/// or text file that merely contains some tags does not qualify.
+fn looks_like_html(head: &[u8]) -> bool {
+    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    loop {
+        rest = rest.trim_ascii_start();
+        if rest.starts_with(b"<!--") {
+            match rest.windows(3).position(|w| w == b"-->") {
+                Some(end) => rest = &rest[end + 3..],
+                None => return false,
+            }
+        } else if rest.starts_with(b"<?xml") {
+            match rest.windows(2).position(|w| w == b"?>") {
+                Some(end) => rest = &rest[end + 2..],
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let lower: Vec<u8> = rest.iter().take(14).map(u8::to_ascii_lowercase).collect();
+    [&b"<!doctype html"[..], b"<html", b"<head", b"<body"]
+        .iter()
+        .any(|start| {
+            lower.starts_with(start)
+                && lower
+                    .get(start.len())
+                    .is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -269,6 +329,25 @@ mod tests {
         assert_eq!(doc_id_for("./notes"), "notes");
         assert_eq!(doc_id_for("dir\\x.md"), "dir/x");
         assert_eq!(doc_id_for(".hidden"), ".hidden");
+    }
+
+    #[test]
+    fn shared_stems_keep_their_extension() {
+        let ids = unique_doc_ids(&[
+            "a/report.pdf",
+            "a/report.docx",
+            "a/other.txt",
+            "b/report.md",
+        ]);
+        assert_eq!(
+            ids,
+            [
+                ("a/report.pdf".to_owned(), true),
+                ("a/report.docx".to_owned(), true),
+                ("a/other".to_owned(), false),
+                ("b/report".to_owned(), false),
+            ]
+        );
     }
 
     fn config(max_file_bytes: u64) -> Config {
@@ -332,6 +411,19 @@ mod tests {
             detect_format("a.txt", b"PK\x03\x04").unwrap(),
             (Format::Text, None)
         );
+        let page = b"\xEF\xBB\xBF <!-- saved --> <!DOCTYPE HTML>\n<html><body>x</body></html>";
+        assert_eq!(
+            detect_format("notes/page.md", page).unwrap(),
+            (Format::Html, Some("ends in .md".to_owned()))
+        );
+        assert_eq!(
+            detect_format("a.md", b"<header>x").unwrap(),
+            (Format::Markdown, None)
+        );
+        assert_eq!(
+            detect_format("a.md", b"Text with <html> inside").unwrap(),
+            (Format::Markdown, None)
+        );
     }
 
     #[test]
@@ -347,6 +439,40 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "slow.txt: ingest took longer than the time budget of 0 s per document"
+        );
+    }
+
+    #[test]
+    fn html_by_content_and_html_without_visible_text() {
+        let ingester = Ingester::new(&Config::default()).unwrap();
+        let page = "<!DOCTYPE html><html><body><h1>Head</h1><p>Body text.</p></body></html>";
+        let doc = ingester.ingest_bytes("saved.md", page.as_bytes()).unwrap();
+        assert_eq!(
+            (doc.format, doc.text.as_str()),
+            (Format::Html, "Head\n\nBody text.")
+        );
+        assert_eq!(
+            doc.warnings.last().map(String::as_str),
+            Some("Read as HTML because of its content, although its name ends in .md.")
+        );
+        let hidden = "<html><body><!-- never closed <p>The text.</p></body></html>";
+        let err = ingester
+            .ingest_bytes("a.html", hidden.as_bytes())
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::NoVisibleText {
+                    format: Format::Html,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("a.html: no visible text in 60 bytes of HTML (an unclosed comment"),
+            "{err}"
         );
     }
 

@@ -101,9 +101,11 @@ mod ingester;
 mod inline;
 mod markdown;
 mod pdf;
+mod read;
 mod repairs;
 mod text;
 
 pub use config::Config;
 pub use error::{Error, Result};
-pub use ingester::{Ingester, doc_id_for};
+pub use ingester::{Ingester, doc_id_for, unique_doc_ids};
+pub use read::{irregular_kind, read_input};

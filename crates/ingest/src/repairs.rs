@@ -6,6 +6,8 @@
 pub(crate) struct Repairs {
     /// Encoding used when it was not UTF-8 (e.g. `windows-1252`, `UTF-16LE`).
     pub(crate) encoding: Option<&'static str>,
+    /// Invalid UTF-8 sequences replaced with U+FFFD in text otherwise valid UTF-8.
+    pub(crate) invalid_utf8: usize,
     pub(crate) control_chars: usize,
     pub(crate) crlf: usize,
     pub(crate) cr: usize,
@@ -47,6 +49,11 @@ impl Repairs {
                 out.push(many.replace("{n}", &n.to_string()));
             }
         };
+        counted(
+            self.invalid_utf8,
+            "Replaced 1 invalid UTF-8 sequence with U+FFFD (the rest of the file is UTF-8).",
+            "Replaced {n} invalid UTF-8 sequences with U+FFFD (the rest of the file is UTF-8).",
+        );
         counted(
             self.control_chars,
             "Removed 1 control character.",

@@ -141,6 +141,22 @@ pub fn codebook_markdown() -> String {
          - Null means not stated or not determined; an empty list means none found.\n\
          - Rows are sorted by id; the same input gives byte-identical files.\n\
          \n\
+         ## Inputs and limits\n\
+         \n\
+         - Every file found under the corpus folder is exactly one `documents` row or one \
+         `failures` row. Only regular files are read: FIFOs, devices, sockets, folders that \
+         cannot be listed (or whose path is longer than the system allows) and symbolic \
+         links to anything but a regular file inside the corpus folder are `failures` rows. \
+         Hidden files, `[corpus] exclude` entries, and the output and cache folders when \
+         they sit inside the corpus folder are not inputs.\n\
+         - A file over `[ingest] max_file_bytes` (default 200 MB) is a `failures` row; the \
+         read stops at that size whatever the file claims.\n\
+         - Each document has a time budget, `[ingest] max_seconds_per_document` for ingest \
+         and `[extract] max_seconds_per_document` for extraction (default 60 s each); a \
+         document over budget is a `failures` row and the others are unaffected.\n\
+         - `doc_id` is the path without its extension; inputs that share it keep the \
+         extension (see `manifest.json`, `doc_ids_with_extension`).\n\
+         \n\
          ## Tables\n\
          \n",
     );

@@ -33,6 +33,11 @@ pub struct Manifest {
     pub config: serde_json::Value,
     /// Inputs, sorted by path.
     pub inputs: Vec<Input>,
+    /// Documents whose `doc_id` keeps the file's extension because another input shares
+    /// its path without the extension (`report.pdf` and `report.docx`), sorted; omitted
+    /// when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub doc_ids_with_extension: Vec<String>,
 }
 
 #[derive(Serialize)]

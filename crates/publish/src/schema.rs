@@ -243,7 +243,10 @@ pub static SCHEMA: [TableSchema; 8] = [
                 Str,
                 true,
                 "Document id: the input's path relative to the corpus root, without its \
-                 extension, `/`-separated.",
+                 extension, `/`-separated; when two inputs share that path (`report.pdf` and \
+                 `report.docx`) both keep their extension (listed in `manifest.json` under \
+                 `doc_ids_with_extension`). Bytes of a file name that are not UTF-8 are \
+                 written `%XX`.",
             ),
             field(
                 "path",

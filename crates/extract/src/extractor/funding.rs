@@ -49,15 +49,15 @@ impl Extractor {
             };
             let slice = &text[block.span.start..block.span.end];
             let mut last_program: Option<(String, Option<String>)> = None;
+            // The block's one year, computed once per block (not once per figure).
+            let mut block_year: Option<Option<i32>> = None;
             let figures = find_money(slice, &options)
                 .into_iter()
                 .flat_map(|m| super::ranges::endpoints(slice, m));
             for mut m in figures {
                 let at = m.span.shift(block.span.start);
-                let sentence_text = sentences
-                    .iter()
-                    .find(|(_, s)| s.contains(at) || s.overlaps(at))
-                    .map_or(slice, |(_, s)| &text[s.start..s.end]);
+                let sentence_text =
+                    sentence_of(sentences, at).map_or(slice, |s| &text[s.start..s.end]);
                 if m.money.period == Period::Unknown && !RATE.is_match(sentence_text) {
                     // A stated amount with no rate is the whole amount (documented in the codebook).
                     m.money.period = Period::Total;
@@ -68,15 +68,12 @@ impl Extractor {
                     } else {
                         start_from(sentence_text)
                             .or_else(|| single_year(sentence_text))
-                            .or_else(|| single_year(slice))
+                            .or_else(|| *block_year.get_or_insert_with(|| single_year(slice)))
                             .or_else(|| section_year(document, bi))
                     };
                 }
                 let span = m.span.shift(block.span.start);
-                let sentence = sentences
-                    .iter()
-                    .find(|(_, s)| s.contains(span) || s.overlaps(span))
-                    .map_or(block.span, |(_, s)| *s);
+                let sentence = sentence_of(sentences, span).unwrap_or(block.span);
                 let sent = &text[sentence.start..sentence.end];
                 let mut v = MentionValue {
                     name: text[span.start..span.end].to_owned(),
@@ -402,6 +399,17 @@ impl Extractor {
         }
         (donor, recipient)
     }
+}
+
+/// The sentence that holds or overlaps `span` (a binary search: sentences are sorted and
+/// disjoint), widened to cover `span` when a figure straddles the cut of a run-on sentence
+/// ([`crate::text::MAX_SENTENCE_BYTES`]).
+fn sentence_of(sentences: &[(usize, Span)], span: Span) -> Option<Span> {
+    let at = sentences.partition_point(|(_, s)| s.end <= span.start);
+    sentences
+        .get(at)
+        .filter(|(_, s)| s.contains(span) || s.overlaps(span))
+        .map(|(_, s)| Span::new(s.start.min(span.start), s.end.max(span.end)))
 }
 
 /// An explicit Canadian-dollar marker: "C$", "CA$", "CAD 5", "5 CAD", "(Canadian)",

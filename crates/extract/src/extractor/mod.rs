@@ -15,11 +15,14 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
+mod budget;
 mod coordination;
 mod distributive;
 mod funding;
 mod ranges;
 mod rules;
+
+use budget::Budget;
 
 /// Options of the extract stage (`[extract]` in a pipeline file).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -32,6 +35,10 @@ pub struct Config {
     /// Apply name patterns (head nouns, lists) inside footnotes too. Off by default:
     /// endnotes are mostly bibliographic, and titles of papers look like names.
     pub patterns_in_footnotes: bool,
+    /// Time budget of one document's extraction in seconds (default 60): a document whose
+    /// extraction takes longer fails with [`crate::Error::TimedOut`]. The clock is checked
+    /// between blocks, every few sentences and between the corpus-wide passes.
+    pub max_seconds_per_document: u64,
 }
 
 impl Default for Config {
@@ -39,6 +46,7 @@ impl Default for Config {
         Self {
             default_currency: Some("USD".to_owned()),
             patterns_in_footnotes: false,
+            max_seconds_per_document: 60,
         }
     }
 }
@@ -537,8 +545,38 @@ impl Extractor {
         None
     }
 
-    /// Extracts every mention of `document`, sorted by span.
+    /// Extracts every mention of `document`, sorted by span, with no time budget.
     pub fn extract(&self, document: &Document) -> Vec<Mention> {
+        self.extract_inner(document, &Budget::unlimited(&document.doc_id))
+            .unwrap_or_default()
+    }
+
+    /// [`Extractor::extract`] within the configured time budget
+    /// (`max_seconds_per_document`).
+    ///
+    /// # Errors
+    /// [`crate::Error::TimedOut`] when the budget runs out; the clock is checked between
+    /// blocks and sentences and between passes, so the call returns soon after.
+    pub fn extract_budgeted(&self, document: &Document) -> Result<Vec<Mention>> {
+        self.extract_within(
+            document,
+            std::time::Duration::from_secs(self.config.max_seconds_per_document),
+        )
+    }
+
+    /// [`Extractor::extract`] within `budget`.
+    ///
+    /// # Errors
+    /// [`crate::Error::TimedOut`] when `budget` runs out.
+    pub fn extract_within(
+        &self,
+        document: &Document,
+        budget: std::time::Duration,
+    ) -> Result<Vec<Mention>> {
+        self.extract_inner(document, &Budget::new(&document.doc_id, budget))
+    }
+
+    fn extract_inner(&self, document: &Document, budget: &Budget<'_>) -> Result<Vec<Mention>> {
         let text = &document.text;
         let urls = url_spans(text);
         let mut cands: Vec<Cand> = Vec::new();
@@ -599,7 +637,9 @@ impl Extractor {
                     ));
                 }
             }
+            budget.check()?;
             for sentence in sentences(text, block.span) {
+                budget.tick()?;
                 // A byline is no list of organisations ("A. Author, Institute, University").
                 if !front_matter {
                     sentence_spans.push((bi, sentence));
@@ -638,31 +678,58 @@ impl Extractor {
                 cands.extend(self.acronym_definitions(text, &toks, &urls));
             }
         }
+        budget.check()?;
         cands.extend(self.headed_list_items(document));
         drop_footnote_only_agreements(document, &mut cands);
+        budget.check()?;
         Self::list_members(document, &sentence_spans, &mut cands);
+        budget.check()?;
         Self::acronym_uses(document, &urls, &mut cands);
+        budget.check()?;
         self.bare_institutions(document, &sentence_spans, &mut cands);
+        budget.check()?;
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
-        let mut mentions: Vec<Mention> = cands
-            .into_iter()
-            .map(|c| self.attributes(document, &sentence_spans, &c))
+        budget.check()?;
+        // Country names per block, found once per block (not once per candidate).
+        let country_hits: Vec<std::cell::OnceCell<Vec<(Span, String)>>> = document
+            .blocks
+            .iter()
+            .map(|_| std::cell::OnceCell::new())
             .collect();
+        let mut mentions: Vec<Mention> = Vec::with_capacity(cands.len());
+        for c in &cands {
+            budget.tick()?;
+            mentions.push(self.attributes(document, &sentence_spans, &country_hits, c));
+        }
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
+        budget.check()?;
         Self::link_context(document, &mut mentions);
+        budget.check()?;
         assign_dates(text, &sentence_spans, &mut mentions);
+        budget.check()?;
         self.link_glosses(text, &sentence_spans, &mut mentions);
+        budget.check()?;
         let funding = self.funding(document, &sentence_spans, &mentions);
         mentions.extend(funding);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
-        mentions
+        budget.check()?;
+        Ok(mentions)
     }
 
-    fn attributes(&self, document: &Document, sentences: &[(usize, Span)], c: &Cand) -> Mention {
+    fn attributes(
+        &self,
+        document: &Document,
+        sentences: &[(usize, Span)],
+        country_hits: &[std::cell::OnceCell<Vec<(Span, String)>>],
+        c: &Cand,
+    ) -> Mention {
         let text = &document.text;
+        // Sentences are sorted and disjoint: the first that ends after the span's start
+        // is the one that holds or overlaps it (a binary search, not a scan per candidate).
+        let at = sentences.partition_point(|(_, s)| s.end <= c.span.start);
         let sentence = sentences
-            .iter()
-            .find(|(_, s)| s.contains(c.span) || s.overlaps(c.span))
+            .get(at)
+            .filter(|(_, s)| s.contains(c.span) || s.overlaps(c.span))
             .map(|(_, s)| *s);
         let mut v = MentionValue {
             name: c.name.clone(),
@@ -681,7 +748,8 @@ impl Extractor {
                 } else {
                     v.agency_kind = Some(agency_kind_from_name(&c.name));
                     v.country = self.country_of_name(&c.name).or_else(|| {
-                        sentence.and_then(|s| self.dominant_country(text, document, s))
+                        sentence
+                            .and_then(|s| self.dominant_country(text, document, country_hits, s))
                     });
                 }
             }
@@ -828,16 +896,34 @@ impl Extractor {
         (found.len() == 1).then(|| found.remove(0))
     }
 
-    fn dominant_country(&self, text: &str, document: &Document, sentence: Span) -> Option<String> {
-        let block = document
-            .block_at(sentence.start)
-            .map(|b| document.blocks[b].span)?;
+    /// The country named most often in the block up to the end of `sentence` (at most
+    /// four run-on pieces back), when one leads.
+    fn dominant_country(
+        &self,
+        text: &str,
+        document: &Document,
+        country_hits: &[std::cell::OnceCell<Vec<(Span, String)>>],
+        sentence: Span,
+    ) -> Option<String> {
+        let bi = document.block_at(sentence.start)?;
+        let block = document.blocks[bi].span;
+        let hits = country_hits
+            .get(bi)?
+            .get_or_init(|| self.countries.find(text, block));
+        // Bounded context: a paragraph of 100,000 sentences must not be counted once per
+        // candidate.
+        let from = block.start.max(
+            sentence
+                .end
+                .saturating_sub(4 * crate::text::MAX_SENTENCE_BYTES),
+        );
+        let first = hits.partition_point(|(s, _)| s.start < from);
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, code) in self
-            .countries
-            .find(text, Span::new(block.start, sentence.end))
+        for (_, code) in hits[first..]
+            .iter()
+            .take_while(|(s, _)| s.end <= sentence.end)
         {
-            *counts.entry(code).or_default() += 1;
+            *counts.entry(code.clone()).or_default() += 1;
         }
         let max = counts.values().max().copied()?;
         let top: Vec<&String> = counts

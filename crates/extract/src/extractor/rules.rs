@@ -2,6 +2,8 @@
 //! working groups and instruments, short names, headed lists, glosses, head-noun phrases,
 //! agreements named by their parties, acronym definitions and uses.
 
+use std::collections::HashMap;
+
 use super::{
     APPOSITION, AgreementKind, BTreeMap, BlockKind, Cand, Document, EntityType, Extractor,
     GLOSS_OR, GLOSS_VERB, GROUP_HEADS, INSTRUMENT_LIST, Mention, NAMED_INSTRUMENT, NOT_MODIFIED,
@@ -864,14 +866,22 @@ impl Extractor {
         let text = &document.text;
         // "Marine Security Enforcement Teams (MSETs)": a gazetteer name of another type
         // (the program) under the same definition shares its span and its acronym.
-        let defs: Vec<(Span, String, EntityType)> = cands
-            .iter()
-            .filter_map(|c| c.acronym.clone().map(|a| (c.span, a, c.entity_type)))
-            .collect();
+        let mut defs_at: HashMap<usize, Vec<(Span, String, EntityType)>> = HashMap::new();
+        for c in cands.iter() {
+            if let Some(a) = &c.acronym {
+                defs_at
+                    .entry(c.span.start)
+                    .or_default()
+                    .push((c.span, a.clone(), c.entity_type));
+            }
+        }
         for o in cands
             .iter_mut()
             .filter(|o| o.gaz.is_some() && o.acronym.is_none())
         {
+            let Some(defs) = defs_at.get(&o.span.start) else {
+                continue;
+            };
             if let Some((span, acronym, _)) = defs.iter().find(|(span, _, ty)| {
                 *ty != o.entity_type
                     && span.start == o.span.start
@@ -891,6 +901,21 @@ impl Extractor {
                 }
             }
         }
+        // Candidate spans sorted by start, with the running maximum of their ends: a token
+        // lies inside some candidate when one starting at or before it ends at or after it.
+        let mut spans: Vec<Span> = cands.iter().map(|c| c.span).collect();
+        spans.sort_by_key(|s| s.start);
+        let max_end: Vec<usize> = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        let inside_cand = |t: Span| {
+            let n = spans.partition_point(|s| s.start <= t.start);
+            n > 0 && max_end[n - 1] >= t.end
+        };
         let mut added = Vec::new();
         for block in document
             .blocks
@@ -904,9 +929,7 @@ impl Extractor {
                     .or_else(|| defined.get(key))
                     .or_else(|| defined.get(&format!("{key}s")));
                 let Some(defs) = defs else { continue };
-                if urls.iter().any(|u| u.overlaps(t.span))
-                    || cands.iter().any(|c| c.span.contains(t.span))
-                {
+                if urls.iter().any(|u| u.overlaps(t.span)) || inside_cand(t.span) {
                     continue;
                 }
                 for d in defs {

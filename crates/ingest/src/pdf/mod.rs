@@ -26,6 +26,7 @@
 //! ([`crate::text::rejoin`]). Superscript note markers become `^{n}` in the line text and
 //! are taken out like plain-text markers.
 
+mod failure;
 mod glyphs;
 mod layout;
 
@@ -164,12 +165,18 @@ pub(crate) fn ingest(
         ));
     }
     if chars == 0 || scanned {
-        return Err(Error::NoTextLayer {
-            path: path.to_owned(),
-            pages: n_pages,
+        let content_error = if chars == 0 {
+            failure::first_content_error(&doc)
+        } else {
+            None
+        };
+        return Err(failure::no_text_error(
+            path,
+            n_pages,
             images,
             chars,
-        });
+            content_error,
+        ));
     }
     if damaged {
         builder.repairs.notes.push(

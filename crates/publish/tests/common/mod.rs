@@ -127,6 +127,7 @@ pub(crate) fn manifest() -> Manifest {
                 sha256: "00".repeat(32),
             },
         ],
+        doc_ids_with_extension: Vec::new(),
     }
 }
 
