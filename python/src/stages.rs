@@ -10,8 +10,8 @@
 //! `money`, itself a struct of amount, currency, period and years).
 
 use crate::{AccordError, settings, to_py};
-use accord_core::{Dataset, Document, Failure, Mention};
 use accord_cli::Settings;
+use accord_core::{Dataset, Document, Failure, Mention};
 use arrow_schema::FieldRef;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
@@ -36,6 +36,7 @@ impl PyPipeline {
     /// gazetteer and sets up ingest and extract.
     #[new]
     #[pyo3(signature = (pipeline=None))]
+    #[allow(clippy::needless_pass_by_value)]
     fn new(py: Python<'_>, pipeline: Option<PathBuf>) -> PyResult<Self> {
         py.detach(|| {
             // The corpus root is never read by the stages.
@@ -63,7 +64,7 @@ impl PyPipeline {
 
     fn __repr__(&self) -> String {
         match &self.settings.file {
-            Some(file) => format!("Pipeline({:?}, file={:?})", self.settings.name, file),
+            Some(file) => format!("Pipeline({:?}, file='{}')", self.settings.name, file.display()),
             None => format!("Pipeline({:?})", self.settings.name),
         }
     }
@@ -140,6 +141,7 @@ impl PyDocument {
 pub(crate) struct PyDataset {
     dataset: Dataset,
     inputs: Vec<accord_publish::Input>,
+    with_extension: Vec<String>,
 }
 
 #[pymethods]
@@ -192,7 +194,9 @@ pub(crate) fn ingest(
 ) -> PyResult<PyDocument> {
     let (bytes, name) = if let Ok(b) = source.cast::<PyBytes>() {
         let name = path.ok_or_else(|| {
-            AccordError::new_err("ingest of bytes needs path=..., the file name (its extension picks the format)")
+            AccordError::new_err(
+                "ingest of bytes needs path=..., the file name (its extension picks the format)",
+            )
         })?;
         (b.as_bytes().to_vec(), name)
     } else {
@@ -224,7 +228,7 @@ pub(crate) fn extract<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let batch = py
         .detach(|| {
-            let mentions = accord_extract::run(&document.doc, &pipeline.extractor);
+            let mentions = pipeline.extractor.extract_budgeted(&document.doc)?;
             let fields = mention_fields()?;
             anyhow::Ok(serde_arrow::to_record_batch(&fields, &mentions)?)
         })
@@ -245,8 +249,10 @@ pub(crate) fn normalize(
     let mut pairs = Vec::with_capacity(documents.len());
     let mut inputs = Vec::new();
     for (doc, batch) in documents {
-        let mentions: Vec<Mention> = serde_arrow::from_record_batch(batch.as_ref())
-            .map_err(|e| AccordError::new_err(format!("not a mentions batch of accord.extract: {e}")))?;
+        let mentions: Vec<Mention> =
+            serde_arrow::from_record_batch(batch.as_ref()).map_err(|e| {
+                AccordError::new_err(format!("not a mentions batch of accord.extract: {e}"))
+            })?;
         inputs.push(accord_publish::Input {
             path: doc.doc.path.clone(),
             bytes: doc.bytes,
@@ -266,13 +272,31 @@ pub(crate) fn normalize(
         })
         .collect();
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    // Doc ids as `accord run` gives them: a stem shared by two inputs keeps its extension.
+    let mut with_extension = Vec::new();
+    let ids = {
+        let rels: Vec<&str> = pairs.iter().map(|(d, _)| d.path.as_str()).collect();
+        accord_ingest::unique_doc_ids(&rels)
+    };
+    for ((doc, _), (id, shared)) in pairs.iter_mut().zip(ids) {
+        if shared {
+            with_extension.push(id.clone());
+        }
+        doc.doc_id = id;
+    }
+    with_extension.sort();
     let dataset = py.detach(|| accord_normalize::normalize(pairs, failures, &pipeline.gazetteer));
-    Ok(PyDataset { dataset, inputs })
+    Ok(PyDataset {
+        dataset,
+        inputs,
+        with_extension,
+    })
 }
 
 /// Publish: writes the dataset's tables to `out` (refused, untouched, as by `accord run`
 /// when it is not accord's to replace); returns the rows per table.
 #[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
 pub(crate) fn publish(
     py: Python<'_>,
     pipeline: &PyPipeline,
@@ -281,7 +305,11 @@ pub(crate) fn publish(
 ) -> PyResult<std::collections::BTreeMap<&'static str, usize>> {
     py.detach(|| {
         accord_publish::check_output_dir(&out)?;
-        let manifest = accord_cli::manifest(&pipeline.settings, dataset.inputs.clone());
+        let manifest = accord_cli::manifest(
+            &pipeline.settings,
+            dataset.inputs.clone(),
+            dataset.with_extension.clone(),
+        );
         let report = accord_publish::publish(&dataset.dataset, &manifest, &out)?;
         anyhow::Ok(report.rows)
     })
