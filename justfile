@@ -41,13 +41,17 @@ torture-full:
 fuzz CASES="2000":
     PROPTEST_CASES={{CASES}} cargo test --release -p accord-ingest --test fuzz
 
-# Python client checks (pyarrow, polars, pandas, DuckDB) on a fresh run over tests/eval/corpus.
+# Python checks: the `accord` module (run, load, Ray) against the binary's bytes, and the
+# clients (pyarrow, polars, pandas, DuckDB) on a fresh run over tests/eval/corpus.
 client-test:
     #!/usr/bin/env bash
     set -euo pipefail
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
     cargo build --workspace
+    # The Python module (python/), a debug build for speed; users' `pip install ./python` is
+    # a release build. No build isolation: maturin comes from tests/python/requirements.txt.
+    MATURIN_PEP517_ARGS="--profile dev" python3 -m pip install --quiet --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps ./python
     # The evaluation corpus: the seed paper plus the six development documents.
     "$CARGO_TARGET_DIR/debug/accord" run pipelines/north-american-security.toml --input tests/eval/corpus --out "$tmp/out" --cache-dir "$tmp/cache" -q
     ACCORD_TABLES="$tmp/out" ACCORD_BIN="$CARGO_TARGET_DIR/debug/accord" python3 -m pytest -q tests/python

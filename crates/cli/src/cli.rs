@@ -60,6 +60,53 @@ pub enum Command {
         #[arg(long)]
         cache_dir: Option<PathBuf>,
     },
+    /// The map half of a run, for other engines and batch schedulers: ingest and extract
+    /// over shard K of N of the inputs (every N-th in path order), written to
+    /// `<shards>/shard-K-of-N.json`. Run it once per K (on any machines that see the
+    /// corpus), then `accord reduce`. The tables are the bytes `accord run` writes.
+    ///
+    /// Exit status: 0 shard written (inputs that failed are in it, and become failures
+    /// rows in the reduce); 2 usage or environment error; 130 interrupted.
+    Map {
+        /// Pipeline file (e.g. pipelines/north-american-security.toml).
+        pipeline: PathBuf,
+        /// Which shard, as K/N (1 <= K <= N), e.g. 2/3.
+        #[arg(long)]
+        shard: crate::ShardSpec,
+        /// Folder to write the shard file into (created if missing).
+        #[arg(long)]
+        shards: PathBuf,
+        /// Read documents from this folder (or file) instead of the pipeline's corpus root.
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// The output folder the reduce will write (it names the default cache folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Worker threads for ingest and extract (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Ignore cached ingest and extract results (a cold run; the cache is refreshed).
+        #[arg(long)]
+        no_cache: bool,
+        /// Cache folder (default: as for `accord run`).
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
+    },
+    /// The reduce half of a run: reads the N shard files that `accord map` wrote, checks
+    /// that they are one complete run of this pipeline (each shard once, the same inputs,
+    /// version and configuration), then normalizes and publishes as `accord run` does.
+    ///
+    /// Exit status: as `accord run` (0, 1 when some inputs failed, 2, 130).
+    Reduce {
+        /// Pipeline file: the one the shards were mapped with.
+        pipeline: PathBuf,
+        /// Folder holding the shard files.
+        #[arg(long)]
+        shards: PathBuf,
+        /// Write tables to this folder instead of the pipeline's output directory.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Score published tables against gold annotations (format: tests/eval/GOLD.md).
     ///
     /// Prints precision, recall and F1 per table and attribute accuracy, the same numbers
@@ -148,26 +195,80 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             no_cache,
             cache_dir,
         } => {
-            let mut settings = Settings::load(pipeline)?;
-            if let Some(input) = input {
-                settings.corpus.root.clone_from(input);
-            }
-            if let Some(out) = out {
-                settings.output.dir.clone_from(out);
-            }
-            if let Some(dir) = cache_dir {
-                settings.cache = Some(dir.clone());
-            }
+            let settings = Settings::load_with(
+                pipeline,
+                input.as_deref(),
+                out.as_deref(),
+                cache_dir.as_deref(),
+            )?;
             let progress =
                 !no_progress && !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
             let options = crate::RunOptions {
                 threads: *threads,
                 progress,
                 use_cache: !no_cache,
+                build: None,
             };
             crate::interrupt::install();
             let started = std::time::Instant::now();
             let report = crate::run_pipeline_with(&settings, &options)?;
+            let line = crate::summary::closing_line(
+                &report,
+                &settings.output.dir,
+                started.elapsed(),
+                cli.quiet,
+            );
+            if !line.is_empty() {
+                eprintln!("{line}");
+            }
+            Ok(if report.failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Map {
+            pipeline,
+            shard,
+            shards,
+            input,
+            out,
+            threads,
+            no_cache,
+            cache_dir,
+        } => {
+            let settings = Settings::load_with(
+                pipeline,
+                input.as_deref(),
+                out.as_deref(),
+                cache_dir.as_deref(),
+            )?;
+            let options = crate::RunOptions {
+                threads: *threads,
+                progress: false,
+                use_cache: !no_cache,
+                build: None,
+            };
+            crate::interrupt::install();
+            let path = crate::map_shard(&settings, &options, *shard, shards)?;
+            if !cli.quiet {
+                eprintln!(
+                    "Wrote shard {}/{}: {}",
+                    shard.index,
+                    shard.count,
+                    path.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reduce {
+            pipeline,
+            shards,
+            out,
+        } => {
+            let settings = Settings::load_with(pipeline, None, out.as_deref(), None)?;
+            let started = std::time::Instant::now();
+            let report = crate::reduce_shards(&settings, shards)?;
             let line = crate::summary::closing_line(
                 &report,
                 &settings.output.dir,

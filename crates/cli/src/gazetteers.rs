@@ -16,6 +16,23 @@ fn key_column(file: &str) -> &'static str {
     }
 }
 
+/// The gazetteer of `settings`: the main folder checked for its five files, the extra
+/// folders merged on top, loaded (for a host that runs the stages itself).
+///
+/// # Errors
+/// A missing folder or file, a bad extra folder, a gazetteer that does not load (each
+/// naming the folder or file).
+pub fn load_gazetteer(settings: &crate::Settings) -> Result<accord_extract::Gazetteer> {
+    crate::preflight::check_gazetteers(&settings.gazetteers)?;
+    let (dir, _merged) = assemble(&settings.gazetteers, &settings.extra_gazetteers)?;
+    accord_extract::Gazetteer::load(&dir).with_context(|| {
+        format!(
+            "cannot load gazetteers from {}",
+            settings.gazetteers.display()
+        )
+    })
+}
+
 /// The folder to load: `main` itself when there are no extras, else a temporary folder of
 /// merged files (kept alive by the returned guard). Extra folders may hold any of the five
 /// files; their header must be the main file's (in any order). Rows are upserted by key, in

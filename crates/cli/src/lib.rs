@@ -16,11 +16,16 @@ mod interrupt;
 mod preflight;
 mod runner;
 mod settings;
+mod shard;
 mod summary;
 
 pub use cli::{Cli, Command, GoldCommand, dispatch, init_logging};
 pub use eval::{Evaluation, TableScore, evaluate, render as render_evaluation};
+pub use gazetteers::load_gazetteer;
 pub use gold::init as gold_init;
 pub use interrupt::Interrupted;
-pub use runner::{RunOptions, RunReport, run_pipeline, run_pipeline_with};
+pub use preflight::check as check_run;
+pub use runner::{Entry, RunOptions, RunReport, manifest, run_pipeline, run_pipeline_with};
 pub use settings::{Corpus, Output, Settings};
+pub use shard::{ShardSpec, map_shard, map_shard_bytes, reduce_shards};
+pub use summary::closing_line;

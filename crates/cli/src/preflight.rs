@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 ///
 /// # Errors
 /// The refusal, naming the path; the path is left as it was.
-pub(crate) fn check(settings: &Settings) -> Result<()> {
+pub fn check(settings: &Settings) -> Result<()> {
     check_gazetteers(&settings.gazetteers)?;
     let out = &settings.output.dir;
     accord_publish::check_output_dir(out)?;

@@ -56,12 +56,13 @@ pub fn run_pipeline(
             threads,
             progress,
             use_cache: true,
+            build: None,
         },
     )
 }
 
 /// How to run a pipeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RunOptions {
     /// Worker threads for ingest and extract (`None`: all cores).
     pub threads: Option<usize>,
@@ -70,6 +71,10 @@ pub struct RunOptions {
     /// Reuse cached ingest and extract results of unchanged inputs (`false`: a cold run,
     /// which still refreshes the cache).
     pub use_cache: bool,
+    /// What identifies the build whose results the cache holds (default: the running
+    /// executable's size and modification time). A host that loads accord as a library
+    /// (the Python module) names its own library file here, so that a rebuild misses.
+    pub build: Option<String>,
 }
 
 /// Runs ingest → extract → normalize → publish for `settings` (see [`run_pipeline`]).
@@ -77,261 +82,390 @@ pub struct RunOptions {
 /// # Errors
 /// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
 pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
-    let (threads, progress) = (options.threads, options.progress);
     crate::preflight::check(settings)?;
-    let (root, listing) = crate::inputs::discover(
-        &settings.corpus.root,
-        &settings.corpus.exclude,
-        &[settings.output.dir.clone(), settings.cache_dir()],
+    let prepared = Prepared::new(settings, options)?;
+    let all: Vec<usize> = (0..prepared.inputs.len()).collect();
+    let mut entries = prepared.map(settings, options, &all)?;
+    entries.extend(prepared.refused_entries());
+    reduce_entries(
+        settings,
+        &prepared.gazetteer,
+        entries,
+        prepared.with_extension.clone(),
     )
-    .with_context(|| {
-        format!(
-            "cannot read the corpus at {}",
-            settings.corpus.root.display()
-        )
-    })?;
-    let mut refused = listing.refused;
-    let mut inputs = listing.inputs;
-    // Two inputs must never share a doc_id: shared stems keep their extension, and a path
-    // repeated (two names that escape to the same text) is refused.
-    let ids = {
-        let rels: Vec<&str> = inputs.iter().map(|i| i.rel.as_str()).collect();
-        accord_ingest::unique_doc_ids(&rels)
-    };
-    let mut doc_ids: Vec<String> = Vec::with_capacity(inputs.len());
-    let mut with_extension: Vec<String> = Vec::new();
-    let mut kept = Vec::with_capacity(inputs.len());
-    for (input, (id, shared)) in inputs.drain(..).zip(ids) {
-        if doc_ids.last() == Some(&id) {
-            let error = format!(
-                "{}: another input has the same name once its bytes that are not UTF-8 are written as %XX; rename one of them",
-                input.rel
-            );
-            warn!(path = %input.rel, error = %error, "Input failed.");
-            refused.push(Failure {
-                path: format!("{} (2)", input.rel),
-                stage: "ingest".to_owned(),
-                error,
-            });
-            continue;
-        }
-        if shared {
-            warn!(path = %input.rel, doc_id = %id, "Another input has the same path without its extension; this doc_id keeps the extension.");
-            with_extension.push(id.clone());
-        }
-        doc_ids.push(id);
-        kept.push(input);
-    }
-    let inputs = kept;
-    info!(inputs = inputs.len(), refused = refused.len(), root = %root.display(), "Found inputs.");
-    if inputs.is_empty() && refused.is_empty() {
-        anyhow::bail!(
-            "no input documents in {} (hidden files and the pipeline's `exclude` entries are skipped): nothing to do, nothing written",
-            root.display()
-        );
-    }
-    let (gazetteer_dir, _merged) =
-        crate::gazetteers::assemble(&settings.gazetteers, &settings.extra_gazetteers)?;
-    let gazetteer = accord_extract::Gazetteer::load(&gazetteer_dir).with_context(|| {
-        format!(
-            "cannot load gazetteers from {}",
-            settings.gazetteers.display()
-        )
-    })?;
-    let salt = format!(
-        "accord {} ({}) | ingest {:?} | extract {:?} | gazetteers {}",
+}
+
+/// The result of the map step for one input: its size and SHA-256 (for the manifest),
+/// whether it came from the cache, and its document with mentions or its failure.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Entry {
+    /// Path relative to the corpus root, `/`-separated.
+    pub path: String,
+    /// Size in bytes (0 when it could not be read).
+    pub bytes: u64,
+    /// Lowercase hex SHA-256 of the bytes (empty when they could not be read).
+    pub sha256: String,
+    /// Whether ingest and extract were skipped because the cache held the result.
+    pub from_cache: bool,
+    /// The document and its mentions, or why the input failed.
+    pub outcome: std::result::Result<(Document, Vec<Mention>), Failure>,
+}
+
+/// A run set up: its inputs listed (with their doc ids, which depend on every input),
+/// gazetteer loaded and cache opened; no input read yet.
+pub(crate) struct Prepared {
+    /// Every input, sorted by path.
+    pub(crate) inputs: Vec<crate::inputs::Input>,
+    /// The doc id of each input.
+    doc_ids: Vec<String>,
+    /// Doc ids that keep their extension (another input shares the stem).
+    pub(crate) with_extension: Vec<String>,
+    /// Paths refused before any read (failures rows of the run).
+    refused: Vec<Failure>,
+    /// The merged gazetteer.
+    pub(crate) gazetteer: accord_extract::Gazetteer,
+    /// What the results depend on besides the inputs and the build (see [`salt`]).
+    pub(crate) salt: String,
+    cache: crate::cache::Cache,
+}
+
+/// What ingest and extract results depend on besides an input's bytes and the build:
+/// the version, the ingest and extract settings and the gazetteer's bytes.
+pub(crate) fn salt(settings: &Settings, gazetteer_dir: &Path) -> String {
+    format!(
+        "accord {} | ingest {:?} | extract {:?} | gazetteers {}",
         env!("CARGO_PKG_VERSION"),
-        crate::cache::build_id(),
         settings.ingest,
         settings.extract,
-        crate::cache::folder_digest(&gazetteer_dir)
-    );
-    let cache = crate::cache::Cache::new(settings.cache_dir(), salt, options.use_cache);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
-    let bar = progress.then(|| {
-        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {bar:30} {pos}/{len} documents · {elapsed} elapsed · ETA {eta} {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+        crate::cache::folder_digest(gazetteer_dir)
+    )
+}
 
-    // First the cache: read every input once (the bytes give the cache key and feed
-    // ingest) and look it up. Reads stop at the size limit; unreadable, too large or
-    // special files become failures rows.
-    let looked: Vec<Looked> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let rel = &input.rel;
-                let bytes =
-                    accord_ingest::read_input(&input.path, rel, settings.ingest.max_file_bytes);
-                let key = bytes.as_deref().ok().map(|b| cache.key(rel, b));
-                let cached = key.as_deref().and_then(|k| cache.load(k));
-                (bytes, key, cached)
+impl Prepared {
+    /// Lists the inputs, gives them doc ids, loads the gazetteer and opens the cache.
+    ///
+    /// # Errors
+    /// An unreadable or empty corpus folder, an unreadable gazetteer.
+    pub(crate) fn new(settings: &Settings, options: &RunOptions) -> Result<Self> {
+        let (root, listing) = crate::inputs::discover(
+            &settings.corpus.root,
+            &settings.corpus.exclude,
+            &[settings.output.dir.clone(), settings.cache_dir()],
+        )
+        .with_context(|| {
+            format!(
+                "cannot read the corpus at {}",
+                settings.corpus.root.display()
+            )
+        })?;
+        let mut refused = listing.refused;
+        let mut inputs = listing.inputs;
+        // Two inputs must never share a doc_id: shared stems keep their extension, and a path
+        // repeated (two names that escape to the same text) is refused.
+        let ids = {
+            let rels: Vec<&str> = inputs.iter().map(|i| i.rel.as_str()).collect();
+            accord_ingest::unique_doc_ids(&rels)
+        };
+        let mut doc_ids: Vec<String> = Vec::with_capacity(inputs.len());
+        let mut with_extension: Vec<String> = Vec::new();
+        let mut kept = Vec::with_capacity(inputs.len());
+        for (input, (id, shared)) in inputs.drain(..).zip(ids) {
+            if doc_ids.last() == Some(&id) {
+                let error = format!(
+                    "{}: another input has the same name once its bytes that are not UTF-8 are written as %XX; rename one of them",
+                    input.rel
+                );
+                warn!(path = %input.rel, error = %error, "Input failed.");
+                refused.push(Failure {
+                    path: format!("{} (2)", input.rel),
+                    stage: "ingest".to_owned(),
+                    error,
+                });
+                continue;
+            }
+            if shared {
+                warn!(path = %input.rel, doc_id = %id, "Another input has the same path without its extension; this doc_id keeps the extension.");
+                with_extension.push(id.clone());
+            }
+            doc_ids.push(id);
+            kept.push(input);
+        }
+        let inputs = kept;
+        info!(inputs = inputs.len(), refused = refused.len(), root = %root.display(), "Found inputs.");
+        if inputs.is_empty() && refused.is_empty() {
+            anyhow::bail!(
+                "no input documents in {} (hidden files and the pipeline's `exclude` entries are skipped): nothing to do, nothing written",
+                root.display()
+            );
+        }
+        let (gazetteer_dir, _merged) =
+            crate::gazetteers::assemble(&settings.gazetteers, &settings.extra_gazetteers)?;
+        let gazetteer = accord_extract::Gazetteer::load(&gazetteer_dir).with_context(|| {
+            format!(
+                "cannot load gazetteers from {}",
+                settings.gazetteers.display()
+            )
+        })?;
+        let salt = salt(settings, &gazetteer_dir);
+        let build = options.build.clone().unwrap_or_else(crate::cache::build_id);
+        let cache = crate::cache::Cache::new(
+            settings.cache_dir(),
+            format!("{salt} | build {build}"),
+            options.use_cache,
+        );
+        Ok(Self {
+            inputs,
+            doc_ids,
+            with_extension,
+            refused,
+            gazetteer,
+            salt,
+            cache,
+        })
+    }
+
+    /// Every path of the run, refused ones included, sorted: what a shard's inputs digest
+    /// is made of.
+    pub(crate) fn all_paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .inputs
+            .iter()
+            .map(|i| i.rel.clone())
+            .chain(self.refused.iter().map(|f| f.path.clone()))
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    /// The refused paths as entries (failures rows with no bytes read).
+    pub(crate) fn refused_entries(&self) -> Vec<Entry> {
+        self.refused
+            .iter()
+            .map(|failure| Entry {
+                path: failure.path.clone(),
+                bytes: 0,
+                sha256: String::new(),
+                from_cache: false,
+                outcome: Err(failure.clone()),
             })
             .collect()
-    });
-    // Ingest and extract are set up (automata compiled) only when some input needs them.
-    let stages = if looked.iter().any(|(_, _, cached)| cached.is_none()) {
-        let ingester =
-            accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
-        let extractor = accord_extract::Extractor::new(&settings.extract, &gazetteer)
-            .context("cannot set up extract")?;
-        Some((ingester, extractor))
-    } else {
-        None
-    };
+    }
 
-    let per_doc: Vec<(String, Outcome, bool, u64, String)> = pool.install(|| {
-        inputs
-            .par_iter()
-            .zip(doc_ids.par_iter())
-            .zip(looked.into_par_iter())
-            .map(|((input, doc_id), (bytes, key, cached))| {
-                let rel = &input.rel;
-                if crate::interrupt::requested() {
-                    let error = "interrupted".to_owned();
-                    return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false, 0, String::new());
-                }
-                let from_cache = cached.is_some();
-                let (size, sha256) = match &bytes {
-                    Ok(b) => (b.len() as u64, hex(&Sha256::digest(b))),
-                    Err(_) => (fs::metadata(&input.path).map_or(0, |m| m.len()), String::new()),
-                };
-                let out = if let Some(hit) = cached {
-                    Ok(hit)
-                } else if let Some((ingester, extractor)) = &stages {
-                    let result = {
-                        let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
-                        match bytes {
-                            Ok(b) => ingester.ingest_bytes(rel, &b),
-                            Err(err) => Err(err),
-                        }
+    /// Ingest and extract for the inputs at `positions` of [`Prepared::inputs`], in
+    /// parallel; the entries come back in the order of `positions`.
+    ///
+    /// # Errors
+    /// Worker threads that cannot start, the stages that cannot be set up, or a Ctrl-C
+    /// ([`crate::Interrupted`]).
+    pub(crate) fn map(
+        &self,
+        settings: &Settings,
+        options: &RunOptions,
+        positions: &[usize],
+    ) -> Result<Vec<Entry>> {
+        let cache = &self.cache;
+        let inputs: Vec<&crate::inputs::Input> =
+            positions.iter().map(|&i| &self.inputs[i]).collect();
+        let doc_ids: Vec<&String> = positions.iter().map(|&i| &self.doc_ids[i]).collect();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads.unwrap_or(0))
+            .build()
+            .context("cannot start worker threads")?;
+        let bar = options.progress.then(|| {
+            let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {bar:30} {pos}/{len} documents · {elapsed} elapsed · ETA {eta} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        // First the cache: read every input once (the bytes give the cache key and feed
+        // ingest) and look it up. Reads stop at the size limit; unreadable, too large or
+        // special files become failures rows.
+        let looked: Vec<Looked> = pool.install(|| {
+            inputs
+                .par_iter()
+                .map(|input| {
+                    let rel = &input.rel;
+                    let bytes =
+                        accord_ingest::read_input(&input.path, rel, settings.ingest.max_file_bytes);
+                    let key = bytes.as_deref().ok().map(|b| cache.key(rel, b));
+                    let cached = key.as_deref().and_then(|k| cache.load(k));
+                    (bytes, key, cached)
+                })
+                .collect()
+        });
+        // Ingest and extract are set up (automata compiled) only when some input needs them.
+        let stages = if looked.iter().any(|(_, _, cached)| cached.is_none()) {
+            let ingester =
+                accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
+            let extractor = accord_extract::Extractor::new(&settings.extract, &self.gazetteer)
+                .context("cannot set up extract")?;
+            Some((ingester, extractor))
+        } else {
+            None
+        };
+
+        let per_doc: Vec<(String, Outcome, bool, u64, String)> = pool.install(|| {
+            inputs
+                .par_iter()
+                .zip(doc_ids.into_par_iter())
+                .zip(looked.into_par_iter())
+                .map(|((input, doc_id), (bytes, key, cached))| {
+                    let rel = &input.rel;
+                    if crate::interrupt::requested() {
+                        let error = "interrupted".to_owned();
+                        return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false, 0, String::new());
+                    }
+                    let from_cache = cached.is_some();
+                    let (size, sha256) = match &bytes {
+                        Ok(b) => (b.len() as u64, hex(&Sha256::digest(b))),
+                        Err(_) => (fs::metadata(&input.path).map_or(0, |m| m.len()), String::new()),
                     };
-                    match result {
-                        Ok(doc) => {
-                            let _s =
-                                info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
-                            // A bug in a rule must cost one document, not the run.
-                            let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                extractor.extract_budgeted(&doc)
-                            }));
-                            match extracted {
-                                Ok(Err(err)) => {
-                                    let error = error_chain(&err);
-                                    warn!(path = %rel, error = %error, "Input failed.");
-                                    Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
-                                }
-                                Ok(Ok(mentions)) => {
-                                    let value = (doc, mentions);
-                                    if let Some(k) = &key {
-                                        cache.store(k, &value);
+                    let out = if let Some(hit) = cached {
+                        Ok(hit)
+                    } else if let Some((ingester, extractor)) = &stages {
+                        let result = {
+                            let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
+                            match bytes {
+                                Ok(b) => ingester.ingest_bytes(rel, &b),
+                                Err(err) => Err(err),
+                            }
+                        };
+                        match result {
+                            Ok(doc) => {
+                                let _s =
+                                    info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
+                                // A bug in a rule must cost one document, not the run.
+                                let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    extractor.extract_budgeted(&doc)
+                                }));
+                                match extracted {
+                                    Ok(Err(err)) => {
+                                        let error = error_chain(&err);
+                                        warn!(path = %rel, error = %error, "Input failed.");
+                                        Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
                                     }
-                                    Ok(value)
-                                }
-                                Err(panic) => {
-                                    let detail = panic
-                                        .downcast_ref::<&str>()
-                                        .map(|s| (*s).to_owned())
-                                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                                        .unwrap_or_default();
-                                    let error = format!("{rel}: internal error in extraction (please report it): {detail}");
-                                    warn!(path = %rel, error = %error, "Input failed.");
-                                    Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
+                                    Ok(Ok(mentions)) => {
+                                        let value = (doc, mentions);
+                                        if let Some(k) = &key {
+                                            cache.store(k, &value);
+                                        }
+                                        Ok(value)
+                                    }
+                                    Err(panic) => {
+                                        let detail = panic
+                                            .downcast_ref::<&str>()
+                                            .map(|s| (*s).to_owned())
+                                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                                            .unwrap_or_default();
+                                        let error = format!("{rel}: internal error in extraction (please report it): {detail}");
+                                        warn!(path = %rel, error = %error, "Input failed.");
+                                        Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
+                                    }
                                 }
                             }
+                            Err(err) => {
+                                let error = error_chain(&err);
+                                warn!(path = %rel, error = %error, "Input failed.");
+                                Err(Failure {
+                                    path: rel.clone(),
+                                    stage: "ingest".to_owned(),
+                                    error,
+                                })
+                            }
                         }
-                        Err(err) => {
-                            let error = error_chain(&err);
-                            warn!(path = %rel, error = %error, "Input failed.");
-                            Err(Failure {
-                                path: rel.clone(),
-                                stage: "ingest".to_owned(),
-                                error,
-                            })
-                        }
+                    } else {
+                        // Not reached: the stages are set up whenever an input missed the cache.
+                        Err(Failure {
+                            path: rel.clone(),
+                            stage: "ingest".to_owned(),
+                            error: "internal error: ingest was not set up".to_owned(),
+                        })
+                    };
+                    // The doc_id depends on the other inputs (a shared stem), so it is set here,
+                    // after the cache, never taken from it.
+                    let out = out.map(|(mut doc, mentions)| {
+                        doc.doc_id.clone_from(doc_id);
+                        (doc, mentions)
+                    });
+                    if let Some(bar) = &bar {
+                        bar.inc(1);
                     }
-                } else {
-                    // Not reached: the stages are set up whenever an input missed the cache.
-                    Err(Failure {
-                        path: rel.clone(),
-                        stage: "ingest".to_owned(),
-                        error: "internal error: ingest was not set up".to_owned(),
-                    })
-                };
-                // The doc_id depends on the other inputs (a shared stem), so it is set here,
-                // after the cache, never taken from it.
-                let out = out.map(|(mut doc, mentions)| {
-                    doc.doc_id.clone_from(doc_id);
-                    (doc, mentions)
-                });
-                if let Some(bar) = &bar {
-                    bar.inc(1);
-                }
-                (rel.clone(), out, from_cache, size, sha256)
-            })
-            .collect()
-    });
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
-    if crate::interrupt::requested() {
-        let done = per_doc
-            .iter()
-            .filter(|(_, out, _, _, _)| !matches!(out, Err(f) if f.stage == "interrupted"))
-            .count();
-        return Err(crate::Interrupted {
-            done,
-            inputs: inputs.len(),
+                    (rel.clone(), out, from_cache, size, sha256)
+                })
+                .collect()
+        });
+        if let Some(bar) = &bar {
+            bar.finish_and_clear();
         }
-        .into());
+        if crate::interrupt::requested() {
+            let done = per_doc
+                .iter()
+                .filter(|(_, out, _, _, _)| !matches!(out, Err(f) if f.stage == "interrupted"))
+                .count();
+            return Err(crate::Interrupted {
+                done,
+                inputs: inputs.len(),
+            }
+            .into());
+        }
+        Ok(per_doc
+            .into_iter()
+            .map(|(path, outcome, from_cache, bytes, sha256)| {
+                // A document's SHA-256 is the one ingest computed, as in the manifest.
+                let sha256 = match &outcome {
+                    Ok((doc, _)) => doc.sha256.clone(),
+                    Err(_) => sha256,
+                };
+                Entry {
+                    path,
+                    bytes,
+                    sha256,
+                    from_cache,
+                    outcome,
+                }
+            })
+            .collect())
     }
+}
 
+/// Normalize and publish: the reduce step over the entries of every input (in any order:
+/// they are sorted by path here), with the doc ids that keep their extension.
+///
+/// # Errors
+/// An unwritable output.
+pub(crate) fn reduce_entries(
+    settings: &Settings,
+    gazetteer: &accord_extract::Gazetteer,
+    mut entries: Vec<Entry>,
+    with_extension: Vec<String>,
+) -> Result<RunReport> {
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
     let mut report = RunReport {
-        inputs: inputs.len() + refused.len(),
+        inputs: entries.len(),
         ..RunReport::default()
     };
     let mut docs = Vec::new();
     let mut failures = Vec::new();
     let mut manifest_inputs = Vec::new();
-    for (rel, result, from_cache, bytes, sha256) in per_doc {
-        report.cached += usize::from(from_cache);
-        match result {
+    for entry in entries {
+        report.cached += usize::from(entry.from_cache);
+        manifest_inputs.push(accord_publish::Input {
+            path: entry.path,
+            bytes: entry.bytes,
+            sha256: entry.sha256,
+        });
+        match entry.outcome {
             Ok((doc, mentions)) => {
-                manifest_inputs.push(accord_publish::Input {
-                    path: rel,
-                    bytes,
-                    sha256: doc.sha256.clone(),
-                });
                 report.mentions += mentions.len();
                 docs.push((doc, mentions));
             }
-            Err(failure) => {
-                manifest_inputs.push(accord_publish::Input {
-                    path: rel,
-                    bytes,
-                    sha256,
-                });
-                failures.push(failure);
-            }
+            Err(failure) => failures.push(failure),
         }
     }
-    for failure in refused {
-        manifest_inputs.push(accord_publish::Input {
-            path: failure.path.clone(),
-            bytes: 0,
-            sha256: String::new(),
-        });
-        failures.push(failure);
-    }
-    manifest_inputs.sort_by(|a, b| a.path.cmp(&b.path));
     report.documents = docs.len();
     report.failed = failures.len();
     info!(
@@ -345,26 +479,9 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
 
     let dataset = {
         let _s = info_span!("stage", stage = "normalize").entered();
-        accord_normalize::normalize(docs, failures, &gazetteer)
+        accord_normalize::normalize(docs, failures, gazetteer)
     };
-    let manifest = accord_publish::Manifest {
-        accord_version: env!("CARGO_PKG_VERSION").to_owned(),
-        git_commit: settings.file.as_deref().and_then(git_commit),
-        pipeline: settings.name.clone(),
-        config: serde_json::json!({
-            "ingest": {
-                "max_file_bytes": settings.ingest.max_file_bytes,
-                "max_seconds_per_document": settings.ingest.max_seconds_per_document,
-            },
-            "extract": {
-                "default_currency": settings.extract.default_currency,
-                "patterns_in_footnotes": settings.extract.patterns_in_footnotes,
-                "max_seconds_per_document": settings.extract.max_seconds_per_document,
-            },
-        }),
-        inputs: manifest_inputs,
-        doc_ids_with_extension: with_extension,
-    };
+    let manifest = manifest(settings, manifest_inputs, with_extension);
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
         accord_publish::publish(&dataset, &manifest, &settings.output.dir)
@@ -380,6 +497,34 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
         "Published tables."
     );
     Ok(report)
+}
+
+/// The manifest of a run of `settings` over `inputs` (sorted by path), with the doc ids
+/// that keep their extension: the accord version, the git commit of the pipeline file's
+/// repository, the pipeline's name and the settings that change results.
+pub fn manifest(
+    settings: &Settings,
+    inputs: Vec<accord_publish::Input>,
+    with_extension: Vec<String>,
+) -> accord_publish::Manifest {
+    accord_publish::Manifest {
+        accord_version: env!("CARGO_PKG_VERSION").to_owned(),
+        git_commit: settings.file.as_deref().and_then(git_commit),
+        pipeline: settings.name.clone(),
+        config: serde_json::json!({
+            "ingest": {
+                "max_file_bytes": settings.ingest.max_file_bytes,
+                "max_seconds_per_document": settings.ingest.max_seconds_per_document,
+            },
+            "extract": {
+                "default_currency": settings.extract.default_currency,
+                "patterns_in_footnotes": settings.extract.patterns_in_footnotes,
+                "max_seconds_per_document": settings.extract.max_seconds_per_document,
+            },
+        }),
+        inputs,
+        doc_ids_with_extension: with_extension,
+    }
 }
 
 /// The commit checked out in the git repository that holds `file`, if any.

@@ -93,6 +93,30 @@ impl Settings {
         }
     }
 
+    /// [`Settings::load`], then the command line's overrides: another corpus root, output
+    /// folder or cache folder (taken as given, not resolved against the pipeline's folder).
+    ///
+    /// # Errors
+    /// As [`Settings::load`].
+    pub fn load_with(
+        path: &Path,
+        input: Option<&Path>,
+        out: Option<&Path>,
+        cache: Option<&Path>,
+    ) -> Result<Self> {
+        let mut settings = Self::load(path)?;
+        if let Some(input) = input {
+            settings.corpus.root = input.to_path_buf();
+        }
+        if let Some(out) = out {
+            settings.output.dir = out.to_path_buf();
+        }
+        if let Some(cache) = cache {
+            settings.cache = Some(cache.to_path_buf());
+        }
+        Ok(settings)
+    }
+
     /// Reads a pipeline file and resolves its relative paths against its directory.
     ///
     /// # Errors

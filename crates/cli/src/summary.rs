@@ -8,12 +8,7 @@ use std::time::Duration;
 /// One line: documents (and how many came from the cache), failures, rows per entity table,
 /// time, and where `report.html` is. Under `-q`: only the failures, when there are any, so a
 /// quiet run still says that something went wrong.
-pub(crate) fn closing_line(
-    report: &RunReport,
-    out: &Path,
-    elapsed: Duration,
-    quiet: bool,
-) -> String {
+pub fn closing_line(report: &RunReport, out: &Path, elapsed: Duration, quiet: bool) -> String {
     let failed = if report.failed == 0 {
         String::new()
     } else {

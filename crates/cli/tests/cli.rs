@@ -155,6 +155,7 @@ fn second_run_reuses_the_cache_and_writes_the_same_bytes() {
         threads: Some(1),
         progress: false,
         use_cache,
+        build: None,
     };
     let cold = accord_cli::run_pipeline_with(&settings, &options(true)).expect("first run");
     assert_eq!((cold.documents, cold.cached), (1, 0));
@@ -677,5 +678,92 @@ fn published_quotes_sit_at_their_spans_and_an_empty_prefix_stays_an_empty_string
     assert!(
         row.contains(",\"\","),
         "an empty prefix is written as \"\": {row}"
+    );
+}
+
+fn accord(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_accord"))
+        .current_dir(workspace())
+        .args(args)
+        .output()
+        .expect("accord runs")
+}
+
+#[test]
+fn map_over_three_shards_then_reduce_writes_the_bytes_of_a_run() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    // Good and bad inputs, so failures rows go through the shards too.
+    let corpus = workspace().join("crates/cli/tests/corpus");
+    let whole = tmp.path().join("whole");
+    assert_eq!(run(&corpus, &whole, "2").status.code(), Some(1));
+    let (shards, out) = (tmp.path().join("shards"), tmp.path().join("reduced"));
+    let pipeline = std::ffi::OsStr::new("pipelines/north-american-security.toml");
+    for k in 1..=3 {
+        let spec = format!("{k}/3");
+        let map = accord(&[
+            "map".as_ref(),
+            pipeline,
+            "-q".as_ref(),
+            "--shard".as_ref(),
+            spec.as_ref(),
+            "--shards".as_ref(),
+            shards.as_os_str(),
+            "--input".as_ref(),
+            corpus.as_os_str(),
+            "--no-cache".as_ref(),
+            "--cache-dir".as_ref(),
+            tmp.path().join("cache").as_os_str(),
+        ]);
+        assert_eq!(map.status.code(), Some(0), "{map:?}");
+        assert!(shards.join(format!("shard-{k}-of-3.json")).is_file());
+    }
+    let reduce_args = [
+        "reduce".as_ref(),
+        pipeline,
+        "-q".as_ref(),
+        "--shards".as_ref(),
+        shards.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ];
+    let reduce = accord(&reduce_args);
+    assert_eq!(reduce.status.code(), Some(1), "{reduce:?}");
+    assert_eq!(files(&whole), files(&out));
+
+    // A missing shard is named, and nothing is replaced.
+    std::fs::remove_file(shards.join("shard-2-of-3.json")).expect("remove");
+    let before = files(&out);
+    let reduce = accord(&reduce_args);
+    assert_eq!(reduce.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&reduce.stderr);
+    assert!(stderr.contains("lacks shard(s) 2 of 3"), "{stderr}");
+    assert_eq!(files(&out), before);
+
+    // A shard of another configuration is refused by name.
+    let other = pipeline_copy(tmp.path(), |t| {
+        t.replace("default_currency = \"USD\"", "default_currency = \"CAD\"")
+    });
+    let map = accord(&[
+        "map".as_ref(),
+        other.as_os_str(),
+        "-q".as_ref(),
+        "--shard".as_ref(),
+        "2/3".as_ref(),
+        "--shards".as_ref(),
+        shards.as_os_str(),
+        "--input".as_ref(),
+        corpus.as_os_str(),
+        "--cache-dir".as_ref(),
+        tmp.path().join("cache").as_os_str(),
+    ]);
+    assert_eq!(map.status.code(), Some(0), "{map:?}");
+    let reduce = accord(&reduce_args);
+    assert_eq!(reduce.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&reduce.stderr);
+    assert!(
+        stderr.contains(
+            "shard-2-of-3.json was mapped by another accord version, configuration or gazetteer"
+        ),
+        "{stderr}"
     );
 }

@@ -1,0 +1,179 @@
+"""accord from Python: run the pipeline and read its tables as DataFrames.
+
+    import accord
+    summary = accord.run("path/to/documents", "path/to/tables")
+    tables = accord.load(summary.out)          # {"agreements": polars.DataFrame, ...}
+    tables["funding"].filter(tables["funding"]["share"].is_null())
+
+``accord.run`` does the work of ``accord run`` and writes the same bytes; errors are
+:class:`AccordError` with the command line's message. ``accord.ray.run`` runs the same
+map and reduce on a Ray cluster.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Union
+
+from . import _native
+from ._native import AccordError
+
+__all__ = [
+    "AccordError",
+    "RunSummary",
+    "Failure",
+    "run",
+    "load",
+    "TABLES",
+    "__version__",
+]
+__version__: str = _native.__version__
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: The Parquet tables of an output folder, in the order the codebook lists them.
+TABLES = (
+    "agreements",
+    "working_groups",
+    "agencies",
+    "funding",
+    "mentions",
+    "documents",
+    "blocks",
+    "failures",
+)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be read: its path under the corpus root, the stage that
+    failed (``ingest`` or ``extract``) and the reason (a ``failures.parquet`` row)."""
+
+    path: str
+    stage: str
+    error: str
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run did: counts of inputs, documents, failed inputs, mentions and documents
+    taken from the cache, rows written per table, the failures, and the output folder."""
+
+    out: Path
+    inputs: int
+    documents: int
+    failed: int
+    mentions: int
+    cached: int
+    rows: Dict[str, int]
+    failures: List[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was processed (``accord run``'s exit status 0)."""
+        return self.failed == 0
+
+
+def _build_id() -> str:
+    """Size and modification time of the loaded native library: a rebuilt module never
+    reuses cached results of an older build (the CLI uses its executable the same way)."""
+    st = os.stat(_native.__file__)
+    return f"{st.st_size}-{st.st_mtime_ns}"
+
+
+def _path(p: Optional[PathLike]) -> Optional[str]:
+    return None if p is None else os.fspath(p)
+
+
+def _failures(out: Path) -> List[Failure]:
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out / "failures.parquet", columns=["path", "stage", "error"])
+    return [Failure(**row) for row in table.to_pylist()]
+
+
+def _summary(raw: Dict[str, Any]) -> RunSummary:
+    out = Path(raw["out"])
+    failures = _failures(out) if raw["failed"] else []
+    return RunSummary(
+        out=out,
+        inputs=raw["inputs"],
+        documents=raw["documents"],
+        failed=raw["failed"],
+        mentions=raw["mentions"],
+        cached=raw["cached"],
+        rows=dict(raw["rows"]),
+        failures=failures,
+    )
+
+
+def run(
+    input: Optional[PathLike],
+    out: PathLike,
+    pipeline: Optional[PathLike] = None,
+    *,
+    threads: Optional[int] = None,
+    cache: bool = True,
+    cache_dir: Optional[PathLike] = None,
+) -> RunSummary:
+    """Run ingest → extract → normalize → publish over ``input`` (a folder or one file)
+    and write the tables to ``out``: the same work and the same bytes as
+    ``accord run PIPELINE --input INPUT --out OUT``.
+
+    ``pipeline`` is a pipeline file (TOML); ``None`` uses the bundled default pipeline
+    and gazetteers (then ``manifest.json`` records no git commit). With ``input=None``
+    the pipeline's corpus root is read. ``threads`` workers (default: all cores);
+    ``cache=False`` is a cold run (``--no-cache``); ``cache_dir`` as ``--cache-dir``.
+
+    Inputs that fail are counted in ``failed`` and listed in ``failures``; they never
+    stop the run. Raises :class:`AccordError` for what the command line exits 2 on.
+    """
+    raw = _native.run(
+        _path(pipeline),
+        _path(input),
+        os.fspath(out),
+        threads=threads,
+        cache=cache,
+        cache_dir=_path(cache_dir),
+        build=_build_id(),
+    )
+    return _summary(raw)
+
+
+def load(out: PathLike, *, backend: str = "polars", tables=TABLES) -> Dict[str, Any]:
+    """Read the tables of an output folder: ``{name: DataFrame}`` for each of ``tables``.
+
+    ``backend="polars"`` (default) gives ``polars.DataFrame`` with the datapackage's
+    types: strings as ``String``, integers as ``Int64`` (nulls kept, never floats),
+    numbers as ``Float64``, booleans as ``Boolean``, lists as ``List(String)``.
+    ``backend="pandas"`` gives ``pandas.DataFrame`` with the pyarrow dtype backend
+    (``int64[pyarrow]``, ``large_string[pyarrow]``, lists as ``large_list<…>[pyarrow]``).
+
+    Raises :class:`AccordError` when ``out`` is not an accord output (no
+    ``manifest.json``) or lacks a table; ``ValueError`` for another backend.
+    """
+    folder = Path(out)
+    if backend not in ("polars", "pandas"):
+        raise ValueError(f"backend must be 'polars' or 'pandas', not {backend!r}")
+    if not (folder / "manifest.json").is_file():
+        raise AccordError(
+            f"{folder} is not an accord output folder (it has no manifest.json): "
+            "give the --out folder of a run"
+        )
+    result: Dict[str, Any] = {}
+    for name in tables:
+        path = folder / f"{name}.parquet"
+        if not path.is_file():
+            raise AccordError(f"{folder} lacks {name}.parquet: is it a complete accord output?")
+        if backend == "polars":
+            import polars as pl
+
+            result[name] = pl.read_parquet(path)
+        else:
+            import pandas as pd
+
+            result[name] = pd.read_parquet(path, dtype_backend="pyarrow")
+    return result
+

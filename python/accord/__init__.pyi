@@ -1,0 +1,48 @@
+import os
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, overload
+
+import pandas
+import polars
+
+from ._native import AccordError as AccordError
+
+__version__: str
+PathLike = Union[str, os.PathLike[str]]
+TABLES: Tuple[str, ...]
+
+class Failure:
+    path: str
+    stage: str
+    error: str
+    def __init__(self, path: str, stage: str, error: str) -> None: ...
+
+class RunSummary:
+    out: Path
+    inputs: int
+    documents: int
+    failed: int
+    mentions: int
+    cached: int
+    rows: Dict[str, int]
+    failures: List[Failure]
+    @property
+    def ok(self) -> bool: ...
+
+def run(
+    input: Optional[PathLike],
+    out: PathLike,
+    pipeline: Optional[PathLike] = None,
+    *,
+    threads: Optional[int] = None,
+    cache: bool = True,
+    cache_dir: Optional[PathLike] = None,
+) -> RunSummary: ...
+@overload
+def load(
+    out: PathLike, *, backend: Literal["polars"] = "polars", tables: Iterable[str] = ...
+) -> Dict[str, polars.DataFrame]: ...
+@overload
+def load(
+    out: PathLike, *, backend: Literal["pandas"], tables: Iterable[str] = ...
+) -> Dict[str, pandas.DataFrame]: ...
