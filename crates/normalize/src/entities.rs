@@ -3,7 +3,7 @@ use accord_core::{
     Failure, Funding, Mention, MentionRecord, Source, WorkingGroup, normalize_key, slug,
 };
 use accord_extract::Gazetteer;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Union-find over mention indices.
 struct Clusters {
@@ -70,7 +70,11 @@ fn majority<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
 
 /// A name that is the leading words of exactly one other entity's name in the same
 /// document ("the Peace Council" after "the Peace Council of Ontario") is a short form
-/// of it, not an entity of its own.
+/// of it, not an entity of its own. (Also the trailing words.)
+///
+/// O(w log n) in the total number `w` of words over the clusters' keys: every key's
+/// word-boundary prefixes and suffixes are indexed once, so a short form looks up the
+/// clusters it could shorten instead of comparing against every other cluster.
 fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazetteer: &Gazetteer) {
     let mut keys: BTreeMap<usize, (BTreeSet<String>, BTreeSet<&str>, bool)> = BTreeMap::new();
     for &i in idx {
@@ -88,29 +92,43 @@ fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazet
         entry.1.insert(items[i].doc.doc_id.as_str());
         entry.2 |= m.value.gazetteer_id.is_some();
     }
-    let roots: Vec<usize> = keys.keys().copied().collect();
-    for &r in &roots {
-        let (own, docs, has_gaz) = &keys[&r];
+    // `s` is a short form of key `k` exactly when `k` starts with `s ` or ends with ` s`,
+    // that is when `s` is the text of `k` before or after one of its spaces.
+    let mut shortened: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (&o, (own, _, _)) in &keys {
+        for k in own {
+            for (at, _) in k.match_indices(' ') {
+                for part in [&k[..at], &k[at + 1..]] {
+                    let roots = shortened.entry(part).or_default();
+                    if roots.last() != Some(&o) {
+                        roots.push(o);
+                    }
+                }
+            }
+        }
+    }
+    let mut unions = Vec::new();
+    for (&r, (own, docs, has_gaz)) in &keys {
         if *has_gaz {
             continue;
         }
-        let longer: Vec<usize> = roots
-            .iter()
-            .copied()
-            .filter(|&o| o != r)
-            .filter(|o| !keys[o].1.is_disjoint(docs))
-            .filter(|o| {
-                keys[o].0.iter().any(|k| {
-                    own.iter().any(|s| {
-                        s.split(' ').count() >= 2
-                            && (k.starts_with(&format!("{s} ")) || k.ends_with(&format!(" {s}")))
-                    })
-                })
-            })
-            .collect();
-        if longer.len() == 1 {
-            uf.union(r, longer[0]);
+        let mut longer: BTreeSet<usize> = BTreeSet::new();
+        for s in own.iter().filter(|s| s.split(' ').count() >= 2) {
+            for &o in shortened.get(s.as_str()).into_iter().flatten() {
+                if o != r && !longer.contains(&o) && !keys[&o].1.is_disjoint(docs) {
+                    longer.insert(o);
+                }
+            }
+            if longer.len() > 1 {
+                break;
+            }
         }
+        if longer.len() == 1 {
+            unions.extend(longer.first().map(|&o| (r, o)));
+        }
+    }
+    for (r, o) in unions {
+        uf.union(r, o);
     }
 }
 
@@ -239,28 +257,32 @@ pub fn normalize(
                 n += 1;
             }
             used_ids.insert(id.clone());
+            // The first form seen of each key other than the name's and the acronym's.
             let mut aliases: BTreeSet<String> = BTreeSet::new();
+            let mut alias_keys: HashSet<String> = HashSet::new();
+            let mut seen: HashSet<&str> = HashSet::new();
             let own = [
                 normalize_key(&name),
                 acronym.as_deref().map(normalize_key).unwrap_or_default(),
             ];
             for m in &ms {
-                for form in [m.value.name.as_str(), m.text.as_str()] {
-                    if form.contains('(') || own.contains(&normalize_key(form)) {
+                let acronym = m.value.acronym.as_deref();
+                for (form, bracketed) in [
+                    (m.value.name.as_str(), true),
+                    (m.text.as_str(), true),
+                    (acronym.unwrap_or_default(), false),
+                ] {
+                    if (!bracketed && acronym.is_none()) || (bracketed && form.contains('(')) {
                         continue;
                     }
-                    if !aliases
-                        .iter()
-                        .any(|a| normalize_key(a) == normalize_key(form))
-                    {
+                    // A form seen before was decided then.
+                    if !seen.insert(form) {
+                        continue;
+                    }
+                    let key = normalize_key(form);
+                    if !own.contains(&key) && alias_keys.insert(key) {
                         aliases.insert(form.to_owned());
                     }
-                }
-                if let Some(a) = &m.value.acronym
-                    && !own.contains(&normalize_key(a))
-                    && !aliases.iter().any(|x| normalize_key(x) == normalize_key(a))
-                {
-                    aliases.insert(a.clone());
                 }
             }
             let aliases: Vec<String> = aliases.into_iter().collect();
@@ -485,7 +507,12 @@ pub fn normalize(
     let mut funding = Vec::new();
     // `items` lists the mentions in this same order, so a running index finds each one.
     let mut item = 0;
+    // Funding rows are pushed in document order: this document's rows start here.
+    let mut doc_funding = 0;
     for (doc, ms) in &documents {
+        if funding.last().is_some_and(|f: &Funding| f.doc_id != doc.doc_id) {
+            doc_funding = funding.len();
+        }
         let index = CharIndex::new(&doc.text);
         for m in ms {
             let (cs, ce) = (index.char_of(m.span.start), index.char_of(m.span.end));
@@ -498,11 +525,9 @@ pub fn normalize(
             let block_kind = doc
                 .block_at(m.span.start)
                 .map_or("paragraph", |b| doc.blocks[b].kind.as_str());
-            let prefix_start = cs.saturating_sub(40);
-            let prefix: String = doc.text[..m.span.start]
-                .chars()
-                .skip(prefix_start)
-                .collect();
+            let before = &doc.text[..m.span.start];
+            let prefix_start = before.char_indices().rev().nth(39).map_or(0, |(at, _)| at);
+            let prefix = before[prefix_start..].to_owned();
             let suffix: String = doc.text[m.span.end..].chars().take(40).collect();
             if m.entity_type == EntityType::Funding
                 && let Some(money) = &m.value.money
@@ -514,7 +539,7 @@ pub fn normalize(
                 // both are known (program, start year) and are filled in from the restatement.
                 let compatible =
                     |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
-                let restated = funding.iter_mut().find(|f: &&mut Funding| {
+                let restated = funding[doc_funding..].iter_mut().find(|f: &&mut Funding| {
                     f.doc_id == doc.doc_id
                         && f.money.amount.is_some()
                         && f.money.amount == money.amount
