@@ -46,15 +46,27 @@ impl Countries {
 
     /// The country one word or phrase names (`Canada`, `U.S.`, `Mexican`, `United States`).
     pub(crate) fn lookup(&self, form: &str) -> Option<&str> {
-        let form = form
-            .trim_end_matches(['\'', '’'])
-            .trim_end_matches("’s")
-            .trim_end_matches("'s");
+        let mut form = form.trim_end_matches(['\'', '’']);
+        for possessive in ["’s", "'s"] {
+            while let Some(stem) = form.strip_suffix(possessive) {
+                form = stem;
+            }
+        }
         if let Some(code) = self.exact.get(form) {
             return Some(code);
         }
         if !form.chars().next().is_some_and(char::is_uppercase) {
             return None;
+        }
+        // ASCII text is its own NFKD form without combining marks: lower-case it in place
+        // of folding, without allocating.
+        let mut buf = [0u8; 64];
+        if form.is_ascii() && form.len() <= buf.len() {
+            let lower = &mut buf[..form.len()];
+            lower.copy_from_slice(form.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).ok()?;
+            return self.names.get(lower).map(String::as_str);
         }
         self.names
             .get(&fold_diacritics(form).to_lowercase())
@@ -64,6 +76,9 @@ impl Countries {
     /// Countries of a hyphen, en-dash or slash compound (`Canada-U.S.`, `US-Mexican`,
     /// `Canada/US`); `None` unless every part is a country and there are at least two.
     pub(crate) fn compound(&self, word: &str) -> Option<Vec<String>> {
+        if !word.contains(['-', '–', '/']) {
+            return None;
+        }
         let parts: Vec<&str> = word
             .split(['-', '–', '/'])
             .filter(|p| !p.is_empty())
