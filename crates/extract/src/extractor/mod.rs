@@ -68,6 +68,9 @@ pub struct Extractor {
     /// Bare institution names ("Congress", "House of Commons", "National Guard") → the
     /// agencies whose names add only a country to them, with that country.
     bare: HashMap<String, Vec<(String, String)>>,
+    /// Two-word gazetteer agreements whose second word is an instrument head ("Merida
+    /// Initiative"), by their first word folded and lower-cased → ids in gazetteer order.
+    short_heads: HashMap<String, Vec<String>>,
 }
 
 /// A mention before overlap resolution.
@@ -455,6 +458,16 @@ impl Extractor {
             .filter_map(|(k, t)| t.map(|t| (k, t)))
             .collect();
         let bare = bare_names(gazetteer, &countries);
+        let mut short_heads: HashMap<String, Vec<String>> = HashMap::new();
+        for a in &gazetteer.agreements {
+            let words: Vec<&str> = a.name.split_whitespace().collect();
+            if words.len() == 2 && names::agreement_kind_of_name(&a.name, true).is_some() {
+                short_heads
+                    .entry(crate::matcher::fold_diacritics(words[0]).to_lowercase())
+                    .or_default()
+                    .push(a.id.clone());
+            }
+        }
         Ok(Self {
             config: config.clone(),
             gazetteer: gazetteer.clone(),
@@ -463,6 +476,7 @@ impl Extractor {
             keys,
             stems,
             bare,
+            short_heads,
         })
     }
 

@@ -297,26 +297,14 @@ impl Extractor {
                 continue;
             }
             let folded = crate::matcher::fold_diacritics(word.text).to_lowercase();
-            let hits: Vec<&str> = self
-                .gazetteer
-                .agreements
-                .iter()
-                .filter(|a| {
-                    let words: Vec<&str> = a.name.split_whitespace().collect();
-                    words.len() == 2
-                        && crate::matcher::fold_diacritics(words[0]).to_lowercase() == folded
-                        && names::agreement_kind_of_name(&a.name, true).is_some()
-                })
-                .map(|a| a.id.as_str())
-                .collect();
-            if hits.len() == 1 {
+            if let Some([id]) = self.short_heads.get(&folded).map(Vec::as_slice) {
                 let mut c = Cand::new(
                     EntityType::Agreement,
                     word.span,
                     word.text.to_owned(),
                     "short-name",
                 );
-                c.gaz = Some(hits[0].to_owned());
+                c.gaz = Some(id.clone());
                 out.push(c);
             }
         }
