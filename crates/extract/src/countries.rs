@@ -3,14 +3,18 @@
 use crate::gazetteer::Gazetteer;
 use crate::matcher::fold_diacritics;
 use accord_core::Span;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Lookup of country forms. Abbreviations (`U.S.`, `US`, `EE.UU.`) match case-sensitively;
 /// names and demonyms match when capitalised (`Mexican`, not `mexican`), diacritics ignored.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Countries {
-    exact: HashMap<String, String>,
-    names: HashMap<String, String>,
+    exact: FxHashMap<String, String>,
+    names: FxHashMap<String, String>,
+    /// Every leading part (at a char boundary) of the `exact` forms and the `names` keys:
+    /// a phrase whose first word is neither cannot be a country form.
+    exact_prefixes: FxHashSet<String>,
+    name_prefixes: FxHashSet<String>,
     /// Longest name in words, for multi-word scans.
     max_words: usize,
 }
@@ -41,7 +45,29 @@ impl Countries {
                 }
             }
         }
+        let prefixes = |keys: &FxHashMap<String, String>| -> FxHashSet<String> {
+            keys.keys()
+                .flat_map(|k| k.char_indices().skip(1).map(|(at, _)| &k[..at]).chain([k.as_str()]))
+                .map(str::to_owned)
+                .collect()
+        };
+        c.exact_prefixes = prefixes(&c.exact);
+        c.name_prefixes = prefixes(&c.names);
         c
+    }
+
+    /// Whether no phrase of two or more words that starts with `first` (followed in the
+    /// text by white space) can be a country form. Only answers for ASCII words (else
+    /// `false`): a phrase's key then starts with the word lower-cased.
+    fn no_phrase_starts_with(&self, first: &str) -> bool {
+        let mut buf = [0u8; 64];
+        if !first.is_ascii() || first.len() > buf.len() || self.exact_prefixes.contains(first) {
+            return false;
+        }
+        let lower = &mut buf[..first.len()];
+        lower.copy_from_slice(first.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|l| !self.name_prefixes.contains(l))
     }
 
     /// The country one word or phrase names (`Canada`, `U.S.`, `Mexican`, `United States`).
@@ -104,7 +130,14 @@ impl Countries {
         let mut i = 0;
         while i < tokens.len() {
             let mut found = None;
-            for n in (1..=self.max_words.max(1).min(tokens.len() - i)).rev() {
+            let mut longest = self.max_words.max(1).min(tokens.len() - i);
+            // The trimming in `lookup` stops at white space: a longer phrase keeps its first
+            // word whole.
+            let spaced = text[tokens[i].span.end..].starts_with(char::is_whitespace);
+            if longest > 1 && spaced && self.no_phrase_starts_with(tokens[i].text) {
+                longest = 1;
+            }
+            for n in (1..=longest).rev() {
                 let s = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
                 let phrase = &text[s.start..s.end];
                 if let Some(code) = self.lookup(phrase) {
