@@ -166,14 +166,44 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 /// Spans of URLs and e-mail addresses in `text` (absolute offsets); names inside them are
 /// not mentions.
 pub(crate) fn url_spans(text: &str) -> Vec<Span> {
-    URL.find_iter(text)
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect()
+    // A match holds no white space and has `@`, `http` or `www.` in it: the regex (slow on
+    // non-ASCII text, for its Unicode `\b`) runs only from the white-space-separated words
+    // that have one, with the text before them as context.
+    let mut out: Vec<Span> = Vec::new();
+    let mut at = 0;
+    for word in text.split(char::is_whitespace) {
+        let (start, end) = (at, at + word.len());
+        at = end + text[end..].chars().next().map_or(0, char::len_utf8);
+        let lower = word.as_bytes();
+        let has = |pat: &[u8]| lower.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat));
+        if word.is_empty() || !(word.contains('@') || has(b"http") || has(b"www.")) {
+            continue;
+        }
+        // Nothing after the word can change a match inside it (no look-ahead).
+        let mut from = start;
+        while let Some(m) = URL.find_at(&text[..end], from) {
+            out.push(Span::new(m.start(), m.end()));
+            from = m.end();
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn url_spans_are_the_regex_matches() {
+        let text = "See https://example.org/a?b=1, café www.Example.com and x.y@mail.gc.ca;\n\
+                    not urls: http, www, a@b, émile@école.ca (HTTPS://X.ORG)";
+        let all: Vec<Span> = URL
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        assert_eq!(all.len(), 5);
+        assert_eq!(url_spans(text), all);
+    }
 
     fn words(s: &str) -> Vec<&str> {
         tokens(s, Span::new(0, s.len()))
