@@ -33,8 +33,8 @@ fn main() {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers"),
     )
     .expect("the project's gazetteers load");
-    let ingester = accord_ingest::Ingester::new(&accord_ingest::Config::default())
-        .expect("ingest sets up");
+    let ingester =
+        accord_ingest::Ingester::new(&accord_ingest::Config::default()).expect("ingest sets up");
     let extractor = accord_extract::Extractor::new(&accord_extract::Config::default(), &gazetteer)
         .expect("extract sets up");
     let docs: Vec<_> = rels
@@ -45,7 +45,10 @@ fn main() {
     let (mut took, mut mentions, mut digest) = (Duration::ZERO, 0, 0);
     for _ in 0..rounds {
         let started = Instant::now();
-        let all: Vec<_> = docs.iter().map(|d| accord_extract::run(d, &extractor)).collect();
+        let all: Vec<_> = docs
+            .iter()
+            .map(|d| accord_extract::run(d, &extractor))
+            .collect();
         took += started.elapsed();
         mentions = all.iter().map(Vec::len).sum();
         // Whether two builds find the same mentions.

@@ -47,7 +47,12 @@ impl Countries {
         }
         let prefixes = |keys: &FxHashMap<String, String>| -> FxHashSet<String> {
             keys.keys()
-                .flat_map(|k| k.char_indices().skip(1).map(|(at, _)| &k[..at]).chain([k.as_str()]))
+                .flat_map(|k| {
+                    k.char_indices()
+                        .skip(1)
+                        .map(|(at, _)| &k[..at])
+                        .chain([k.as_str()])
+                })
                 .map(str::to_owned)
                 .collect()
         };

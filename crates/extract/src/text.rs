@@ -175,7 +175,11 @@ pub(crate) fn url_spans(text: &str) -> Vec<Span> {
         let (start, end) = (at, at + word.len());
         at = end + text[end..].chars().next().map_or(0, char::len_utf8);
         let lower = word.as_bytes();
-        let has = |pat: &[u8]| lower.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat));
+        let has = |pat: &[u8]| {
+            lower
+                .windows(pat.len())
+                .any(|w| w.eq_ignore_ascii_case(pat))
+        };
         if word.is_empty() || !(word.contains('@') || has(b"http") || has(b"www.")) {
             continue;
         }

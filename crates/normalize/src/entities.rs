@@ -510,7 +510,10 @@ pub fn normalize(
     // Funding rows are pushed in document order: this document's rows start here.
     let mut doc_funding = 0;
     for (doc, ms) in &documents {
-        if funding.last().is_some_and(|f: &Funding| f.doc_id != doc.doc_id) {
+        if funding
+            .last()
+            .is_some_and(|f: &Funding| f.doc_id != doc.doc_id)
+        {
             doc_funding = funding.len();
         }
         let index = CharIndex::new(&doc.text);
