@@ -109,8 +109,11 @@ mod tests {
                         .filter(|s| (start..end).contains(&s.start))
                         .collect();
                     expected.sort_by_key(|s| s.start);
-                    let got: Vec<usize> =
-                        index.starting_in(start, end).iter().map(|s| s.start).collect();
+                    let got: Vec<usize> = index
+                        .starting_in(start, end)
+                        .iter()
+                        .map(|s| s.start)
+                        .collect();
                     let want: Vec<usize> = expected.iter().map(|s| s.start).collect();
                     assert_eq!(got, want, "starting_in {start}..{end} in {set:?}");
                 }
