@@ -23,6 +23,7 @@ mod ranges;
 mod rules;
 mod span_index;
 mod tables;
+mod titled;
 
 use budget::Budget;
 use tables::{column_year, row_currency, table_caption, table_unit};
@@ -609,6 +610,9 @@ impl Extractor {
                     if (c.rule != "plural-head" || c.gaz.is_some())
                         && (!in_note || c.entity_type == EntityType::Agency)
                     {
+                        if let Some(twin) = standing_body_twin(&c) {
+                            cands.push(twin);
+                        }
                         if let Some(parts) = self.split_coordination(text, &c) {
                             cands.extend(parts);
                         } else {
@@ -623,6 +627,7 @@ impl Extractor {
                     cands.extend(self.numbered_plans(text, sentence));
                     cands.extend(self.shared_head_groups(text, sentence));
                     cands.extend(self.instrument_lists(text, sentence));
+                    cands.extend(self.titled_instruments(text, sentence));
                     cands.extend(self.short_names(text, &toks));
                     for bare in names::bare_list_items(text, sentence, "Working Group") {
                         let name = format!("{} Working Group", &text[bare.start..bare.end]);
@@ -928,6 +933,23 @@ impl Extractor {
         }
         codes
     }
+}
+
+/// A commission that governments share ("United States-Mexico Border Health Commission") is
+/// a standing organisation as well as a body that meets: CODING.md lists commissions among
+/// neither kind of working group, so the working-group reading gets an organisation twin.
+fn standing_body_twin(c: &Cand) -> Option<Cand> {
+    let head = c
+        .name
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "on" | "of" | "for"))
+        .last()?;
+    (c.entity_type == EntityType::WorkingGroup && head == "Commission").then(|| {
+        let mut twin = c.clone();
+        twin.entity_type = EntityType::Agency;
+        twin.gaz = None;
+        twin
+    })
 }
 
 /// Agreements named only in footnotes are, in practice, titles of cited works ("Partners
