@@ -7,6 +7,7 @@ use super::{
     find_money, funding_kind, names, normalize_key, row_currency, section_year, single_year,
     start_from, table_caption, table_unit,
 };
+use crate::countries::CountryScan;
 
 impl Extractor {
     /// Money expressions of every block, with context: kind, program, donor, recipient.
@@ -14,6 +15,7 @@ impl Extractor {
         &self,
         document: &Document,
         sentences: &[(usize, Span)],
+        scan: &CountryScan<'_>,
         mentions: &[Mention],
     ) -> Vec<Mention> {
         let text = &document.text;
@@ -24,10 +26,7 @@ impl Extractor {
                 "mexican" => "MXN".to_owned(),
                 _ => "USD".to_owned(),
             })
-            .or_else(|| {
-                self.canadian_document(document, mentions)
-                    .then(|| "CAD".to_owned())
-            })
+            .or_else(|| Self::canadian_document(document, scan, mentions).then(|| "CAD".to_owned()))
             .or_else(|| self.config.default_currency.clone());
         let topic = self.title_topic(document);
         let mut out = Vec::new();
@@ -124,6 +123,7 @@ impl Extractor {
                 last_program.clone_from(&program);
                 let (donor, recipient) = self.donor_recipient(
                     text,
+                    scan,
                     sentence,
                     program.as_ref().and_then(|p| p.1.as_deref()),
                 );
@@ -155,15 +155,16 @@ impl Extractor {
     /// A document that marks its Canadian amounts ("C$1.5 billion", "CAD 40 million",
     /// "$7 billion (Canadian)") writes US dollars as bare "$": it is not one whose bare
     /// dollars are Canadian, whatever its subject.
-    pub(super) fn canadian_document(&self, document: &Document, mentions: &[Mention]) -> bool {
+    pub(super) fn canadian_document(
+        document: &Document,
+        scan: &CountryScan<'_>,
+        mentions: &[Mention],
+    ) -> bool {
         if CANADIAN_MARKER.is_match(&document.text) {
             return false;
         }
         let mut count: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, code) in self
-            .countries
-            .find(&document.text, Span::new(0, document.text.len()))
-        {
+        for (_, code) in scan.find(Span::new(0, document.text.len())) {
             *count.entry(code).or_default() += 1;
         }
         for m in mentions
@@ -376,12 +377,13 @@ impl Extractor {
     pub(super) fn donor_recipient(
         &self,
         text: &str,
+        scan: &CountryScan<'_>,
         sentence: Span,
         program: Option<&str>,
     ) -> (Option<String>, Option<String>) {
         let mut donor = None;
         let mut recipient = None;
-        for (s, code) in self.countries.find(text, sentence) {
+        for (s, code) in scan.find(sentence) {
             let before = &text[sentence.start..s.start];
             if before.ends_with("from the ")
                 || before.ends_with("from ")

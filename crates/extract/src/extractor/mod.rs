@@ -1,6 +1,6 @@
 //! The extract stage: rules over one document's blocks, producing mentions.
 
-use crate::countries::Countries;
+use crate::countries::{Countries, CountryScan};
 use crate::gazetteer::Gazetteer;
 use crate::matcher::{Matcher, Target, variants};
 use crate::names::{self, NamePhrase};
@@ -648,7 +648,9 @@ impl Extractor {
         budget.check()?;
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
         budget.check()?;
-        // Country names per block, found once per block (not once per candidate).
+        // Country names: one scan of the document answers for its blocks and sentences;
+        // each block's share is taken once (not once per candidate).
+        let scan = CountryScan::new(&self.countries, text);
         let country_hits: Vec<std::cell::OnceCell<Vec<(Span, String)>>> = document
             .blocks
             .iter()
@@ -657,7 +659,7 @@ impl Extractor {
         let mut mentions: Vec<Mention> = Vec::with_capacity(cands.len());
         for c in &cands {
             budget.tick()?;
-            mentions.push(self.attributes(document, &sentence_spans, &country_hits, c));
+            mentions.push(self.attributes(document, &sentence_spans, &scan, &country_hits, c));
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         budget.check()?;
@@ -667,7 +669,7 @@ impl Extractor {
         budget.check()?;
         self.link_glosses(text, &sentence_spans, &mut mentions);
         budget.check()?;
-        let funding = self.funding(document, &sentence_spans, &mentions);
+        let funding = self.funding(document, &sentence_spans, &scan, &mentions);
         mentions.extend(funding);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         budget.check()?;
@@ -678,6 +680,7 @@ impl Extractor {
         &self,
         document: &Document,
         sentences: &[(usize, Span)],
+        scan: &CountryScan<'_>,
         country_hits: &[std::cell::OnceCell<Vec<(Span, String)>>],
         c: &Cand,
     ) -> Mention {
@@ -707,7 +710,7 @@ impl Extractor {
                     v.agency_kind = Some(agency_kind_from_name(&c.name));
                     v.country = self.country_of_name(&c.name).or_else(|| {
                         sentence
-                            .and_then(|s| self.dominant_country(text, document, country_hits, s))
+                            .and_then(|s| Self::dominant_country(document, scan, country_hits, s))
                     });
                 }
             }
@@ -857,17 +860,14 @@ impl Extractor {
     /// The country named most often in the block up to the end of `sentence` (at most
     /// four run-on pieces back), when one leads.
     fn dominant_country(
-        &self,
-        text: &str,
         document: &Document,
+        scan: &CountryScan<'_>,
         country_hits: &[std::cell::OnceCell<Vec<(Span, String)>>],
         sentence: Span,
     ) -> Option<String> {
         let bi = document.block_at(sentence.start)?;
         let block = document.blocks[bi].span;
-        let hits = country_hits
-            .get(bi)?
-            .get_or_init(|| self.countries.find(text, block));
+        let hits = country_hits.get(bi)?.get_or_init(|| scan.find(block));
         // Bounded context: a paragraph of 100,000 sentences must not be counted once per
         // candidate.
         let from = block.start.max(
