@@ -2,8 +2,8 @@
 //! pays for, its donor and recipient, and its years.
 
 use super::{
-    ANAPHOR, BTreeMap, BlockKind, CURRENCY_NOTE, Document, EntityType, Extractor, FOR_GAP,
-    MONEY_HINT, Mention, MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_year,
+    ANAPHOR, BTreeMap, BlockKind, Document, EntityType, Extractor, FOR_GAP, MONEY_HINT, Mention,
+    MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_year, currency_note,
     find_money, funding_kind, names, normalize_key, row_currency, section_year, single_year,
     start_from, table_caption, table_unit,
 };
@@ -19,8 +19,7 @@ impl Extractor {
         mentions: &[Mention],
     ) -> Vec<Mention> {
         let text = &document.text;
-        let default_currency = CURRENCY_NOTE
-            .captures(text)
+        let default_currency = currency_note(text)
             .map(|c| match c[1].to_lowercase().as_str() {
                 "canadian" => "CAD".to_owned(),
                 "mexican" => "MXN".to_owned(),
