@@ -18,6 +18,7 @@ mod runner;
 mod settings;
 mod shard;
 mod summary;
+mod timings;
 
 pub use cli::{Cli, Command, GoldCommand, dispatch, init_logging};
 pub use eval::{Evaluation, TableScore, evaluate, render as render_evaluation};

@@ -1,12 +1,14 @@
 //! The one runner: calls the four stages in order.
 
 use crate::Settings;
+use crate::timings::{Step, Stopwatch, Work};
 use accord_core::{Document, Failure, Mention};
 use anyhow::{Context, Result};
 use fs_err as fs;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use std::time::Instant;
 use tracing::{info, info_span, warn};
 
 /// One input after the cache lookup: its bytes (or why they could not be read), its cache
@@ -35,6 +37,16 @@ pub struct RunReport {
     pub cached: usize,
     /// Rows written per table.
     pub rows: std::collections::BTreeMap<&'static str, usize>,
+    /// Wall time of each stage, in run order: `setup` (preflight, input listing,
+    /// gazetteers, cache), `ingest+extract` (reading, cache look-ups, both stages, in
+    /// parallel), `normalize` and `publish` (a reduce of shards has the last two only).
+    pub stages: Vec<(&'static str, std::time::Duration)>,
+    /// Time spent in each per-document stage, summed over the worker threads: `ingest`
+    /// and `extract` (documents from the cache count in neither; empty for a reduce).
+    pub work: Vec<(&'static str, std::time::Duration)>,
+    /// Peak resident memory of the process at the end of each stage, in bytes (Linux
+    /// `VmHWM`; empty where the system does not report it).
+    pub peak_rss: Vec<(&'static str, u64)>,
 }
 
 /// Runs ingest → extract → normalize → publish for `settings`.
@@ -82,17 +94,23 @@ pub struct RunOptions {
 /// # Errors
 /// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
 pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
+    let mut watch = Stopwatch::start();
     crate::preflight::check(settings)?;
     let prepared = Prepared::new(settings, options)?;
+    watch.lap("setup");
     let all: Vec<usize> = (0..prepared.inputs.len()).collect();
     let mut entries = prepared.map(settings, options, &all)?;
     entries.extend(prepared.refused_entries());
-    reduce_entries(
+    watch.lap("ingest+extract");
+    let mut report = reduce_entries(
         settings,
         &prepared.gazetteer,
         entries,
         prepared.with_extension.clone(),
-    )
+        &mut watch,
+    )?;
+    report.work = prepared.work.totals();
+    Ok(report)
 }
 
 /// The result of the map step for one input: its size and SHA-256 (for the manifest),
@@ -127,6 +145,8 @@ pub(crate) struct Prepared {
     /// What the results depend on besides the inputs and the build (see [`salt`]).
     pub(crate) salt: String,
     cache: crate::cache::Cache,
+    /// Ingest and extract time of [`Prepared::map`], summed over the threads.
+    work: Work,
 }
 
 /// What ingest and extract results depend on besides an input's bytes and the build:
@@ -221,6 +241,7 @@ impl Prepared {
             gazetteer,
             salt,
             cache,
+            work: Work::default(),
         })
     }
 
@@ -329,19 +350,24 @@ impl Prepared {
                     } else if let Some((ingester, extractor)) = &stages {
                         let result = {
                             let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
-                            match bytes {
+                            let started = Instant::now();
+                            let result = match bytes {
                                 Ok(b) => ingester.ingest_bytes(rel, &b),
                                 Err(err) => Err(err),
-                            }
+                            };
+                            self.work.add_since(Step::Ingest, started);
+                            result
                         };
                         match result {
                             Ok(doc) => {
                                 let _s =
                                     info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
                                 // A bug in a rule must cost one document, not the run.
+                                let started = Instant::now();
                                 let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                                     extractor.extract_budgeted(&doc)
                                 }));
+                                self.work.add_since(Step::Extract, started);
                                 match extracted {
                                     Ok(Err(err)) => {
                                         let error = error_chain(&err);
@@ -433,7 +459,8 @@ impl Prepared {
 }
 
 /// Normalize and publish: the reduce step over the entries of every input (in any order:
-/// they are sorted by path here), with the doc ids that keep their extension.
+/// they are sorted by path here), with the doc ids that keep their extension. `watch`
+/// takes a lap after each of the two stages; the report holds all its laps.
 ///
 /// # Errors
 /// An unwritable output.
@@ -442,6 +469,7 @@ pub(crate) fn reduce_entries(
     gazetteer: &accord_extract::Gazetteer,
     mut entries: Vec<Entry>,
     with_extension: Vec<String>,
+    watch: &mut Stopwatch,
 ) -> Result<RunReport> {
     entries.sort_by(|a, b| a.path.cmp(&b.path));
     let mut report = RunReport {
@@ -481,6 +509,7 @@ pub(crate) fn reduce_entries(
         let _s = info_span!("stage", stage = "normalize").entered();
         accord_normalize::normalize(docs, failures, gazetteer)
     };
+    watch.lap("normalize");
     let manifest = manifest(settings, manifest_inputs, with_extension);
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
@@ -488,6 +517,9 @@ pub(crate) fn reduce_entries(
             .with_context(|| format!("cannot publish to {}", settings.output.dir.display()))?
     };
     report.rows = written.rows;
+    watch.lap("publish");
+    report.stages.clone_from(&watch.stages);
+    report.peak_rss.clone_from(&watch.peak_rss);
     info!(
         out = %settings.output.dir.display(),
         agreements = report.rows.get("agreements").copied().unwrap_or(0),

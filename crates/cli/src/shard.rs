@@ -257,7 +257,8 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
             entries.len()
         );
     }
-    reduce_entries(settings, &gazetteer, entries, with_extension)
+    let mut watch = crate::timings::Stopwatch::start();
+    reduce_entries(settings, &gazetteer, entries, with_extension, &mut watch)
 }
 
 #[cfg(test)]

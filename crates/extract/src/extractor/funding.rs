@@ -2,11 +2,12 @@
 //! pays for, its donor and recipient, and its years.
 
 use super::{
-    ANAPHOR, BTreeMap, BlockKind, CURRENCY_NOTE, Document, EntityType, Extractor, FOR_GAP,
-    MONEY_HINT, Mention, MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_year,
+    ANAPHOR, BTreeMap, BlockKind, Document, EntityType, Extractor, FOR_GAP, MONEY_HINT, Mention,
+    MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_year, currency_note,
     find_money, funding_kind, names, normalize_key, row_currency, section_year, single_year,
     start_from, table_caption, table_unit,
 };
+use crate::countries::CountryScan;
 
 impl Extractor {
     /// Money expressions of every block, with context: kind, program, donor, recipient.
@@ -14,20 +15,17 @@ impl Extractor {
         &self,
         document: &Document,
         sentences: &[(usize, Span)],
+        scan: &CountryScan<'_>,
         mentions: &[Mention],
     ) -> Vec<Mention> {
         let text = &document.text;
-        let default_currency = CURRENCY_NOTE
-            .captures(text)
+        let default_currency = currency_note(text)
             .map(|c| match c[1].to_lowercase().as_str() {
                 "canadian" => "CAD".to_owned(),
                 "mexican" => "MXN".to_owned(),
                 _ => "USD".to_owned(),
             })
-            .or_else(|| {
-                self.canadian_document(document, mentions)
-                    .then(|| "CAD".to_owned())
-            })
+            .or_else(|| Self::canadian_document(document, scan, mentions).then(|| "CAD".to_owned()))
             .or_else(|| self.config.default_currency.clone());
         let topic = self.title_topic(document);
         let mut out = Vec::new();
@@ -54,9 +52,6 @@ impl Extractor {
             };
             let slice = &text[block.span.start..block.span.end];
             let mut last_program: Option<(String, Option<String>)> = None;
-            // The countries of the last figure's sentence: figures that share a sentence
-            // share its scan.
-            let mut sentence_countries: Option<(Span, Vec<(Span, String)>)> = None;
             // The block's one year, computed once per block (not once per figure).
             let mut block_year: Option<Option<i32>> = None;
             let figures = find_money(slice, &options)
@@ -128,17 +123,10 @@ impl Extractor {
                     v.parent_id.clone_from(id);
                 }
                 last_program.clone_from(&program);
-                if sentence_countries
-                    .as_ref()
-                    .is_none_or(|(s, _)| *s != sentence)
-                {
-                    sentence_countries = Some((sentence, self.countries.find(text, sentence)));
-                }
-                let countries = sentence_countries.as_ref().map_or(&[][..], |(_, c)| c);
                 let (donor, recipient) = self.donor_recipient(
                     text,
+                    scan,
                     sentence,
-                    countries,
                     program.as_ref().and_then(|p| p.1.as_deref()),
                 );
                 v.donor = donor;
@@ -169,15 +157,16 @@ impl Extractor {
     /// A document that marks its Canadian amounts ("C$1.5 billion", "CAD 40 million",
     /// "$7 billion (Canadian)") writes US dollars as bare "$": it is not one whose bare
     /// dollars are Canadian, whatever its subject.
-    pub(super) fn canadian_document(&self, document: &Document, mentions: &[Mention]) -> bool {
+    pub(super) fn canadian_document(
+        document: &Document,
+        scan: &CountryScan<'_>,
+        mentions: &[Mention],
+    ) -> bool {
         if CANADIAN_MARKER.is_match(&document.text) {
             return false;
         }
         let mut count: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, code) in self
-            .countries
-            .find(&document.text, Span::new(0, document.text.len()))
-        {
+        for (_, code) in scan.find(Span::new(0, document.text.len())) {
             *count.entry(code).or_default() += 1;
         }
         for m in mentions
@@ -390,13 +379,13 @@ impl Extractor {
     pub(super) fn donor_recipient(
         &self,
         text: &str,
+        scan: &CountryScan<'_>,
         sentence: Span,
-        countries: &[(Span, String)],
         program: Option<&str>,
     ) -> (Option<String>, Option<String>) {
         let mut donor = None;
         let mut recipient = None;
-        for (s, code) in countries.iter().cloned() {
+        for (s, code) in scan.find(sentence) {
             let before = &text[sentence.start..s.start];
             if before.ends_with("from the ")
                 || before.ends_with("from ")
