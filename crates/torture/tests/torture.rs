@@ -610,9 +610,7 @@ fn input_trials() -> Vec<Trial> {
                 Failure("content stream could not be decoded"),
             )
         }),
-        // Known defect, left for the new PDF engine (hayro): under a 1,000-deep page tree
-        // lopdf finds the page but not its text, and the file is reported as "no text
-        // layer". Enable when the engine lands.
+        // A 1,000-deep page tree: its text, or a clear failure naming the PDF.
         input_trial("pdf/deep-page-tree", "", |d| {
             one(
                 d,
@@ -624,8 +622,7 @@ fn input_trials() -> Vec<Trial> {
                 ),
                 Either("cannot read PDF"),
             )
-        })
-        .with_ignored_flag(true),
+        }),
         input_trial("pdf/deep-arrays", "", |d| {
             let n = scaled(20_000, 1_000_000);
             let content = format!("BT /F1 12 Tf {}1{} TJ ET", "[".repeat(n), "]".repeat(n));
@@ -989,7 +986,6 @@ fn fault_trials() -> Vec<Trial> {
             }
             Ok(())
         }),
-        // Enable once the cache carries checksums (branch `trust`).
         fault(
             "faults/cache-entry-with-one-changed-digit-is-not-trusted",
             || {
@@ -1009,8 +1005,7 @@ fn fault_trials() -> Vec<Trial> {
                 }
                 Ok(())
             },
-        )
-        .with_ignored_flag(true),
+        ),
         fault("faults/concurrent-runs-on-one-output", || {
             let tmp = tempfile::tempdir()?;
             let input = corpus(tmp.path(), false);
@@ -1085,7 +1080,6 @@ fn fault_trials() -> Vec<Trial> {
             }
             Ok(())
         }),
-        // Enable once outputs carry the `.accord-output` marker (branch `trust`).
         fault(
             "paths/out-at-a-folder-with-a-foreign-manifest-is-refused",
             || {
@@ -1102,9 +1096,7 @@ fn fault_trials() -> Vec<Trial> {
                 }
                 Ok(())
             },
-        )
-        .with_ignored_flag(true),
-        // Enable once outputs carry the `.accord-output` marker (branch `trust`).
+        ),
         fault("paths/out-at-a-file-is-refused", || {
             let tmp = tempfile::tempdir()?;
             let input = corpus(tmp.path(), false);
@@ -1115,8 +1107,7 @@ fn fault_trials() -> Vec<Trial> {
                 return Err(format!("file at --out replaced: {r:?}").into());
             }
             Ok(())
-        })
-        .with_ignored_flag(true),
+        }),
     ];
     t.push(full_disk_trial());
     t
