@@ -15,10 +15,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Union
+import functools
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _native
-from ._native import AccordError
+from ._native import AccordError, Dataset, Document, Pipeline
 
 __all__ = [
     "AccordError",
@@ -27,6 +28,14 @@ __all__ = [
     "run",
     "load",
     "TABLES",
+    "Pipeline",
+    "Document",
+    "Dataset",
+    "pipeline",
+    "ingest",
+    "extract",
+    "normalize",
+    "publish",
     "__version__",
 ]
 __version__: str = _native.__version__
@@ -177,3 +186,65 @@ def load(out: PathLike, *, backend: str = "polars", tables=TABLES) -> Dict[str, 
             result[name] = pd.read_parquet(path, dtype_backend="pyarrow")
     return result
 
+
+# The stages one by one -------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _pipeline_at(path: Optional[str]) -> Pipeline:
+    return Pipeline(path)
+
+
+def pipeline(path: Optional[PathLike] = None) -> Pipeline:
+    """The pipeline file at ``path`` (``None``: the bundled default pipeline) with its
+    gazetteer loaded and ingest and extract set up; kept for later calls with the same
+    path. Raises :class:`AccordError` for a bad pipeline file or gazetteer."""
+    return _pipeline_at(None if path is None else os.path.abspath(os.fspath(path)))
+
+
+def _resolve(p: Union[Pipeline, PathLike, None]) -> Pipeline:
+    return p if isinstance(p, Pipeline) else pipeline(p)
+
+
+def ingest(
+    source: Union[PathLike, bytes],
+    *,
+    path: Optional[str] = None,
+    pipeline: Union[Pipeline, PathLike, None] = None,
+) -> Document:
+    """Ingest one input: a file path, or its ``bytes`` with ``path`` its name (the
+    extension picks the format: ``.txt``, ``.md``, ``.html``, ``.pdf``, ``.docx``).
+    ``path`` is recorded as the document's path, and gives its ``doc_id`` (default: the
+    file's name; give the path under the corpus root to match ``accord run``).
+    Raises :class:`AccordError` with the reason a ``failures`` row would carry."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _native.ingest(_resolve(pipeline), bytes(source), path)
+    return _native.ingest(_resolve(pipeline), os.fspath(source), path)
+
+
+def extract(document: Document, *, pipeline: Union[Pipeline, PathLike, None] = None):
+    """The mentions of ``document`` as a ``pyarrow.RecordBatch``, one row per mention:
+    ``entity_type``, ``span`` (byte offsets ``start``, ``end`` into ``document.text``),
+    ``text``, ``rule`` and ``value`` (a struct with the name, gazetteer id, kind, parties,
+    dates and ``money``), received through the Arrow C data interface."""
+    return _native.extract(_resolve(pipeline), document)
+
+
+def normalize(
+    documents: Iterable[Tuple[Document, Any]],
+    *,
+    failures: Iterable[Tuple[str, str, str]] = (),
+    pipeline: Union[Pipeline, PathLike, None] = None,
+) -> Dataset:
+    """The corpus-wide reduce: ``(document, mentions batch)`` pairs (batches as
+    :func:`extract` gives them, or any Arrow record batch of those columns) and the
+    ``(path, stage, error)`` of inputs that failed → a :class:`Dataset`, with entities
+    merged across documents and ids assigned as in ``accord run``."""
+    return _native.normalize(_resolve(pipeline), list(documents), [tuple(f) for f in failures])
+
+
+def publish(dataset: Dataset, out: PathLike, *, pipeline: Union[Pipeline, PathLike, None] = None) -> Dict[str, int]:
+    """Write ``dataset`` to ``out`` as ``accord run`` does (Parquet, CSV, datapackage,
+    codebook, report, manifest); returns the rows per table. ``out`` is refused, untouched,
+    when it is not accord's to replace (:class:`AccordError`)."""
+    return dict(_native.publish(_resolve(pipeline), dataset, os.fspath(out)))

@@ -6,6 +6,8 @@
 //! GIL released, and raises `accord.AccordError` with the message the command line prints
 //! after `error:`.
 
+mod stages;
+
 use accord_cli::{RunOptions, RunReport, Settings, ShardSpec};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -218,5 +220,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(map_shard, m)?)?;
     m.add_function(wrap_pyfunction!(reduce, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_class::<stages::PyPipeline>()?;
+    m.add_class::<stages::PyDocument>()?;
+    m.add_class::<stages::PyDataset>()?;
+    m.add_function(wrap_pyfunction!(stages::ingest, m)?)?;
+    m.add_function(wrap_pyfunction!(stages::extract, m)?)?;
+    m.add_function(wrap_pyfunction!(stages::normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(stages::publish, m)?)?;
     Ok(())
 }
