@@ -227,5 +227,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(stages::extract, m)?)?;
     m.add_function(wrap_pyfunction!(stages::normalize, m)?)?;
     m.add_function(wrap_pyfunction!(stages::publish, m)?)?;
+    m.add_function(wrap_pyfunction!(stages::mentions_schema, m)?)?;
     Ok(())
 }

@@ -17,6 +17,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 use pyo3_arrow::PyRecordBatch;
 use serde_arrow::schema::{SchemaLike, TracingOptions};
+use sha2::Digest as _;
 use std::path::PathBuf;
 
 /// A pipeline set up once for many stage calls: its settings, gazetteer and the compiled
@@ -60,6 +61,19 @@ impl PyPipeline {
     #[getter]
     fn name(&self) -> &str {
         &self.settings.name
+    }
+
+    /// Relative paths or file names of the corpus that `accord run` skips (`[corpus]
+    /// exclude`).
+    #[getter]
+    fn exclude(&self) -> Vec<String> {
+        self.settings.corpus.exclude.clone()
+    }
+
+    /// The largest input read, in bytes (`[ingest] max_file_bytes`).
+    #[getter]
+    fn max_file_bytes(&self) -> u64 {
+        self.settings.ingest.max_file_bytes
     }
 
     fn __repr__(&self) -> String {
@@ -181,9 +195,70 @@ fn mention_fields() -> anyhow::Result<Vec<FieldRef>> {
     Ok(Vec::<FieldRef>::from_type::<Mention>(options)?)
 }
 
+/// The schema of the mentions batches of [`extract`], as a `pyarrow.Schema`.
+///
+/// # Errors
+/// None in practice (the schema is traced from `accord_core::Mention`).
+#[pyfunction]
+pub(crate) fn mentions_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let fields = mention_fields().map_err(|e| to_py(&e))?;
+    let schema = arrow_schema::Schema::new(fields);
+    pyo3_arrow::PySchema::new(std::sync::Arc::new(schema)).into_pyarrow(py)
+}
+
+/// The message of an error with its sources, `: `-separated: the `error` of the failures
+/// row `accord run` writes for it.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+/// Lowercase hex of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// An `AccordError` for an input that failed, carrying what its failures row and the
+/// manifest need: `path` (as given), `stage` (`ingest` or `extract`), `size` (bytes read,
+/// or the file's size when it could not be read; 0 when unknown) and `sha256` (of the
+/// bytes read, empty when none were).
+fn input_error(py: Python<'_>, error: &str, path: &str, stage: &str, size: u64, sha256: &str) -> PyErr {
+    let err = AccordError::new_err(error.to_owned());
+    let value = err.value(py);
+    let set = || -> PyResult<()> {
+        value.setattr("path", path)?;
+        value.setattr("stage", stage)?;
+        value.setattr("size", size)?;
+        value.setattr("sha256", sha256)?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(other) => other,
+    }
+}
+
 /// Ingest: `source` is a file path, or the bytes of one file with `path` its name (the
 /// extension picks the format). `path` is recorded as the document's path (default: the
-/// file's name). Raises `AccordError` with the message a `failures` row would carry.
+/// file's name). A file is read as `accord run` reads it (regular files only, at most the
+/// pipeline's `max_file_bytes`).
+///
+/// # Errors
+/// `AccordError` with the message of the `failures` row `accord run` would write, and the
+/// attributes `path`, `stage` (`"ingest"`), `size` and `sha256` (see [`input_error`]);
+/// bytes without `path=`.
 #[pyfunction]
 #[pyo3(signature = (pipeline, source, path=None))]
 pub(crate) fn ingest(
@@ -201,34 +276,82 @@ pub(crate) fn ingest(
         (b.as_bytes().to_vec(), name)
     } else {
         let file: PathBuf = source.extract()?;
-        let bytes = std::fs::read(&file)
-            .map_err(|e| AccordError::new_err(format!("cannot read {}: {e}", file.display())))?;
         let name = path.unwrap_or_else(|| {
             file.file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         });
-        (bytes, name)
+        let max = pipeline.settings.ingest.max_file_bytes;
+        match py.detach(|| accord_ingest::read_input(&file, &name, max)) {
+            Ok(bytes) => (bytes, name),
+            Err(err) => {
+                // As `accord run`: the file's size when it cannot be read, no digest.
+                let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+                return Err(input_error(py, &error_chain(&err), &name, "ingest", size, ""));
+            }
+        }
     };
-    let doc = py
-        .detach(|| pipeline.ingester.ingest_bytes(&name, &bytes))
-        .map_err(|e| to_py(&anyhow::Error::from(e)))?;
-    Ok(PyDocument {
-        doc,
-        bytes: bytes.len() as u64,
-    })
+    match py.detach(|| pipeline.ingester.ingest_bytes(&name, &bytes)) {
+        Ok(doc) => Ok(PyDocument {
+            doc,
+            bytes: bytes.len() as u64,
+        }),
+        Err(err) => {
+            let sha256 = hex(&sha2::Sha256::digest(&bytes));
+            Err(input_error(
+                py,
+                &error_chain(&err),
+                &name,
+                "ingest",
+                bytes.len() as u64,
+                &sha256,
+            ))
+        }
+    }
 }
 
-/// Extract: the mentions of one document, as a pyarrow `RecordBatch`.
+/// Extract: the mentions of one document, as a pyarrow `RecordBatch` (one row per
+/// mention; the columns are listed in the module docs), within the pipeline's time budget
+/// per document.
+///
+/// # Errors
+/// `AccordError` with the message of the `failures` row `accord run` would write (the time
+/// budget exceeded, or an internal error of a rule), and the attributes `path`, `stage`
+/// (`"extract"`), `size` and `sha256`.
 #[pyfunction]
 pub(crate) fn extract<'py>(
     py: Python<'py>,
     pipeline: &PyPipeline,
     document: &PyDocument,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let doc = &document.doc;
+    let fail = |py: Python<'_>, error: &str| {
+        input_error(py, error, &doc.path, "extract", document.bytes, &doc.sha256)
+    };
+    // A bug in a rule costs one document, as in `accord run`.
+    let extracted = py.detach(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pipeline.extractor.extract_budgeted(doc)
+        }))
+    });
+    let mentions = match extracted {
+        Ok(Ok(mentions)) => mentions,
+        Ok(Err(err)) => return Err(fail(py, &error_chain(&err))),
+        Err(panic) => {
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let error = format!(
+                "{}: internal error in extraction (please report it): {detail}",
+                doc.path
+            );
+            return Err(fail(py, &error));
+        }
+    };
     let batch = py
         .detach(|| {
-            let mentions = pipeline.extractor.extract_budgeted(&document.doc)?;
             let fields = mention_fields()?;
             anyhow::Ok(serde_arrow::to_record_batch(&fields, &mentions)?)
         })
@@ -236,22 +359,33 @@ pub(crate) fn extract<'py>(
     PyRecordBatch::new(batch).into_pyarrow(py)
 }
 
-/// Normalize: documents with their mention batches (as `extract` gives them) → a
-/// dataset; `failures` are `(path, stage, error)` rows of inputs that could not be read.
+/// A failed input handed to [`normalize`]: `(path, stage, error, size, sha256)`.
+type FailedInput = (String, String, String, u64, String);
+
+/// Normalize: documents with their mention batches (as `extract` gives them) and the
+/// inputs that failed → a dataset, as `accord run` builds it from the same inputs: sorted
+/// by path, doc ids unique over every input (a stem shared by two inputs keeps its
+/// extension), entities merged across documents.
+///
+/// # Errors
+/// `AccordError` naming the document whose batch does not have the mentions columns.
 #[pyfunction]
 #[pyo3(signature = (pipeline, documents, failures=Vec::new()))]
 pub(crate) fn normalize(
     py: Python<'_>,
     pipeline: &PyPipeline,
     documents: Vec<(PyRef<'_, PyDocument>, PyRecordBatch)>,
-    failures: Vec<(String, String, String)>,
+    failures: Vec<FailedInput>,
 ) -> PyResult<PyDataset> {
     let mut pairs = Vec::with_capacity(documents.len());
-    let mut inputs = Vec::new();
+    let mut inputs = Vec::with_capacity(documents.len() + failures.len());
     for (doc, batch) in documents {
         let mentions: Vec<Mention> =
             serde_arrow::from_record_batch(batch.as_ref()).map_err(|e| {
-                AccordError::new_err(format!("not a mentions batch of accord.extract: {e}"))
+                AccordError::new_err(format!(
+                    "{}: not a mentions batch of accord.extract: {e}",
+                    doc.doc.path
+                ))
             })?;
         inputs.push(accord_publish::Input {
             path: doc.doc.path.clone(),
@@ -260,32 +394,47 @@ pub(crate) fn normalize(
         });
         pairs.push((doc.doc.clone(), mentions));
     }
-    let failures: Vec<Failure> = failures
+    let mut failed: Vec<Failure> = failures
         .into_iter()
-        .map(|(path, stage, error)| {
+        .map(|(path, stage, error, size, sha256)| {
             inputs.push(accord_publish::Input {
                 path: path.clone(),
-                bytes: 0,
-                sha256: String::new(),
+                bytes: size,
+                sha256,
             });
             Failure { path, stage, error }
         })
         .collect();
+    // `accord run` sorts every input by path before normalize and publish.
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
-    // Doc ids as `accord run` gives them: a stem shared by two inputs keeps its extension.
-    let mut with_extension = Vec::new();
-    let ids = {
-        let rels: Vec<&str> = pairs.iter().map(|(d, _)| d.path.as_str()).collect();
-        accord_ingest::unique_doc_ids(&rels)
-    };
-    for ((doc, _), (id, shared)) in pairs.iter_mut().zip(ids) {
-        if shared {
-            with_extension.push(id.clone());
-        }
-        doc.doc_id = id;
+    pairs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    failed.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(pair) = inputs.windows(2).find(|w| w[0].path == w[1].path) {
+        return Err(AccordError::new_err(format!(
+            "{}: given twice to normalize (each input once, as a document or a failure)",
+            pair[0].path
+        )));
     }
+    // Doc ids as `accord run` gives them, over every input (failed ones too): a stem
+    // shared by two inputs keeps its extension.
+    let paths: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
+    let ids: std::collections::HashMap<&str, (String, bool)> = paths
+        .iter()
+        .copied()
+        .zip(accord_ingest::unique_doc_ids(&paths))
+        .collect();
+    let mut with_extension: Vec<String> = ids
+        .values()
+        .filter(|(_, shared)| *shared)
+        .map(|(id, _)| id.clone())
+        .collect();
     with_extension.sort();
-    let dataset = py.detach(|| accord_normalize::normalize(pairs, failures, &pipeline.gazetteer));
+    for (doc, _) in &mut pairs {
+        if let Some((id, _)) = ids.get(doc.path.as_str()) {
+            doc.doc_id.clone_from(id);
+        }
+    }
+    let dataset = py.detach(|| accord_normalize::normalize(pairs, failed, &pipeline.gazetteer));
     Ok(PyDataset {
         dataset,
         inputs,
