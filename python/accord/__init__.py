@@ -243,16 +243,24 @@ def extract(document: Document, *, pipeline: Union[Pipeline, PathLike, None] = N
 
 def mentions_schema():
     """The ``pyarrow.Schema`` of the batches :func:`extract` returns and :func:`normalize`
-    reads: ``entity_type`` (dictionary-encoded string: ``agreement``, ``working_group``,
-    ``agency``, ``funding``), ``span`` (struct of ``start``, ``end``: uint64 byte offsets
-    into the UTF-8 text), ``text``, ``rule`` (large strings) and ``value`` (struct: ``name``,
-    ``gazetteer_id``, ``acronym``, ``agreement_kind``, ``agency_kind``, ``country``,
-    ``parties`` (list of ISO 3166-1 alpha-3 codes), ``signed``, ``ended`` (EDTF dates),
-    ``pillar``, ``parent``, ``parent_id``, ``funding_kind``, ``donor``, ``recipient``,
-    ``money`` (nullable struct: ``amount``, ``amount_min``, ``amount_max`` as float64 in
-    currency units, ``qualifier``, ``currency`` (ISO 4217), ``currency_inferred``,
-    ``scale``, ``period``, ``years``, ``start_year``, ``end_year``, ``fiscal_year``,
-    ``share``, ``parse_status``) and ``same_as``)."""
+    reads, one row per mention:
+
+    - ``entity_type``: ``agreement``, ``working_group``, ``agency`` or ``funding``;
+    - ``span``: struct of ``start``, ``end`` (uint64), byte offsets into the document's
+      text encoded as UTF-8; ``text``: the text at the span; ``rule``: the rule's name;
+    - ``value``: struct of ``name``, ``gazetteer_id``, ``acronym``, ``agreement_kind``,
+      ``agency_kind``, ``country`` (ISO 3166-1 alpha-3), ``parties`` (list of alpha-3
+      codes), ``signed``, ``ended`` (EDTF dates), ``pillar``, ``parent``, ``parent_id``,
+      ``funding_kind``, ``donor``, ``recipient``, ``money`` and ``same_as``;
+    - ``value.money`` (null but for funding): ``amount``, ``amount_min``, ``amount_max``
+      and ``scale`` (float64, currency units), ``qualifier``, ``currency`` (ISO 4217),
+      ``currency_inferred`` (bool), ``period``, ``years`` (uint32), ``start_year``,
+      ``end_year`` (int32), ``fiscal_year``, ``share`` (float64 in [0, 1]) and
+      ``parse_status``.
+
+    Strings are ``large_string``, lists ``large_list``; the closed vocabularies
+    (``entity_type``, the kinds, ``qualifier``, ``period``, ``parse_status``) are
+    ``dictionary<uint32, large_string>``."""
     return _native.mentions_schema()
 
 

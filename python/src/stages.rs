@@ -4,10 +4,12 @@
 //! folder). Mention batches cross to Python as Arrow record batches through the Arrow C
 //! data interface (`pyo3-arrow`; pyarrow reads them without copies through Python objects).
 //!
-//! A mentions batch has one row per mention and the columns of `accord_core::Mention`:
-//! `entity_type` (string), `span` (struct of byte offsets `start`, `end` into the
-//! document's text), `text`, `rule`, and `value` (a struct: `name`, `gazetteer_id`, …,
-//! `money`, itself a struct of amount, currency, period and years).
+//! A mentions batch has one row per mention and the columns of `accord_core::Mention`, as
+//! `serde_arrow` traces them: `entity_type` (dictionary of large strings), `span` (struct
+//! of uint64 byte offsets `start`, `end` into the document's text), `text`, `rule` (large
+//! strings) and `value` (a struct: `name`, `gazetteer_id`, …, `money`, itself a struct of
+//! float64 amounts in currency units, currency, period and years). `accord.mentions_schema()`
+//! gives it to Python; the README's "From Python" section lists it.
 
 use crate::{AccordError, settings, to_py};
 use accord_cli::Settings;
@@ -78,7 +80,11 @@ impl PyPipeline {
 
     fn __repr__(&self) -> String {
         match &self.settings.file {
-            Some(file) => format!("Pipeline({:?}, file='{}')", self.settings.name, file.display()),
+            Some(file) => format!(
+                "Pipeline({:?}, file='{}')",
+                self.settings.name,
+                file.display()
+            ),
             None => format!("Pipeline({:?})", self.settings.name),
         }
     }
@@ -234,7 +240,14 @@ fn hex(bytes: &[u8]) -> String {
 /// manifest need: `path` (as given), `stage` (`ingest` or `extract`), `size` (bytes read,
 /// or the file's size when it could not be read; 0 when unknown) and `sha256` (of the
 /// bytes read, empty when none were).
-fn input_error(py: Python<'_>, error: &str, path: &str, stage: &str, size: u64, sha256: &str) -> PyErr {
+fn input_error(
+    py: Python<'_>,
+    error: &str,
+    path: &str,
+    stage: &str,
+    size: u64,
+    sha256: &str,
+) -> PyErr {
     let err = AccordError::new_err(error.to_owned());
     let value = err.value(py);
     let set = || -> PyResult<()> {
@@ -287,7 +300,14 @@ pub(crate) fn ingest(
             Err(err) => {
                 // As `accord run`: the file's size when it cannot be read, no digest.
                 let size = std::fs::metadata(&file).map_or(0, |m| m.len());
-                return Err(input_error(py, &error_chain(&err), &name, "ingest", size, ""));
+                return Err(input_error(
+                    py,
+                    &error_chain(&err),
+                    &name,
+                    "ingest",
+                    size,
+                    "",
+                ));
             }
         }
     };

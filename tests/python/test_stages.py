@@ -111,9 +111,10 @@ def test_a_batch_changed_in_pyarrow_still_normalizes():
 def test_bad_input_raises_accord_error_naming_the_file(tmp_path):
     with pytest.raises(accord.AccordError, match="needs path="):
         accord.ingest(b"text", pipeline=PIPELINE)
+    binary = b"\x00\x01binary"
     with pytest.raises(accord.AccordError, match="x.bin") as bad:
-        accord.ingest(b"\x00\x01binary", path="x.bin", pipeline=PIPELINE)
-    assert (bad.value.path, bad.value.stage, bad.value.size) == ("x.bin", "ingest", 9)
+        accord.ingest(binary, path="x.bin", pipeline=PIPELINE)
+    assert (bad.value.path, bad.value.stage, bad.value.size) == ("x.bin", "ingest", len(binary))
     with pytest.raises(accord.AccordError, match="missing.txt") as missing:
         accord.ingest(tmp_path / "missing.txt", pipeline=PIPELINE)
     assert missing.value.size == 0 and missing.value.sha256 == ""

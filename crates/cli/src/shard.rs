@@ -120,6 +120,119 @@ pub fn map_shard_bytes(
     serde_json::to_vec(&shard).context("cannot encode the shard")
 }
 
+/// An input whose bytes the host read (from an object store, an fsspec or pyarrow file
+/// system), by its path relative to the corpus root, `/`-separated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenInput {
+    /// Path relative to the corpus root, `/`-separated: it gives the doc id.
+    pub rel: String,
+    /// Its bytes, or why there are none.
+    pub bytes: Given,
+}
+
+/// The bytes of a [`GivenInput`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Given {
+    /// The input's bytes.
+    Bytes(Vec<u8>),
+    /// Not read: the input has this many bytes, more than `[ingest] max_file_bytes` (a
+    /// `failures` row, as `accord run` gives a file that is too large).
+    TooLarge(u64),
+    /// It could not be read: why, and its size in bytes (0 when unknown).
+    Unreadable {
+        /// The reader's message.
+        error: String,
+        /// Size in bytes, 0 when unknown.
+        size: u64,
+    },
+}
+
+/// [`map_shard_bytes`] for a corpus the host lists and reads itself: `all` is every input
+/// of the run (relative paths, the listing `accord run` would make of the same files), and
+/// `given` holds the bytes of this shard's inputs, exactly those [`ShardSpec::select`] picks
+/// from `all` sorted. The shard file is the one `accord map` writes for the same files.
+///
+/// # Errors
+/// An empty `all`, a path given twice, `given` other than the shard's inputs, an
+/// incomplete gazetteer folder, an interrupted run.
+pub fn map_given_shard_bytes(
+    settings: &Settings,
+    options: &RunOptions,
+    spec: ShardSpec,
+    all: &[String],
+    given: Vec<GivenInput>,
+) -> Result<Vec<u8>> {
+    crate::preflight::check_gazetteers(&settings.gazetteers)?;
+    let mut rels = all.to_vec();
+    rels.sort();
+    if let Some(pair) = rels.windows(2).find(|w| w[0] == w[1]) {
+        bail!("{}: listed twice in the inputs of the run", pair[0]);
+    }
+    let listing = crate::inputs::Listing {
+        inputs: rels
+            .iter()
+            .map(|rel| crate::inputs::Input {
+                rel: rel.clone(),
+                path: PathBuf::from(rel),
+            })
+            .collect(),
+        refused: Vec::new(),
+    };
+    let prepared = Prepared::from_listing(settings, options, &settings.corpus.root, listing)?;
+    let mine = spec.select(prepared.inputs.len());
+    let mut bytes: std::collections::HashMap<String, Given> =
+        given.into_iter().map(|g| (g.rel, g.bytes)).collect();
+    let wanted: Vec<&str> = mine
+        .iter()
+        .map(|&i| prepared.inputs[i].rel.as_str())
+        .collect();
+    if bytes.len() != wanted.len() || wanted.iter().any(|rel| !bytes.contains_key(*rel)) {
+        bail!(
+            "shard {}/{} has the inputs {wanted:?}; the bytes given are of others",
+            spec.index,
+            spec.count
+        );
+    }
+    let bytes = std::sync::Mutex::new(&mut bytes);
+    let read = |input: &crate::inputs::Input| {
+        let given = bytes
+            .lock()
+            .map(|mut b| b.remove(&input.rel))
+            .ok()
+            .flatten();
+        let io = |error: String| accord_ingest::Error::Io {
+            path: input.rel.clone(),
+            source: std::io::Error::other(error),
+        };
+        match given {
+            Some(Given::Bytes(b)) => (Ok(b), 0),
+            Some(Given::TooLarge(size)) => (
+                Err(accord_ingest::Error::TooLarge {
+                    path: input.rel.clone(),
+                    size,
+                    limit: settings.ingest.max_file_bytes,
+                }),
+                size,
+            ),
+            Some(Given::Unreadable { error, size }) => (Err(io(error)), size),
+            None => (Err(io("its bytes were not given".to_owned())), 0),
+        }
+    };
+    let entries = prepared.map_with(settings, options, &mine, &read)?;
+    let all = prepared.all_paths();
+    let shard = Shard {
+        format: FORMAT.to_owned(),
+        index: spec.index,
+        count: spec.count,
+        salt: prepared.salt.clone(),
+        inputs: all.len(),
+        inputs_digest: digest(&all),
+        with_extension: prepared.with_extension.clone(),
+        entries,
+    };
+    serde_json::to_vec(&shard).context("cannot encode the shard")
+}
+
 /// [`map_shard_bytes`], written to `<shards>/shard-K-of-N.json` (the folder is created; an
 /// existing file of that name is replaced, atomically).
 ///
