@@ -7,7 +7,14 @@ import pyarrow
 __version__: str
 
 class AccordError(Exception):
-    """A usage or environment error, with the message ``accord`` prints after ``error:``."""
+    """A usage or environment error, with the message ``accord`` prints after ``error:``.
+    Raised by ``ingest`` or ``extract`` for one input, it also has ``path``, ``stage``,
+    ``size`` and ``sha256``."""
+
+    path: str
+    stage: str
+    size: int
+    sha256: str
 
 
 def run(
@@ -32,6 +39,19 @@ def map_shard(
     cache_dir: Optional[str] = None,
     build: Optional[str] = None,
 ) -> bytes: ...
+def map_given(
+    pipeline: Optional[str],
+    out: str,
+    index: int,
+    count: int,
+    all: List[str],
+    given: List[Tuple[str, Optional[bytes], int, Optional[str]]],
+    *,
+    threads: Optional[int] = None,
+    cache: bool = True,
+    cache_dir: Optional[str] = None,
+    build: Optional[str] = None,
+) -> bytes: ...
 def reduce(pipeline: Optional[str], shards: str, out: str) -> Dict[str, object]: ...
 def check(pipeline: Optional[str], input: Optional[str], out: str) -> None: ...
 
@@ -40,6 +60,10 @@ class Pipeline:
     def __init__(self, pipeline: Optional[str] = None) -> None: ...
     @property
     def name(self) -> str: ...
+    @property
+    def exclude(self) -> List[str]: ...
+    @property
+    def max_file_bytes(self) -> int: ...
 
 class Document:
     """One ingested document."""
@@ -70,6 +94,7 @@ def extract(pipeline: Pipeline, document: Document) -> pyarrow.RecordBatch: ...
 def normalize(
     pipeline: Pipeline,
     documents: List[Tuple[Document, pyarrow.RecordBatch]],
-    failures: List[Tuple[str, str, str]] = ...,
+    failures: List[Tuple[str, str, str, int, str]] = ...,
 ) -> Dataset: ...
 def publish(pipeline: Pipeline, dataset: Dataset, out: str) -> Dict[str, int]: ...
+def mentions_schema() -> pyarrow.Schema: ...

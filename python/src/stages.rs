@@ -429,10 +429,12 @@ pub(crate) fn normalize(
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     pairs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     failed.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(pair) = inputs.windows(2).find(|w| w[0].path == w[1].path) {
+    if let Some(twice) = inputs
+        .windows(2)
+        .find_map(|w| (w[0].path == w[1].path).then(|| w[0].path.clone()))
+    {
         return Err(AccordError::new_err(format!(
-            "{}: given twice to normalize (each input once, as a document or a failure)",
-            pair[0].path
+            "{twice}: given twice to normalize (each input once, as a document or a failure)"
         )));
     }
     // Doc ids as `accord run` gives them, over every input (failed ones too): a stem

@@ -165,8 +165,8 @@ pub fn map_given_shard_bytes(
     crate::preflight::check_gazetteers(&settings.gazetteers)?;
     let mut rels = all.to_vec();
     rels.sort();
-    if let Some(pair) = rels.windows(2).find(|w| w[0] == w[1]) {
-        bail!("{}: listed twice in the inputs of the run", pair[0]);
+    if let Some(twice) = rels.windows(2).find_map(|w| (w[0] == w[1]).then(|| &w[0])) {
+        bail!("{twice}: listed twice in the inputs of the run");
     }
     let listing = crate::inputs::Listing {
         inputs: rels
