@@ -231,6 +231,20 @@ fn map_given(
     Ok(PyBytes::new(py, &bytes))
 }
 
+/// Two shard files' bytes of one run merged into one (a partial aggregate of a tree
+/// reduce); `reduce` reads it like any shard.
+#[pyfunction]
+fn merge_shards<'py>(
+    py: Python<'py>,
+    first: &[u8],
+    second: &[u8],
+) -> PyResult<Bound<'py, PyBytes>> {
+    let merged = py
+        .detach(|| accord_cli::merge_shard_bytes(first, second))
+        .map_err(|e| to_py(&e))?;
+    Ok(PyBytes::new(py, &merged))
+}
+
 /// The reduce half of a run, as `accord reduce`: the shard files in `shards`, normalized
 /// and published to `out`; returns the counts as [`run`] does.
 #[pyfunction]
@@ -280,6 +294,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run, m)?)?;
     m.add_function(wrap_pyfunction!(map_shard, m)?)?;
     m.add_function(wrap_pyfunction!(map_given, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_shards, m)?)?;
     m.add_function(wrap_pyfunction!(reduce, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_class::<stages::PyPipeline>()?;

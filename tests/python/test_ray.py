@@ -10,6 +10,7 @@ ray = pytest.importorskip("ray", reason="pip install ray (.ci/run installs it)")
 
 import accord  # noqa: E402
 import accord.ray  # noqa: E402
+from accord import _native  # noqa: E402
 from conftest import BAD_CORPUS, EVAL_CORPUS, PIPELINE, files  # noqa: E402
 
 
@@ -96,3 +97,27 @@ def test_ray_run_over_a_file_url_writes_the_bytes_of_the_cli(cluster, cli_output
     with pytest.raises(accord.AccordError, match="inside the input folder"):
         accord.ray.run(EVAL_CORPUS.as_uri(), EVAL_CORPUS / "out", PIPELINE, shards=1)
     assert not (EVAL_CORPUS / "out").exists()
+
+
+def test_a_tree_of_merged_shards_writes_the_bytes_of_the_cli(cluster, cli_outputs, tmp_path):
+    summary = accord.ray.run(BAD_CORPUS, tmp_path / "out", PIPELINE, shards=5, tree=True, cache=False,
+                             cache_dir=tmp_path / "cache")
+    assert files(summary.out) == files(cli_outputs["bad"])
+
+
+def test_merged_shards_are_checked(tmp_path):
+    blobs = [_native.map_shard(str(PIPELINE), str(EVAL_CORPUS), str(tmp_path / "out"), k, 3, threads=1,
+                               cache=False, cache_dir=str(tmp_path / "c")) for k in (1, 2, 3)]
+    both = accord.ray.merge_shards(blobs[0], blobs[2])
+    with pytest.raises(accord.AccordError, match="shard 1 of 3 is in both files"):
+        accord.ray.merge_shards(both, blobs[0])
+    other = _native.map_shard(str(PIPELINE), str(BAD_CORPUS), str(tmp_path / "out"), 1, 3, threads=1,
+                              cache=False, cache_dir=str(tmp_path / "c"))
+    with pytest.raises(accord.AccordError, match="different runs"):
+        accord.ray.merge_shards(both, other)
+    # A merged file and a plain one reduce like three plain ones.
+    accord.ray.reduce_shards([both, blobs[1]], tmp_path / "merged", PIPELINE)
+    accord.ray.reduce_shards(blobs, tmp_path / "plain", PIPELINE)
+    assert files(tmp_path / "merged") == files(tmp_path / "plain")
+    with pytest.raises(accord.AccordError, match="lacks shard"):
+        accord.ray.reduce_shards([both], tmp_path / "missing", PIPELINE)

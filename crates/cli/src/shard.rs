@@ -72,6 +72,85 @@ struct Shard {
     with_extension: Vec<String>,
     /// This shard's entries; shard 1 also holds the paths refused before any read.
     entries: Vec<Entry>,
+    /// The other shards whose entries this file holds too, when it is a merge of shard
+    /// files ([`merge_shard_bytes`]); empty (and not written) in a file of `accord map`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    also: Vec<usize>,
+}
+
+impl Shard {
+    /// Parses a shard file's bytes (`name` names it in errors).
+    fn parse(bytes: &[u8], name: &str) -> Result<Self> {
+        let shard: Shard = serde_json::from_slice(bytes)
+            .with_context(|| format!("{name} is not an accord shard file"))?;
+        if shard.format != FORMAT {
+            bail!(
+                "{name} is a shard of format {:?}; this accord reads {FORMAT:?}",
+                shard.format
+            );
+        }
+        Ok(shard)
+    }
+
+    /// The shards (1-based) whose entries this file holds.
+    fn indexes(&self) -> Vec<usize> {
+        let mut all = vec![self.index];
+        all.extend(&self.also);
+        all
+    }
+}
+
+/// Merges two shard files of one run (the bytes of [`map_shard_bytes`] or of an earlier
+/// merge) into one that holds the entries of both: a partial aggregate, so that a tree of
+/// pairwise merges hands the reduce one file instead of N. [`reduce_shards`] reads merged
+/// files like any other; the tables are the same bytes.
+///
+/// # Errors
+/// A file that is not a shard, shards of different runs (count, inputs, version or
+/// configuration), or shards that overlap.
+pub fn merge_shard_bytes(first: &[u8], second: &[u8]) -> Result<Vec<u8>> {
+    let a = Shard::parse(first, "the first shard")?;
+    let b = Shard::parse(second, "the second shard")?;
+    if a.salt != b.salt
+        || a.count != b.count
+        || a.inputs != b.inputs
+        || a.inputs_digest != b.inputs_digest
+        || a.with_extension != b.with_extension
+    {
+        bail!(
+            "shards {:?} and {:?} are of different runs (of {} and {} shards over {} and {} inputs, or of other inputs, versions or configurations)",
+            a.indexes(),
+            b.indexes(),
+            a.count,
+            b.count,
+            a.inputs,
+            b.inputs
+        );
+    }
+    let mut indexes = a.indexes();
+    let theirs = b.indexes();
+    if let Some(both) = theirs.iter().find(|i| indexes.contains(i)) {
+        bail!(
+            "shard {both} of {} is in both files: merge each shard once",
+            a.count
+        );
+    }
+    indexes.extend(theirs);
+    indexes.sort_unstable();
+    let mut entries = a.entries;
+    entries.extend(b.entries);
+    let shard = Shard {
+        format: a.format,
+        index: indexes[0],
+        count: a.count,
+        salt: a.salt,
+        inputs: a.inputs,
+        inputs_digest: a.inputs_digest,
+        with_extension: a.with_extension,
+        entries,
+        also: indexes[1..].to_vec(),
+    };
+    serde_json::to_vec(&shard).context("cannot encode the shard")
 }
 
 fn digest(inputs: &[String]) -> String {
@@ -116,6 +195,7 @@ pub fn map_shard_bytes(
         inputs_digest: digest(&all),
         with_extension: prepared.with_extension.clone(),
         entries,
+        also: Vec::new(),
     };
     serde_json::to_vec(&shard).context("cannot encode the shard")
 }
@@ -229,6 +309,7 @@ pub fn map_given_shard_bytes(
         inputs_digest: digest(&all),
         with_extension: prepared.with_extension.clone(),
         entries,
+        also: Vec::new(),
     };
     serde_json::to_vec(&shard).context("cannot encode the shard")
 }
@@ -297,15 +378,7 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
     let mut entries = Vec::new();
     for file in &files {
         let bytes = fs::read(file)?;
-        let shard: Shard = serde_json::from_slice(&bytes)
-            .with_context(|| format!("{} is not an accord shard file", file.display()))?;
-        if shard.format != FORMAT {
-            bail!(
-                "{} is a shard of format {:?}; this accord reads {FORMAT:?}",
-                file.display(),
-                shard.format
-            );
-        }
+        let shard = Shard::parse(&bytes, &file.display().to_string())?;
         if shard.salt != salt {
             bail!(
                 "{} was mapped by another accord version, configuration or gazetteer than this reduce's ({} vs {salt}): map it again",
@@ -330,20 +403,16 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
                 }
             }
         }
-        let slot = shard
-            .index
-            .checked_sub(1)
-            .and_then(|i| seen.get_mut(i))
-            .with_context(|| {
-                format!(
-                    "{} names shard {} of {}",
-                    file.display(),
-                    shard.index,
-                    shard.count
-                )
-            })?;
-        if std::mem::replace(slot, true) {
-            bail!("{}: shard {} is there twice", file.display(), shard.index);
+        for index in shard.indexes() {
+            let slot = index
+                .checked_sub(1)
+                .and_then(|i| seen.get_mut(i))
+                .with_context(|| {
+                    format!("{} names shard {index} of {}", file.display(), shard.count)
+                })?;
+            if std::mem::replace(slot, true) {
+                bail!("{}: shard {index} is there twice", file.display());
+            }
         }
         entries.extend(shard.entries);
     }

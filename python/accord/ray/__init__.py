@@ -31,7 +31,7 @@ from typing import Any, Dict, List, Optional, Sequence
 import accord
 from accord import _native, RunSummary
 
-__all__ = ["run", "Listing", "list_inputs", "map_shard", "reduce_shards"]
+__all__ = ["run", "Listing", "list_inputs", "map_shard", "merge_shards", "reduce_shards"]
 
 
 def is_url(input: Any) -> bool:
@@ -158,6 +158,14 @@ def map_shard(
     )
 
 
+def merge_shards(first: bytes, second: bytes) -> bytes:
+    """Two shard files' bytes of one run merged into one that holds both (a partial
+    aggregate: a tree of pairwise merges hands :func:`reduce_shards` one file instead of
+    N; the tables are the same bytes). Raises :class:`accord.AccordError` for shards of
+    different runs or shards that overlap."""
+    return _native.merge_shards(first, second)
+
+
 def reduce_shards(
     shards: Sequence[bytes], out: accord.PathLike, pipeline: Optional[accord.PathLike] = None
 ) -> RunSummary:
@@ -191,6 +199,10 @@ def _map_task(pipeline, input, out, index, count, cache, cache_dir, build) -> by
     )
 
 
+#: Above this many shards, :func:`run` merges the shards in a tree of Ray tasks.
+TREE_FROM = 8
+
+
 def _map_url_task(listing, index, count, out, pipeline, cache, cache_dir) -> bytes:
     """One Ray task over an fsspec corpus: shard ``index`` of ``count``, one thread."""
     return map_shard(listing, index, count, out, pipeline, threads=1, cache=cache, cache_dir=cache_dir)
@@ -206,6 +218,7 @@ def run(
     cache: bool = True,
     cache_dir: Optional[accord.PathLike] = None,
     storage_options: Optional[Dict[str, Any]] = None,
+    tree: Optional[bool] = None,
 ) -> RunSummary:
     """Run the pipeline over ``input`` on Ray and write the tables to ``out``, with the same
     arguments and the same bytes as :func:`accord.run`.
@@ -217,7 +230,9 @@ def run(
     (``ray.init(num_cpus=num_cpus)``) when none is. The inputs are split into ``shards`` map
     tasks of one CPU each (default: the cluster's CPU count); each input is read and
     processed by exactly one task, and an input that fails becomes a ``failures`` row as in
-    the command line.
+    the command line. With ``tree`` (default: when there are more than :data:`TREE_FROM`
+    shards) the shards are merged pairwise by Ray tasks (:func:`merge_shards`) and the
+    driver receives one; normalize and publish then run on the driver over all of it.
 
     Raises :class:`accord.AccordError` (with the command line's message) for a bad
     pipeline, an empty or unreadable corpus or a refused output; a failing task's error is
@@ -255,4 +270,13 @@ def run(
             task.remote(pipeline_s, input_s, out_s, index, count, cache, cache_s, build)
             for index in range(1, count + 1)
         ]
+    if tree is None:
+        tree = count > TREE_FROM
+    if tree:
+        # Partial aggregates merged pairwise as tasks, level by level, as the map tasks
+        # finish: the driver receives one shard.
+        merge = ray.remote(num_cpus=1)(merge_shards)
+        while len(refs) > 1:
+            pairs = [merge.remote(refs[i], refs[i + 1]) for i in range(0, len(refs) - 1, 2)]
+            refs = pairs + ([refs[-1]] if len(refs) % 2 else [])
     return reduce_shards(ray.get(refs), out_s, pipeline_s)

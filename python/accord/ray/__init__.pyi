@@ -24,6 +24,9 @@ def map_shard(
     cache: bool = True,
     cache_dir: Optional[PathLike] = None,
 ) -> bytes: ...
+TREE_FROM: int
+
+def merge_shards(first: bytes, second: bytes) -> bytes: ...
 def reduce_shards(shards: Sequence[bytes], out: PathLike, pipeline: Optional[PathLike] = None) -> RunSummary: ...
 def run(
     input: Optional[PathLike],
@@ -35,4 +38,5 @@ def run(
     cache: bool = True,
     cache_dir: Optional[PathLike] = None,
     storage_options: Optional[Dict[str, Any]] = None,
+    tree: Optional[bool] = None,
 ) -> RunSummary: ...
