@@ -54,6 +54,9 @@ impl Extractor {
             };
             let slice = &text[block.span.start..block.span.end];
             let mut last_program: Option<(String, Option<String>)> = None;
+            // The countries of the last figure's sentence: figures that share a sentence
+            // share its scan.
+            let mut sentence_countries: Option<(Span, Vec<(Span, String)>)> = None;
             // The block's one year, computed once per block (not once per figure).
             let mut block_year: Option<Option<i32>> = None;
             let figures = find_money(slice, &options)
@@ -86,7 +89,10 @@ impl Extractor {
                 };
                 // Names are not keywords: "Canada Customs and Revenue Agency" is no revenue.
                 let mut masked = sent.to_owned();
-                for m in mentions.iter().filter(|m| sentence.contains(m.span)) {
+                for m in starting_within(mentions, sentence)
+                    .iter()
+                    .filter(|m| sentence.contains(m.span))
+                {
                     let (a, b) = (m.span.start - sentence.start, m.span.end - sentence.start);
                     masked.replace_range(a..b, &" ".repeat(b - a));
                 }
@@ -101,7 +107,7 @@ impl Extractor {
                 .or_else(|| {
                     // The program named earlier in the paragraph (or in a table's caption).
                     let context = caption.unwrap_or(block.span);
-                    mentions
+                    starting_within(mentions, Span::new(context.start, span.start))
                         .iter()
                         .rfind(|m| {
                             m.entity_type == EntityType::Agreement
@@ -122,9 +128,17 @@ impl Extractor {
                     v.parent_id.clone_from(id);
                 }
                 last_program.clone_from(&program);
+                if sentence_countries
+                    .as_ref()
+                    .is_none_or(|(s, _)| *s != sentence)
+                {
+                    sentence_countries = Some((sentence, self.countries.find(text, sentence)));
+                }
+                let countries = sentence_countries.as_ref().map_or(&[][..], |(_, c)| c);
                 let (donor, recipient) = self.donor_recipient(
                     text,
                     sentence,
+                    countries,
                     program.as_ref().and_then(|p| p.1.as_deref()),
                 );
                 v.donor = donor;
@@ -221,7 +235,7 @@ impl Extractor {
         money: Span,
     ) -> Option<(String, Option<String>)> {
         let text = &document.text;
-        let in_sentence: Vec<&Mention> = mentions
+        let in_sentence: Vec<&Mention> = starting_within(mentions, sentence)
             .iter()
             .filter(|m| sentence.contains(m.span) && m.entity_type != EntityType::Funding)
             .collect();
@@ -377,11 +391,12 @@ impl Extractor {
         &self,
         text: &str,
         sentence: Span,
+        countries: &[(Span, String)],
         program: Option<&str>,
     ) -> (Option<String>, Option<String>) {
         let mut donor = None;
         let mut recipient = None;
-        for (s, code) in self.countries.find(text, sentence) {
+        for (s, code) in countries.iter().cloned() {
             let before = &text[sentence.start..s.start];
             if before.ends_with("from the ")
                 || before.ends_with("from ")
@@ -404,6 +419,14 @@ impl Extractor {
         }
         (donor, recipient)
     }
+}
+
+/// The mentions (sorted by start) that start in `span`, its end included: a superset of
+/// those `span` contains, found by binary search.
+fn starting_within(mentions: &[Mention], span: Span) -> &[Mention] {
+    let from = mentions.partition_point(|m| m.span.start < span.start);
+    let to = mentions.partition_point(|m| m.span.start <= span.end);
+    &mentions[from..to.max(from)]
 }
 
 /// The sentence that holds or overlaps `span` (a binary search: sentences are sorted and

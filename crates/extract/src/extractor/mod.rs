@@ -21,7 +21,9 @@ mod distributive;
 mod funding;
 mod ranges;
 mod rules;
+mod span_index;
 mod tables;
+mod titled;
 
 use budget::Budget;
 use tables::{column_year, row_currency, table_caption, table_unit};
@@ -608,6 +610,9 @@ impl Extractor {
                     if (c.rule != "plural-head" || c.gaz.is_some())
                         && (!in_note || c.entity_type == EntityType::Agency)
                     {
+                        if let Some(twin) = standing_body_twin(&c) {
+                            cands.push(twin);
+                        }
                         if let Some(parts) = self.split_coordination(text, &c) {
                             cands.extend(parts);
                         } else {
@@ -622,6 +627,7 @@ impl Extractor {
                     cands.extend(self.numbered_plans(text, sentence));
                     cands.extend(self.shared_head_groups(text, sentence));
                     cands.extend(self.instrument_lists(text, sentence));
+                    cands.extend(self.titled_instruments(text, sentence));
                     cands.extend(self.short_names(text, &toks));
                     for bare in names::bare_list_items(text, sentence, "Working Group") {
                         let name = format!("{} Working Group", &text[bare.start..bare.end]);
@@ -784,7 +790,11 @@ impl Extractor {
             }
             // Siblings in the same list know their parent (from the gazetteer).
             let block = document.block_at(mentions[i].span.start).unwrap_or(0);
-            let sibling = mentions
+            // Mentions are sorted by start: the siblings within 400 bytes are a range.
+            let at = mentions[i].span.start;
+            let near = mentions.partition_point(|m| m.span.start + 400 <= at)
+                ..mentions.partition_point(|m| m.span.start < at + 400);
+            let sibling = mentions[near]
                 .iter()
                 .filter(|m| {
                     m.entity_type == EntityType::WorkingGroup
@@ -805,12 +815,20 @@ impl Extractor {
             while context_start > 0 && document.blocks[context_start].kind == BlockKind::ListItem {
                 context_start -= 1;
             }
-            let parent = mentions[..i].iter().rev().find(|m| {
-                m.entity_type == EntityType::Agreement
-                    && document
+            // Blocks follow the text, so the search back stops at the first mention in a
+            // block too far before the context.
+            let parent = mentions[..i]
+                .iter()
+                .rev()
+                .take_while(|m| {
+                    document
                         .block_at(m.span.start)
-                        .is_some_and(|b| b + 2 >= context_start)
-            });
+                        .is_none_or(|b| b + 2 >= context_start)
+                })
+                .find(|m| {
+                    m.entity_type == EntityType::Agreement
+                        && document.block_at(m.span.start).is_some()
+                });
             if let Some(p) = parent {
                 let (name, id) = (p.value.name.clone(), p.value.gazetteer_id.clone());
                 mentions[i].value.parent = Some(name);
@@ -917,6 +935,23 @@ impl Extractor {
     }
 }
 
+/// A commission that governments share ("United States-Mexico Border Health Commission") is
+/// a standing organisation as well as a body that meets: CODING.md lists commissions among
+/// neither kind of working group, so the working-group reading gets an organisation twin.
+fn standing_body_twin(c: &Cand) -> Option<Cand> {
+    let head = c
+        .name
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "on" | "of" | "for"))
+        .last()?;
+    (c.entity_type == EntityType::WorkingGroup && head == "Commission").then(|| {
+        let mut twin = c.clone();
+        twin.entity_type = EntityType::Agency;
+        twin.gaz = None;
+        twin
+    })
+}
+
 /// Agreements named only in footnotes are, in practice, titles of cited works ("Partners
 /// at the Border: Toward a new Canada-Mexico Partnership…"); they are
 /// kept only when the body mentions the same agreement.
@@ -926,7 +961,7 @@ fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
             .block_at(c.span.start)
             .is_some_and(|b| document.blocks[b].kind == BlockKind::Footnote)
     };
-    let body: Vec<String> = cands
+    let body: std::collections::HashSet<String> = cands
         .iter()
         .filter(|c| c.entity_type == EntityType::Agreement && !in_footnote(c))
         .map(|c| c.gaz.clone().unwrap_or_else(|| normalize_key(&c.name)))
@@ -943,6 +978,7 @@ fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
 /// ("terminated", …) gives each of its dates to the agreement mention nearest to it; a
 /// mention takes its nearest such date. Names that carry a year ("Budget 2001") are skipped.
 fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention]) {
+    let taken = span_index::SpanIndex::new(mentions.iter().map(|m| m.span));
     for &(_, sentence) in sentences {
         let sent = &text[sentence.start..sentence.end];
         let signing = SIGNING.is_match(sent);
@@ -950,7 +986,10 @@ fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention
         if !signing && !ending {
             continue;
         }
-        let agreements: Vec<usize> = (0..mentions.len())
+        // Mentions are sorted by start: those in the sentence start within it.
+        let from = mentions.partition_point(|m| m.span.start < sentence.start);
+        let to = mentions.partition_point(|m| m.span.start < sentence.end);
+        let agreements: Vec<usize> = (from..to.max(from))
             .filter(|&i| {
                 let m = &mentions[i];
                 m.entity_type == EntityType::Agreement
@@ -971,7 +1010,7 @@ fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention
         let dates: Vec<(Span, String)> = find_dates(sent)
             .into_iter()
             .map(|d| (d.span.shift(sentence.start), d.edtf))
-            .filter(|(span, _)| !mentions.iter().any(|m| m.span.overlaps(*span)))
+            .filter(|(span, _)| !taken.overlaps_any(*span))
             .collect();
         for &i in &agreements {
             let own: Vec<&(Span, String)> = dates
@@ -1167,8 +1206,17 @@ fn resolve_overlaps(
             ))
     });
     let mut kept: Vec<Cand> = Vec::new();
+    // The furthest end among `kept[..=i]` (kept spans never change: a replacement has the
+    // same span). Candidates come sorted by start, so the backward search for overlaps
+    // stops where no earlier kept span reaches this one (linear for disjoint names, where
+    // a scan of every kept candidate is quadratic).
+    let mut reach: Vec<usize> = Vec::new();
     'next: for c in cands {
-        for k in kept.iter_mut().rev() {
+        for i in (0..kept.len()).rev() {
+            if reach[i] <= c.span.start {
+                break;
+            }
+            let k = &mut kept[i];
             if !k.span.overlaps(c.span) {
                 continue;
             }
@@ -1232,6 +1280,7 @@ fn resolve_overlaps(
             }
             continue 'next;
         }
+        reach.push(reach.last().map_or(c.span.end, |&r| r.max(c.span.end)));
         kept.push(c);
     }
     kept
