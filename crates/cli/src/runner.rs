@@ -11,13 +11,19 @@ use std::path::Path;
 use std::time::Instant;
 use tracing::{info, info_span, warn};
 
-/// One input after the cache lookup: its bytes (or why they could not be read), its cache
-/// key, the cached result.
+/// One input after the cache lookup: its bytes (or why they could not be read), the size
+/// recorded when they could not be, its cache key, the cached result.
 type Looked = (
     Result<Vec<u8>, accord_ingest::Error>,
+    u64,
     Option<String>,
     Option<(Document, Vec<Mention>)>,
 );
+
+/// How the map step gets an input's bytes: the bytes, or why they could not be read with
+/// the size to record for the input then.
+pub(crate) type Reader<'a> =
+    dyn Fn(&crate::inputs::Input) -> (Result<Vec<u8>, accord_ingest::Error>, u64) + Sync + 'a;
 
 /// What happened to one input: a document with its mentions, or a failure.
 type Outcome = Result<(Document, Vec<Mention>), Failure>;
@@ -178,6 +184,20 @@ impl Prepared {
                 settings.corpus.root.display()
             )
         })?;
+        Self::from_listing(settings, options, &root, listing)
+    }
+
+    /// [`Prepared::new`] for inputs listed by the caller (`root` names the corpus in
+    /// messages): doc ids over every input, the gazetteer loaded, the cache opened.
+    ///
+    /// # Errors
+    /// An empty listing, an unreadable gazetteer.
+    pub(crate) fn from_listing(
+        settings: &Settings,
+        options: &RunOptions,
+        root: &Path,
+        listing: crate::inputs::Listing,
+    ) -> Result<Self> {
         let mut refused = listing.refused;
         let mut inputs = listing.inputs;
         // Two inputs must never share a doc_id: shared stems keep their extension, and a path
@@ -284,6 +304,33 @@ impl Prepared {
         options: &RunOptions,
         positions: &[usize],
     ) -> Result<Vec<Entry>> {
+        let max = settings.ingest.max_file_bytes;
+        self.map_with(
+            settings,
+            options,
+            positions,
+            &|input: &crate::inputs::Input| {
+                match accord_ingest::read_input(&input.path, &input.rel, max) {
+                    Ok(bytes) => (Ok(bytes), 0),
+                    // The file's size when it cannot be read (0 when even that fails).
+                    Err(err) => (Err(err), fs::metadata(&input.path).map_or(0, |m| m.len())),
+                }
+            },
+        )
+    }
+
+    /// [`Prepared::map`] with the bytes of each input from `read`: the bytes, or why they
+    /// could not be read with the size recorded for it then.
+    ///
+    /// # Errors
+    /// As [`Prepared::map`].
+    pub(crate) fn map_with(
+        &self,
+        settings: &Settings,
+        options: &RunOptions,
+        positions: &[usize],
+        read: &Reader<'_>,
+    ) -> Result<Vec<Entry>> {
         let cache = &self.cache;
         let inputs: Vec<&crate::inputs::Input> =
             positions.iter().map(|&i| &self.inputs[i]).collect();
@@ -310,16 +357,15 @@ impl Prepared {
                 .par_iter()
                 .map(|input| {
                     let rel = &input.rel;
-                    let bytes =
-                        accord_ingest::read_input(&input.path, rel, settings.ingest.max_file_bytes);
+                    let (bytes, failed_size) = read(input);
                     let key = bytes.as_deref().ok().map(|b| cache.key(rel, b));
                     let cached = key.as_deref().and_then(|k| cache.load(k));
-                    (bytes, key, cached)
+                    (bytes, failed_size, key, cached)
                 })
                 .collect()
         });
         // Ingest and extract are set up (automata compiled) only when some input needs them.
-        let stages = if looked.iter().any(|(_, _, cached)| cached.is_none()) {
+        let stages = if looked.iter().any(|(_, _, _, cached)| cached.is_none()) {
             let ingester =
                 accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
             let extractor = accord_extract::Extractor::new(&settings.extract, &self.gazetteer)
@@ -334,7 +380,7 @@ impl Prepared {
                 .par_iter()
                 .zip(doc_ids.into_par_iter())
                 .zip(looked.into_par_iter())
-                .map(|((input, doc_id), (bytes, key, cached))| {
+                .map(|((input, doc_id), (bytes, failed_size, key, cached))| {
                     let rel = &input.rel;
                     if crate::interrupt::requested() {
                         let error = "interrupted".to_owned();
@@ -343,7 +389,7 @@ impl Prepared {
                     let from_cache = cached.is_some();
                     let (size, sha256) = match &bytes {
                         Ok(b) => (b.len() as u64, hex(&Sha256::digest(b))),
-                        Err(_) => (fs::metadata(&input.path).map_or(0, |m| m.len()), String::new()),
+                        Err(_) => (failed_size, String::new()),
                     };
                     let out = if let Some(hit) = cached {
                         Ok(hit)

@@ -865,3 +865,47 @@ fn map_over_three_shards_then_reduce_writes_the_bytes_of_a_run() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_shard_of_inputs_the_host_read_is_the_shard_of_the_same_files_on_disk() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = workspace().join("crates/cli/tests/corpus");
+    let mut settings =
+        accord_cli::Settings::load(&workspace().join("pipelines/north-american-security.toml"))
+            .expect("pipeline");
+    settings.corpus.root.clone_from(&corpus);
+    settings.output.dir = tmp.path().join("out");
+    settings.cache = Some(tmp.path().join("cache"));
+    let options = accord_cli::RunOptions {
+        threads: Some(1),
+        progress: false,
+        use_cache: false,
+        build: None,
+    };
+    let all: Vec<String> = files(&corpus).into_iter().map(|(rel, _)| rel).collect();
+    assert!(all.len() >= 3, "{all:?}");
+    for index in 1..=2 {
+        let spec = accord_cli::ShardSpec { index, count: 2 };
+        let given = spec
+            .select(all.len())
+            .into_iter()
+            .map(|i| accord_cli::GivenInput {
+                rel: all[i].clone(),
+                bytes: accord_cli::Given::Bytes(std::fs::read(corpus.join(&all[i])).expect("read")),
+            })
+            .collect();
+        let from_host =
+            accord_cli::map_given_shard_bytes(&settings, &options, spec, &all, given).expect("map");
+        let from_disk = accord_cli::map_shard_bytes(&settings, &options, spec).expect("map");
+        assert_eq!(from_host, from_disk, "shard {index}/2");
+    }
+    // The bytes of another shard's inputs are refused, naming the shard's own.
+    let spec = accord_cli::ShardSpec { index: 1, count: 2 };
+    let other = vec![accord_cli::GivenInput {
+        rel: all[1].clone(),
+        bytes: accord_cli::Given::TooLarge(1),
+    }];
+    let err = accord_cli::map_given_shard_bytes(&settings, &options, spec, &all, other)
+        .expect_err("wrong inputs");
+    assert!(err.to_string().contains(&all[0]), "{err}");
+}
