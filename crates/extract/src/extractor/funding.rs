@@ -152,7 +152,8 @@ impl Extractor {
     }
 
     /// A document about Canada: Canada outnumbers the United States among the countries and
-    /// the organisations it names, and makes up at least half of the North American ones.
+    /// the organisations it names, and is named at least as often as Mexico (whose bare "$"
+    /// is the peso).
     /// Its bare dollars are Canadian dollars (flagged `currency_inferred`).
     /// A document that marks its Canadian amounts ("C$1.5 billion", "CAD 40 million",
     /// "$7 billion (Canadian)") writes US dollars as bare "$": it is not one whose bare
@@ -179,7 +180,7 @@ impl Extractor {
         }
         let get = |c: &str| count.get(c).copied().unwrap_or(0);
         let (can, usa, mex) = (get("CAN"), get("USA"), get("MEX"));
-        can > usa && 2 * can >= can + usa + mex && can >= 5
+        can > usa && can >= mex && can >= 5
     }
 
     /// The one gazetteer agreement a document's title names, by full name or alias, or by
@@ -429,9 +430,12 @@ fn sentence_of(sentences: &[(usize, Span)], span: Span) -> Option<Span> {
         .map(|(_, s)| Span::new(s.start.min(span.start), s.end.max(span.end)))
 }
 
-/// An explicit Canadian-dollar marker: "C$", "CA$", "CAD 5", "5 CAD", "(Canadian)",
-/// "Canadian dollars".
+/// An explicit Canadian-dollar marker on an amount: "C$", "CA$", "CAD 5", "5 CAD",
+/// "(Canadian)", "5 million Canadian dollars". A unit note alone ("(Canadian dollars)" over
+/// a table) marks no amount: it says the bare dollars are Canadian.
 static CANADIAN_MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:\bC\$|\bCA\$|\bCAD\b|\(Canadian\)|(?i:\bCanadian dollars?\b))")
-        .expect("static regex")
+    regex::Regex::new(
+        r"(?:\bC\$|\bCA\$|\bCAD\b|\(Canadian\)|(?i:\d(?:\s+(?:thousand|million|billion))?\s+Canadian dollars?\b))",
+    )
+    .expect("static regex")
 });
