@@ -192,7 +192,9 @@ fn classify(paragraphs: &[&[&str]], ctx: &mut Ctx<'_>) -> Vec<Unit> {
             }
         }
         if lines.len() >= 2
-            && lines.iter().any(|l| table::is_ruler(l))
+            && lines
+                .iter()
+                .any(|l| table::is_ruler(l) || table::is_full_ruler(l))
             && let Some(cells) = table::parse(lines)
         {
             ctx.repairs.text_tables += 1;

@@ -29,10 +29,48 @@ pub(super) fn is_ruler(line: &str) -> bool {
             .all(|g| g.len() >= 3 && (g.bytes().all(|b| b == b'-') || g.bytes().all(|b| b == b'=')))
 }
 
+/// True when `line` is one unbroken rule of at least ten `-` or `=` under a table's header
+/// (the column layout then comes from the rows).
+pub(super) fn is_full_ruler(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 10 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='))
+}
+
+/// Columns of a table under a full-width rule: those of the body row with the most
+/// chunks. `None` unless two or more rows split into two or more chunks and two thirds of
+/// their cells past the first column hold a digit (a rule under prose is no table).
+fn columns_from_rows(rows: &[&str]) -> Option<Vec<(usize, usize)>> {
+    let split: Vec<Vec<(usize, usize, String)>> = rows
+        .iter()
+        .filter(|l| !is_full_ruler(l) && !l.trim().is_empty())
+        .map(|l| chunks(l))
+        .filter(|c| c.len() >= 2)
+        .collect();
+    if split.len() < 2 {
+        return None;
+    }
+    let values: Vec<&String> = split.iter().flat_map(|r| r[1..].iter().map(|c| &c.2)).collect();
+    let numeric = values
+        .iter()
+        .filter(|v| v.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    if numeric * 3 < values.len() * 2 {
+        return None;
+    }
+    split
+        .iter()
+        .max_by_key(|c| (c.len(), c.last().map_or(0, |last| last.1)))
+        .map(|c| c.iter().map(|&(a, b, _)| (a, b)).collect())
+}
+
 /// Cells of a paragraph that holds a ruler; `None` when it holds none.
 pub(super) fn parse(lines: &[&str]) -> Option<Vec<Cell>> {
-    let ruler_at = lines.iter().position(|l| is_ruler(l))?;
-    let columns: Vec<(usize, usize)> = chunks(lines[ruler_at]).iter().map(|c| (c.0, c.1)).collect();
+    let ruler_at = lines.iter().position(|l| is_ruler(l) || is_full_ruler(l))?;
+    let columns: Vec<(usize, usize)> = if is_ruler(lines[ruler_at]) {
+        chunks(lines[ruler_at]).iter().map(|c| (c.0, c.1)).collect()
+    } else {
+        columns_from_rows(&lines[ruler_at + 1..])?
+    };
     let mut rows: Vec<Vec<String>> = Vec::new();
     if ruler_at > 0 {
         let mut header = vec![String::new(); columns.len()];
@@ -42,7 +80,7 @@ pub(super) fn parse(lines: &[&str]) -> Option<Vec<Cell>> {
         rows.push(header);
     }
     for line in &lines[ruler_at..] {
-        if is_ruler(line) || line.trim().is_empty() {
+        if is_ruler(line) || is_full_ruler(line) || line.trim().is_empty() {
             continue;
         }
         let mut row = vec![String::new(); columns.len()];
@@ -245,6 +283,47 @@ mod tests {
         assert!(parse_aligned(&prose).is_none());
         // Two lines are too few.
         assert!(parse_aligned(&["Year  Amount", "2030  5.0"]).is_none());
+    }
+
+    #[test]
+    fn a_full_width_rule_takes_its_columns_from_the_rows() {
+        let lines = [
+            "Activity                 FY2025    FY2026",
+            "                         Actual    Enacted",
+            "-----------------------------------------",
+            "Port screening            12.5      14.0",
+            "Training (state and",
+            "  local)                   3.1a      --",
+            "-----------------------------------------",
+            "Total                     15.6      14.0",
+        ];
+        let cells = parse(&lines).expect("table");
+        let at = |r: u32, c: u32| {
+            cells
+                .iter()
+                .find(|(rr, cc, _)| *rr == r && *cc == c)
+                .map(|x| x.2.as_str())
+        };
+        assert_eq!(at(0, 1), Some("FY2025 Actual"));
+        assert_eq!(at(0, 2), Some("FY2026 Enacted"));
+        assert_eq!(at(1, 0), Some("Port screening"));
+        assert_eq!(at(1, 2), Some("14.0"));
+        assert_eq!(at(3, 1), Some("3.1a"));
+        assert_eq!(at(4, 0), Some("Total"));
+        assert_eq!(at(4, 1), Some("15.6"));
+    }
+
+    #[test]
+    fn a_rule_under_a_title_or_prose_is_no_table() {
+        assert!(parse(&["Annual Report 2026", "=================="]).is_none());
+        assert!(
+            parse(&[
+                "The committee met twice.  It agreed to meet again.",
+                "------------------------------------------",
+                "Members asked for a report.  The chair agreed."
+            ])
+            .is_none()
+        );
     }
 
     #[test]
