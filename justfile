@@ -18,6 +18,11 @@ run *ARGS:
     cargo build --workspace --release
     "$CARGO_TARGET_DIR/release/accord" {{ARGS}}
 
+# Cold-run throughput (tests/bench/bench.py): SIZE_MB of ../shared/corpus/bench-wh (else the bundled corpus, replicated); THREADS a number or `both` (1 then 2); the fastest of REPEAT cold runs each.
+bench SIZE_MB="10" THREADS="both" REPEAT="1":
+    cargo build --workspace --release
+    python3 tests/bench/bench.py --accord "$CARGO_TARGET_DIR/release/accord" --size-mb {{SIZE_MB}} --threads {{THREADS}} --repeat {{REPEAT}}
+
 # Screenshot of the HTML report of the default pipeline's output (needs Debian's chromium).
 report-screenshot OUT="data/processed/report.png":
     bash crates/publish/tests/screenshot.sh data/processed/north-american-security/report.html {{OUT}}

@@ -5,7 +5,12 @@ from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, o
 import pandas
 import polars
 
+import pyarrow
+
 from ._native import AccordError as AccordError
+from ._native import Dataset as Dataset
+from ._native import Document as Document
+from ._native import Pipeline as Pipeline
 
 __version__: str
 PathLike = Union[str, os.PathLike[str]]
@@ -46,3 +51,18 @@ def load(
 def load(
     out: PathLike, *, backend: Literal["pandas"], tables: Iterable[str] = ...
 ) -> Dict[str, pandas.DataFrame]: ...
+def pipeline(path: Optional[PathLike] = None) -> Pipeline: ...
+def ingest(
+    source: Union[PathLike, bytes], *, path: Optional[str] = None, pipeline: Union[Pipeline, PathLike, None] = None
+) -> Document: ...
+def extract(document: Document, *, pipeline: Union[Pipeline, PathLike, None] = None) -> pyarrow.RecordBatch: ...
+FailureLike = Union[AccordError, Failure, Tuple[str, str, str], Tuple[str, str, str, int, str]]
+
+def mentions_schema() -> pyarrow.Schema: ...
+def normalize(
+    documents: Iterable[Tuple[Document, pyarrow.RecordBatch]],
+    *,
+    failures: Iterable[FailureLike] = (),
+    pipeline: Union[Pipeline, PathLike, None] = None,
+) -> Dataset: ...
+def publish(dataset: Dataset, out: PathLike, *, pipeline: Union[Pipeline, PathLike, None] = None) -> Dict[str, int]: ...

@@ -6,7 +6,9 @@
 //! GIL released, and raises `accord.AccordError` with the message the command line prints
 //! after `error:`.
 
-use accord_cli::{RunOptions, RunReport, Settings, ShardSpec};
+mod stages;
+
+use accord_cli::{Given, GivenInput, RunOptions, RunReport, Settings, ShardSpec};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
@@ -168,6 +170,81 @@ fn map_shard(
     Ok(PyBytes::new(py, &bytes))
 }
 
+/// One input read by the host, as [`map_given`] takes it: `(rel, bytes, size, error)`.
+/// With `bytes` it is read; else with `error` it could not be read (`size`: its size, 0
+/// when unknown); else it was not read because its `size` is over the size limit.
+type GivenTuple = (String, Option<Vec<u8>>, u64, Option<String>);
+
+/// The map half of a run over a corpus the host lists and reads (an fsspec or pyarrow
+/// file system): `all` is every input's relative path, `given` this shard's inputs with
+/// their bytes; returns the shard file's bytes, as `accord map` writes them for the same
+/// files.
+#[pyfunction]
+#[pyo3(signature = (pipeline, out, index, count, all, given, *, threads=None, cache=true, cache_dir=None, build=None))]
+#[allow(clippy::too_many_arguments, clippy::needless_pass_by_value)]
+fn map_given(
+    py: Python<'_>,
+    pipeline: Option<PathBuf>,
+    out: PathBuf,
+    index: usize,
+    count: usize,
+    all: Vec<String>,
+    given: Vec<GivenTuple>,
+    threads: Option<usize>,
+    cache: bool,
+    cache_dir: Option<PathBuf>,
+    build: Option<String>,
+) -> PyResult<Bound<'_, PyBytes>> {
+    let bytes = py
+        .detach(|| {
+            let spec: ShardSpec = format!("{index}/{count}")
+                .parse()
+                .map_err(anyhow::Error::msg)?;
+            // The corpus root is never read: the host gives the bytes.
+            let root = pipeline.is_none().then(|| PathBuf::from("."));
+            let (settings, _guard) = settings(
+                pipeline.as_deref(),
+                root.as_deref(),
+                Some(&out),
+                cache_dir.as_deref(),
+            )?;
+            let options = RunOptions {
+                threads,
+                progress: false,
+                use_cache: cache,
+                build,
+            };
+            let given = given
+                .into_iter()
+                .map(|(rel, bytes, size, error)| GivenInput {
+                    rel,
+                    bytes: match (bytes, error) {
+                        (Some(b), _) => Given::Bytes(b),
+                        (None, Some(error)) => Given::Unreadable { error, size },
+                        (None, None) => Given::TooLarge(size),
+                    },
+                })
+                .collect();
+            accord_cli::map_given_shard_bytes(&settings, &options, spec, &all, given)
+        })
+        .map_err(|e| to_py(&e))?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// Two shard files' bytes of one run merged into one (a partial aggregate of a tree
+/// reduce); `reduce` reads it like any shard.
+#[pyfunction]
+fn merge_shards<'py>(
+    py: Python<'py>,
+    first: &[u8],
+    second: &[u8],
+) -> PyResult<Bound<'py, PyBytes>> {
+    let merged = py
+        .detach(|| accord_cli::merge_shard_bytes(first, second))
+        .map_err(|e| to_py(&e))?;
+    Ok(PyBytes::new(py, &merged))
+}
+
 /// The reduce half of a run, as `accord reduce`: the shard files in `shards`, normalized
 /// and published to `out`; returns the counts as [`run`] does.
 #[pyfunction]
@@ -216,7 +293,17 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(run, m)?)?;
     m.add_function(wrap_pyfunction!(map_shard, m)?)?;
+    m.add_function(wrap_pyfunction!(map_given, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_shards, m)?)?;
     m.add_function(wrap_pyfunction!(reduce, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_class::<stages::PyPipeline>()?;
+    m.add_class::<stages::PyDocument>()?;
+    m.add_class::<stages::PyDataset>()?;
+    m.add_function(wrap_pyfunction!(stages::ingest, m)?)?;
+    m.add_function(wrap_pyfunction!(stages::extract, m)?)?;
+    m.add_function(wrap_pyfunction!(stages::normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(stages::publish, m)?)?;
+    m.add_function(wrap_pyfunction!(stages::mentions_schema, m)?)?;
     Ok(())
 }

@@ -59,6 +59,11 @@ pub enum Command {
         /// directory, `$XDG_CACHE_HOME/accord/` or `~/.cache/accord/`).
         #[arg(long)]
         cache_dir: Option<PathBuf>,
+        /// Also print, on stderr and even under `-q`, the wall time of each stage (setup,
+        /// ingest+extract, normalize, publish), the ingest and extract work summed over the
+        /// threads, and the peak resident memory after each stage.
+        #[arg(long)]
+        timings: bool,
     },
     /// The map half of a run, for other engines and batch schedulers: ingest and extract
     /// over shard K of N of the inputs (every N-th in path order), written to
@@ -194,6 +199,7 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             no_progress,
             no_cache,
             cache_dir,
+            timings,
         } => {
             let settings = Settings::load_with(
                 pipeline,
@@ -220,6 +226,9 @@ pub fn dispatch(cli: &Cli) -> Result<ExitCode> {
             );
             if !line.is_empty() {
                 eprintln!("{line}");
+            }
+            if *timings {
+                eprintln!("{}", crate::summary::stage_line(&report));
             }
             Ok(if report.failed == 0 {
                 ExitCode::SUCCESS

@@ -18,6 +18,7 @@ mod runner;
 mod settings;
 mod shard;
 mod summary;
+mod timings;
 
 pub use cli::{Cli, Command, GoldCommand, dispatch, init_logging};
 pub use eval::{Evaluation, TableScore, evaluate, render as render_evaluation};
@@ -27,5 +28,8 @@ pub use interrupt::Interrupted;
 pub use preflight::check as check_run;
 pub use runner::{Entry, RunOptions, RunReport, manifest, run_pipeline, run_pipeline_with};
 pub use settings::{Corpus, Output, Settings};
-pub use shard::{ShardSpec, map_shard, map_shard_bytes, reduce_shards};
+pub use shard::{
+    Given, GivenInput, ShardSpec, map_given_shard_bytes, map_shard, map_shard_bytes,
+    merge_shard_bytes, reduce_shards,
+};
 pub use summary::closing_line;

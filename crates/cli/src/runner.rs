@@ -1,21 +1,29 @@
 //! The one runner: calls the four stages in order.
 
 use crate::Settings;
+use crate::timings::{Step, Stopwatch, Work};
 use accord_core::{Document, Failure, Mention};
 use anyhow::{Context, Result};
 use fs_err as fs;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use std::time::Instant;
 use tracing::{info, info_span, warn};
 
-/// One input after the cache lookup: its bytes (or why they could not be read), its cache
-/// key, the cached result.
+/// One input after the cache lookup: its bytes (or why they could not be read), the size
+/// recorded when they could not be, its cache key, the cached result.
 type Looked = (
     Result<Vec<u8>, accord_ingest::Error>,
+    u64,
     Option<String>,
     Option<(Document, Vec<Mention>)>,
 );
+
+/// How the map step gets an input's bytes: the bytes, or why they could not be read with
+/// the size to record for the input then.
+pub(crate) type Reader<'a> =
+    dyn Fn(&crate::inputs::Input) -> (Result<Vec<u8>, accord_ingest::Error>, u64) + Sync + 'a;
 
 /// What happened to one input: a document with its mentions, or a failure.
 type Outcome = Result<(Document, Vec<Mention>), Failure>;
@@ -35,6 +43,16 @@ pub struct RunReport {
     pub cached: usize,
     /// Rows written per table.
     pub rows: std::collections::BTreeMap<&'static str, usize>,
+    /// Wall time of each stage, in run order: `setup` (preflight, input listing,
+    /// gazetteers, cache), `ingest+extract` (reading, cache look-ups, both stages, in
+    /// parallel), `normalize` and `publish` (a reduce of shards has the last two only).
+    pub stages: Vec<(&'static str, std::time::Duration)>,
+    /// Time spent in each per-document stage, summed over the worker threads: `ingest`
+    /// and `extract` (documents from the cache count in neither; empty for a reduce).
+    pub work: Vec<(&'static str, std::time::Duration)>,
+    /// Peak resident memory of the process at the end of each stage, in bytes (Linux
+    /// `VmHWM`; empty where the system does not report it).
+    pub peak_rss: Vec<(&'static str, u64)>,
 }
 
 /// Runs ingest → extract → normalize → publish for `settings`.
@@ -82,17 +100,23 @@ pub struct RunOptions {
 /// # Errors
 /// Environment errors only: unreadable corpus folder or gazetteer, unwritable output.
 pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<RunReport> {
+    let mut watch = Stopwatch::start();
     crate::preflight::check(settings)?;
     let prepared = Prepared::new(settings, options)?;
+    watch.lap("setup");
     let all: Vec<usize> = (0..prepared.inputs.len()).collect();
     let mut entries = prepared.map(settings, options, &all)?;
     entries.extend(prepared.refused_entries());
-    reduce_entries(
+    watch.lap("ingest+extract");
+    let mut report = reduce_entries(
         settings,
         &prepared.gazetteer,
         entries,
         prepared.with_extension.clone(),
-    )
+        &mut watch,
+    )?;
+    report.work = prepared.work.totals();
+    Ok(report)
 }
 
 /// The result of the map step for one input: its size and SHA-256 (for the manifest),
@@ -127,6 +151,8 @@ pub(crate) struct Prepared {
     /// What the results depend on besides the inputs and the build (see [`salt`]).
     pub(crate) salt: String,
     cache: crate::cache::Cache,
+    /// Ingest and extract time of [`Prepared::map`], summed over the threads.
+    work: Work,
 }
 
 /// What ingest and extract results depend on besides an input's bytes and the build:
@@ -158,6 +184,20 @@ impl Prepared {
                 settings.corpus.root.display()
             )
         })?;
+        Self::from_listing(settings, options, &root, listing)
+    }
+
+    /// [`Prepared::new`] for inputs listed by the caller (`root` names the corpus in
+    /// messages): doc ids over every input, the gazetteer loaded, the cache opened.
+    ///
+    /// # Errors
+    /// An empty listing, an unreadable gazetteer.
+    pub(crate) fn from_listing(
+        settings: &Settings,
+        options: &RunOptions,
+        root: &Path,
+        listing: crate::inputs::Listing,
+    ) -> Result<Self> {
         let mut refused = listing.refused;
         let mut inputs = listing.inputs;
         // Two inputs must never share a doc_id: shared stems keep their extension, and a path
@@ -221,6 +261,7 @@ impl Prepared {
             gazetteer,
             salt,
             cache,
+            work: Work::default(),
         })
     }
 
@@ -263,6 +304,33 @@ impl Prepared {
         options: &RunOptions,
         positions: &[usize],
     ) -> Result<Vec<Entry>> {
+        let max = settings.ingest.max_file_bytes;
+        self.map_with(
+            settings,
+            options,
+            positions,
+            &|input: &crate::inputs::Input| {
+                match accord_ingest::read_input(&input.path, &input.rel, max) {
+                    Ok(bytes) => (Ok(bytes), 0),
+                    // The file's size when it cannot be read (0 when even that fails).
+                    Err(err) => (Err(err), fs::metadata(&input.path).map_or(0, |m| m.len())),
+                }
+            },
+        )
+    }
+
+    /// [`Prepared::map`] with the bytes of each input from `read`: the bytes, or why they
+    /// could not be read with the size recorded for it then.
+    ///
+    /// # Errors
+    /// As [`Prepared::map`].
+    pub(crate) fn map_with(
+        &self,
+        settings: &Settings,
+        options: &RunOptions,
+        positions: &[usize],
+        read: &Reader<'_>,
+    ) -> Result<Vec<Entry>> {
         let cache = &self.cache;
         let inputs: Vec<&crate::inputs::Input> =
             positions.iter().map(|&i| &self.inputs[i]).collect();
@@ -289,16 +357,15 @@ impl Prepared {
                 .par_iter()
                 .map(|input| {
                     let rel = &input.rel;
-                    let bytes =
-                        accord_ingest::read_input(&input.path, rel, settings.ingest.max_file_bytes);
+                    let (bytes, failed_size) = read(input);
                     let key = bytes.as_deref().ok().map(|b| cache.key(rel, b));
                     let cached = key.as_deref().and_then(|k| cache.load(k));
-                    (bytes, key, cached)
+                    (bytes, failed_size, key, cached)
                 })
                 .collect()
         });
         // Ingest and extract are set up (automata compiled) only when some input needs them.
-        let stages = if looked.iter().any(|(_, _, cached)| cached.is_none()) {
+        let stages = if looked.iter().any(|(_, _, _, cached)| cached.is_none()) {
             let ingester =
                 accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
             let extractor = accord_extract::Extractor::new(&settings.extract, &self.gazetteer)
@@ -313,7 +380,7 @@ impl Prepared {
                 .par_iter()
                 .zip(doc_ids.into_par_iter())
                 .zip(looked.into_par_iter())
-                .map(|((input, doc_id), (bytes, key, cached))| {
+                .map(|((input, doc_id), (bytes, failed_size, key, cached))| {
                     let rel = &input.rel;
                     if crate::interrupt::requested() {
                         let error = "interrupted".to_owned();
@@ -322,26 +389,31 @@ impl Prepared {
                     let from_cache = cached.is_some();
                     let (size, sha256) = match &bytes {
                         Ok(b) => (b.len() as u64, hex(&Sha256::digest(b))),
-                        Err(_) => (fs::metadata(&input.path).map_or(0, |m| m.len()), String::new()),
+                        Err(_) => (failed_size, String::new()),
                     };
                     let out = if let Some(hit) = cached {
                         Ok(hit)
                     } else if let Some((ingester, extractor)) = &stages {
                         let result = {
                             let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
-                            match bytes {
+                            let started = Instant::now();
+                            let result = match bytes {
                                 Ok(b) => ingester.ingest_bytes(rel, &b),
                                 Err(err) => Err(err),
-                            }
+                            };
+                            self.work.add_since(Step::Ingest, started);
+                            result
                         };
                         match result {
                             Ok(doc) => {
                                 let _s =
                                     info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
                                 // A bug in a rule must cost one document, not the run.
+                                let started = Instant::now();
                                 let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                                     extractor.extract_budgeted(&doc)
                                 }));
+                                self.work.add_since(Step::Extract, started);
                                 match extracted {
                                     Ok(Err(err)) => {
                                         let error = error_chain(&err);
@@ -433,7 +505,8 @@ impl Prepared {
 }
 
 /// Normalize and publish: the reduce step over the entries of every input (in any order:
-/// they are sorted by path here), with the doc ids that keep their extension.
+/// they are sorted by path here), with the doc ids that keep their extension. `watch`
+/// takes a lap after each of the two stages; the report holds all its laps.
 ///
 /// # Errors
 /// An unwritable output.
@@ -442,6 +515,7 @@ pub(crate) fn reduce_entries(
     gazetteer: &accord_extract::Gazetteer,
     mut entries: Vec<Entry>,
     with_extension: Vec<String>,
+    watch: &mut Stopwatch,
 ) -> Result<RunReport> {
     entries.sort_by(|a, b| a.path.cmp(&b.path));
     let mut report = RunReport {
@@ -481,6 +555,7 @@ pub(crate) fn reduce_entries(
         let _s = info_span!("stage", stage = "normalize").entered();
         accord_normalize::normalize(docs, failures, gazetteer)
     };
+    watch.lap("normalize");
     let manifest = manifest(settings, manifest_inputs, with_extension);
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
@@ -488,6 +563,9 @@ pub(crate) fn reduce_entries(
             .with_context(|| format!("cannot publish to {}", settings.output.dir.display()))?
     };
     report.rows = written.rows;
+    watch.lap("publish");
+    report.stages.clone_from(&watch.stages);
+    report.peak_rss.clone_from(&watch.peak_rss);
     info!(
         out = %settings.output.dir.display(),
         agreements = report.rows.get("agreements").copied().unwrap_or(0),

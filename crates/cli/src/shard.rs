@@ -72,6 +72,85 @@ struct Shard {
     with_extension: Vec<String>,
     /// This shard's entries; shard 1 also holds the paths refused before any read.
     entries: Vec<Entry>,
+    /// The other shards whose entries this file holds too, when it is a merge of shard
+    /// files ([`merge_shard_bytes`]); empty (and not written) in a file of `accord map`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    also: Vec<usize>,
+}
+
+impl Shard {
+    /// Parses a shard file's bytes (`name` names it in errors).
+    fn parse(bytes: &[u8], name: &str) -> Result<Self> {
+        let shard: Shard = serde_json::from_slice(bytes)
+            .with_context(|| format!("{name} is not an accord shard file"))?;
+        if shard.format != FORMAT {
+            bail!(
+                "{name} is a shard of format {:?}; this accord reads {FORMAT:?}",
+                shard.format
+            );
+        }
+        Ok(shard)
+    }
+
+    /// The shards (1-based) whose entries this file holds.
+    fn indexes(&self) -> Vec<usize> {
+        let mut all = vec![self.index];
+        all.extend(&self.also);
+        all
+    }
+}
+
+/// Merges two shard files of one run (the bytes of [`map_shard_bytes`] or of an earlier
+/// merge) into one that holds the entries of both: a partial aggregate, so that a tree of
+/// pairwise merges hands the reduce one file instead of N. [`reduce_shards`] reads merged
+/// files like any other; the tables are the same bytes.
+///
+/// # Errors
+/// A file that is not a shard, shards of different runs (count, inputs, version or
+/// configuration), or shards that overlap.
+pub fn merge_shard_bytes(first: &[u8], second: &[u8]) -> Result<Vec<u8>> {
+    let a = Shard::parse(first, "the first shard")?;
+    let b = Shard::parse(second, "the second shard")?;
+    if a.salt != b.salt
+        || a.count != b.count
+        || a.inputs != b.inputs
+        || a.inputs_digest != b.inputs_digest
+        || a.with_extension != b.with_extension
+    {
+        bail!(
+            "shards {:?} and {:?} are of different runs (of {} and {} shards over {} and {} inputs, or of other inputs, versions or configurations)",
+            a.indexes(),
+            b.indexes(),
+            a.count,
+            b.count,
+            a.inputs,
+            b.inputs
+        );
+    }
+    let mut indexes = a.indexes();
+    let theirs = b.indexes();
+    if let Some(both) = theirs.iter().find(|i| indexes.contains(i)) {
+        bail!(
+            "shard {both} of {} is in both files: merge each shard once",
+            a.count
+        );
+    }
+    indexes.extend(theirs);
+    indexes.sort_unstable();
+    let mut entries = a.entries;
+    entries.extend(b.entries);
+    let shard = Shard {
+        format: a.format,
+        index: indexes[0],
+        count: a.count,
+        salt: a.salt,
+        inputs: a.inputs,
+        inputs_digest: a.inputs_digest,
+        with_extension: a.with_extension,
+        entries,
+        also: indexes[1..].to_vec(),
+    };
+    serde_json::to_vec(&shard).context("cannot encode the shard")
 }
 
 fn digest(inputs: &[String]) -> String {
@@ -116,6 +195,121 @@ pub fn map_shard_bytes(
         inputs_digest: digest(&all),
         with_extension: prepared.with_extension.clone(),
         entries,
+        also: Vec::new(),
+    };
+    serde_json::to_vec(&shard).context("cannot encode the shard")
+}
+
+/// An input whose bytes the host read (from an object store, an fsspec or pyarrow file
+/// system), by its path relative to the corpus root, `/`-separated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenInput {
+    /// Path relative to the corpus root, `/`-separated: it gives the doc id.
+    pub rel: String,
+    /// Its bytes, or why there are none.
+    pub bytes: Given,
+}
+
+/// The bytes of a [`GivenInput`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Given {
+    /// The input's bytes.
+    Bytes(Vec<u8>),
+    /// Not read: the input has this many bytes, more than `[ingest] max_file_bytes` (a
+    /// `failures` row, as `accord run` gives a file that is too large).
+    TooLarge(u64),
+    /// It could not be read: why, and its size in bytes (0 when unknown).
+    Unreadable {
+        /// The reader's message.
+        error: String,
+        /// Size in bytes, 0 when unknown.
+        size: u64,
+    },
+}
+
+/// [`map_shard_bytes`] for a corpus the host lists and reads itself: `all` is every input
+/// of the run (relative paths, the listing `accord run` would make of the same files), and
+/// `given` holds the bytes of this shard's inputs, exactly those [`ShardSpec::select`] picks
+/// from `all` sorted. The shard file is the one `accord map` writes for the same files.
+///
+/// # Errors
+/// An empty `all`, a path given twice, `given` other than the shard's inputs, an
+/// incomplete gazetteer folder, an interrupted run.
+pub fn map_given_shard_bytes(
+    settings: &Settings,
+    options: &RunOptions,
+    spec: ShardSpec,
+    all: &[String],
+    given: Vec<GivenInput>,
+) -> Result<Vec<u8>> {
+    crate::preflight::check_gazetteers(&settings.gazetteers)?;
+    let mut rels = all.to_vec();
+    rels.sort();
+    if let Some(twice) = rels.windows(2).find_map(|w| (w[0] == w[1]).then(|| &w[0])) {
+        bail!("{twice}: listed twice in the inputs of the run");
+    }
+    let listing = crate::inputs::Listing {
+        inputs: rels
+            .iter()
+            .map(|rel| crate::inputs::Input {
+                rel: rel.clone(),
+                path: PathBuf::from(rel),
+            })
+            .collect(),
+        refused: Vec::new(),
+    };
+    let prepared = Prepared::from_listing(settings, options, &settings.corpus.root, listing)?;
+    let mine = spec.select(prepared.inputs.len());
+    let mut bytes: std::collections::HashMap<String, Given> =
+        given.into_iter().map(|g| (g.rel, g.bytes)).collect();
+    let wanted: Vec<&str> = mine
+        .iter()
+        .map(|&i| prepared.inputs[i].rel.as_str())
+        .collect();
+    if bytes.len() != wanted.len() || wanted.iter().any(|rel| !bytes.contains_key(*rel)) {
+        bail!(
+            "shard {}/{} has the inputs {wanted:?}; the bytes given are of others",
+            spec.index,
+            spec.count
+        );
+    }
+    let bytes = std::sync::Mutex::new(&mut bytes);
+    let read = |input: &crate::inputs::Input| {
+        let given = bytes
+            .lock()
+            .map(|mut b| b.remove(&input.rel))
+            .ok()
+            .flatten();
+        let io = |error: String| accord_ingest::Error::Io {
+            path: input.rel.clone(),
+            source: std::io::Error::other(error),
+        };
+        match given {
+            Some(Given::Bytes(b)) => (Ok(b), 0),
+            Some(Given::TooLarge(size)) => (
+                Err(accord_ingest::Error::TooLarge {
+                    path: input.rel.clone(),
+                    size,
+                    limit: settings.ingest.max_file_bytes,
+                }),
+                size,
+            ),
+            Some(Given::Unreadable { error, size }) => (Err(io(error)), size),
+            None => (Err(io("its bytes were not given".to_owned())), 0),
+        }
+    };
+    let entries = prepared.map_with(settings, options, &mine, &read)?;
+    let all = prepared.all_paths();
+    let shard = Shard {
+        format: FORMAT.to_owned(),
+        index: spec.index,
+        count: spec.count,
+        salt: prepared.salt.clone(),
+        inputs: all.len(),
+        inputs_digest: digest(&all),
+        with_extension: prepared.with_extension.clone(),
+        entries,
+        also: Vec::new(),
     };
     serde_json::to_vec(&shard).context("cannot encode the shard")
 }
@@ -184,15 +378,7 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
     let mut entries = Vec::new();
     for file in &files {
         let bytes = fs::read(file)?;
-        let shard: Shard = serde_json::from_slice(&bytes)
-            .with_context(|| format!("{} is not an accord shard file", file.display()))?;
-        if shard.format != FORMAT {
-            bail!(
-                "{} is a shard of format {:?}; this accord reads {FORMAT:?}",
-                file.display(),
-                shard.format
-            );
-        }
+        let shard = Shard::parse(&bytes, &file.display().to_string())?;
         if shard.salt != salt {
             bail!(
                 "{} was mapped by another accord version, configuration or gazetteer than this reduce's ({} vs {salt}): map it again",
@@ -217,20 +403,16 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
                 }
             }
         }
-        let slot = shard
-            .index
-            .checked_sub(1)
-            .and_then(|i| seen.get_mut(i))
-            .with_context(|| {
-                format!(
-                    "{} names shard {} of {}",
-                    file.display(),
-                    shard.index,
-                    shard.count
-                )
-            })?;
-        if std::mem::replace(slot, true) {
-            bail!("{}: shard {} is there twice", file.display(), shard.index);
+        for index in shard.indexes() {
+            let slot = index
+                .checked_sub(1)
+                .and_then(|i| seen.get_mut(i))
+                .with_context(|| {
+                    format!("{} names shard {index} of {}", file.display(), shard.count)
+                })?;
+            if std::mem::replace(slot, true) {
+                bail!("{}: shard {index} is there twice", file.display());
+            }
         }
         entries.extend(shard.entries);
     }
@@ -257,7 +439,8 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
             entries.len()
         );
     }
-    reduce_entries(settings, &gazetteer, entries, with_extension)
+    let mut watch = crate::timings::Stopwatch::start();
+    reduce_entries(settings, &gazetteer, entries, with_extension, &mut watch)
 }
 
 #[cfg(test)]

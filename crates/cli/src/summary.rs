@@ -44,9 +44,72 @@ pub fn closing_line(report: &RunReport, out: &Path, elapsed: Duration, quiet: bo
     line
 }
 
+/// The stages of the run (`--timings`): each one's wall time in seconds with millisecond
+/// precision, then the ingest and extract work summed over the threads, then the peak RSS
+/// after each stage in MB (10^6 bytes), e.g. `Stages: setup 0.012 s, ingest+extract 3.402
+/// s, normalize 0.511 s, publish 0.230 s; work over all threads: ingest 1.204 s, extract
+/// 5.310 s; peak RSS after: setup 14 MB, ingest+extract 212 MB, normalize 240 MB, publish
+/// 251 MB`. `tests/bench/bench.py` reads this line.
+pub(crate) fn stage_line(report: &RunReport) -> String {
+    let list = |times: &[(&str, Duration)]| {
+        times
+            .iter()
+            .map(|(name, took)| format!("{name} {:.3} s", took.as_secs_f64()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut line = format!("Stages: {}", list(&report.stages));
+    if !report.work.is_empty() {
+        let _ = write!(line, "; work over all threads: {}", list(&report.work));
+    }
+    if !report.peak_rss.is_empty() {
+        let peaks: Vec<String> = report
+            .peak_rss
+            .iter()
+            .map(|(name, bytes)| format!("{name} {} MB", bytes / 1_000_000))
+            .collect();
+        let _ = write!(line, "; peak RSS after: {}", peaks.join(", "));
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stage_line_lists_stages_in_run_order() {
+        let report = RunReport {
+            stages: vec![
+                ("setup", Duration::from_millis(12)),
+                ("ingest+extract", Duration::from_micros(3_402_400)),
+                ("normalize", Duration::from_millis(511)),
+            ],
+            ..RunReport::default()
+        };
+        assert_eq!(
+            stage_line(&report),
+            "Stages: setup 0.012 s, ingest+extract 3.402 s, normalize 0.511 s"
+        );
+    }
+
+    #[test]
+    fn stage_line_adds_the_work_of_all_threads_and_the_peaks() {
+        let report = RunReport {
+            stages: vec![("ingest+extract", Duration::from_secs(2))],
+            work: vec![
+                ("ingest", Duration::from_millis(1_250)),
+                ("extract", Duration::from_millis(2_500)),
+            ],
+            peak_rss: vec![("ingest+extract", 312_400_000)],
+            ..RunReport::default()
+        };
+        assert_eq!(
+            stage_line(&report),
+            "Stages: ingest+extract 2.000 s; work over all threads: ingest 1.250 s, extract \
+             2.500 s; peak RSS after: ingest+extract 312 MB"
+        );
+    }
 
     #[test]
     fn quiet_runs_count_failures_only() {

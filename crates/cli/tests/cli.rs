@@ -451,6 +451,104 @@ fn a_run_closes_with_a_summary_and_a_quiet_run_still_counts_failures() {
     );
 }
 
+#[test]
+fn timings_name_every_stage_in_order_even_under_quiet() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tiny_corpus(tmp.path());
+    let out = tmp.path().join("out");
+    let result = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .current_dir(workspace())
+        .args([
+            "run",
+            "pipelines/north-american-security.toml",
+            "-q",
+            "--timings",
+        ])
+        .args(["--no-progress", "--threads", "1", "--input"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .arg("--cache-dir")
+        .arg(out.with_extension("cache"))
+        .output()
+        .expect("accord runs");
+    assert_eq!(result.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    let line = stderr.trim();
+    let rest = line.strip_prefix("Stages: ").expect("the stages line");
+    let (walls, rest) = rest.split_once("; work over all threads: ").expect("work");
+    let (work, peaks) = match rest.split_once("; peak RSS after: ") {
+        Some((work, peaks)) => (work, Some(peaks)),
+        None => (rest, None),
+    };
+    let seconds = |list: &str| -> Vec<(String, f64)> {
+        list.split(", ")
+            .map(|item| {
+                let (name, secs) = item.split_once(' ').expect("name and time");
+                let secs = secs
+                    .strip_suffix(" s")
+                    .expect("seconds")
+                    .parse()
+                    .expect("number");
+                (name.to_owned(), secs)
+            })
+            .collect()
+    };
+    let walls = seconds(walls);
+    let names: Vec<&str> = walls.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["setup", "ingest+extract", "normalize", "publish"],
+        "{line}"
+    );
+    let work = seconds(work);
+    let names: Vec<&str> = work.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["ingest", "extract"], "{line}");
+    // One thread: the work of both stages fits in their wall time.
+    assert!(work[0].1 + work[1].1 <= walls[1].1 + 0.002, "{line}");
+    if cfg!(target_os = "linux") {
+        let peaks: Vec<u64> = peaks
+            .expect("peak RSS on Linux")
+            .split(", ")
+            .map(|item| {
+                let mb = item.strip_suffix(" MB").expect("MB");
+                mb.rsplit_once(' ')
+                    .expect("name")
+                    .1
+                    .parse()
+                    .expect("number")
+            })
+            .collect();
+        assert_eq!(peaks.len(), 4, "{line}");
+        assert!(
+            peaks.windows(2).all(|w| w[0] <= w[1]) && peaks[0] > 0,
+            "{line}"
+        );
+    }
+    // A cached rerun does neither stage's work.
+    let again = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .current_dir(workspace())
+        .args([
+            "run",
+            "pipelines/north-american-security.toml",
+            "-q",
+            "--timings",
+        ])
+        .args(["--no-progress", "--input"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .arg("--cache-dir")
+        .arg(out.with_extension("cache"))
+        .output()
+        .expect("accord runs");
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        stderr.contains("work over all threads: ingest 0.000 s, extract 0.000 s"),
+        "{stderr}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_publishes_nothing_and_says_a_rerun_resumes() {
@@ -766,4 +864,48 @@ fn map_over_three_shards_then_reduce_writes_the_bytes_of_a_run() {
         ),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_shard_of_inputs_the_host_read_is_the_shard_of_the_same_files_on_disk() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = workspace().join("crates/cli/tests/corpus");
+    let mut settings =
+        accord_cli::Settings::load(&workspace().join("pipelines/north-american-security.toml"))
+            .expect("pipeline");
+    settings.corpus.root.clone_from(&corpus);
+    settings.output.dir = tmp.path().join("out");
+    settings.cache = Some(tmp.path().join("cache"));
+    let options = accord_cli::RunOptions {
+        threads: Some(1),
+        progress: false,
+        use_cache: false,
+        build: None,
+    };
+    let all: Vec<String> = files(&corpus).into_iter().map(|(rel, _)| rel).collect();
+    assert!(all.len() >= 3, "{all:?}");
+    for index in 1..=2 {
+        let spec = accord_cli::ShardSpec { index, count: 2 };
+        let given = spec
+            .select(all.len())
+            .into_iter()
+            .map(|i| accord_cli::GivenInput {
+                rel: all[i].clone(),
+                bytes: accord_cli::Given::Bytes(std::fs::read(corpus.join(&all[i])).expect("read")),
+            })
+            .collect();
+        let from_host =
+            accord_cli::map_given_shard_bytes(&settings, &options, spec, &all, given).expect("map");
+        let from_disk = accord_cli::map_shard_bytes(&settings, &options, spec).expect("map");
+        assert_eq!(from_host, from_disk, "shard {index}/2");
+    }
+    // The bytes of another shard's inputs are refused, naming the shard's own.
+    let spec = accord_cli::ShardSpec { index: 1, count: 2 };
+    let other = vec![accord_cli::GivenInput {
+        rel: all[1].clone(),
+        bytes: accord_cli::Given::TooLarge(1),
+    }];
+    let err = accord_cli::map_given_shard_bytes(&settings, &options, spec, &all, other)
+        .expect_err("wrong inputs");
+    assert!(err.to_string().contains(&all[0]), "{err}");
 }

@@ -165,3 +165,135 @@ impl Countries {
         out
     }
 }
+
+/// The countries of one whole text, found once (on first use) to answer for its parts:
+/// a part whose ends touch white space (or the text's ends) and cut no country phrase has
+/// exactly the countries of the whole that lie inside it, since a word never holds white
+/// space. Other parts are scanned on their own.
+pub(crate) struct CountryScan<'a> {
+    countries: &'a Countries,
+    text: &'a str,
+    found: std::cell::OnceCell<Vec<(Span, String)>>,
+}
+
+impl<'a> CountryScan<'a> {
+    pub(crate) fn new(countries: &'a Countries, text: &'a str) -> Self {
+        Self {
+            countries,
+            text,
+            found: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The same as [`Countries::find`] on `text[span]`.
+    pub(crate) fn find(&self, span: Span) -> Vec<(Span, String)> {
+        let text = self.text;
+        let open_before = |at: usize| at == 0 || text[..at].ends_with(char::is_whitespace);
+        let open_after =
+            |at: usize| at == text.len() || text[at..].starts_with(char::is_whitespace);
+        if !(open_before(span.start) && open_after(span.end)) {
+            return self.countries.find(text, span);
+        }
+        let found = self
+            .found
+            .get_or_init(|| self.countries.find(text, Span::new(0, text.len())));
+        // Found phrases do not overlap: their ends rise with their starts.
+        let cut = |at: usize| {
+            let i = found.partition_point(|(s, _)| s.end <= at);
+            found.get(i).is_some_and(|(s, _)| s.start < at)
+        };
+        if cut(span.start) || cut(span.end) {
+            return self.countries.find(text, span);
+        }
+        let from = found.partition_point(|(s, _)| s.start < span.start);
+        let to = found.partition_point(|(s, _)| s.end <= span.end);
+        found[from..to.max(from)].to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::CountryEntry;
+
+    fn countries() -> Countries {
+        let entry = |iso3: &str, name: &str, aliases: &[&str], demonyms: &[&str]| CountryEntry {
+            iso3: iso3.to_owned(),
+            name: name.to_owned(),
+            aliases: aliases.iter().map(|s| (*s).to_owned()).collect(),
+            demonyms: demonyms.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        let gazetteer = Gazetteer {
+            countries: vec![
+                entry(
+                    "USA",
+                    "United States",
+                    &["U.S.", "US", "United States of America"],
+                    &["American"],
+                ),
+                entry("CAN", "Canada", &[], &["Canadian"]),
+                entry(
+                    "MEX",
+                    "Mexico",
+                    &["México", "Estados Unidos Mexicanos"],
+                    &["Mexican"],
+                ),
+            ],
+            ..Gazetteer::default()
+        };
+        Countries::new(&gazetteer)
+    }
+
+    #[test]
+    fn lookup_reads_abbreviations_names_possessives_and_accents() {
+        let c = countries();
+        assert_eq!(c.lookup("U.S."), Some("USA"));
+        assert_eq!(c.lookup("Canada’s"), Some("CAN"));
+        assert_eq!(c.lookup("Mexico's"), Some("MEX"));
+        assert_eq!(c.lookup("MEXICO"), Some("MEX"));
+        assert_eq!(c.lookup("Mexico"), Some("MEX"));
+        assert_eq!(c.lookup("México"), Some("MEX"));
+        assert_eq!(c.lookup("united States"), None);
+        assert_eq!(c.lookup("us"), None);
+        assert_eq!(
+            c.compound("Canada-U.S."),
+            Some(vec!["CAN".to_owned(), "USA".to_owned()])
+        );
+        assert_eq!(c.compound("Canada"), None);
+    }
+
+    #[test]
+    fn scan_of_the_whole_answers_for_every_part_as_a_scan_of_the_part() {
+        let c = countries();
+        let text = "The United States of America and Canada met.  Mexican officials, the \
+                    United\nStates and México’s envoy (U.S./Canada) agreed.\n\nCanada-Mexico \
+                    talks: United States";
+        let scan = CountryScan::new(&c, text);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &start in &bounds {
+            for &end in bounds.iter().filter(|&&e| e >= start) {
+                let span = Span::new(start, end);
+                assert_eq!(
+                    scan.find(span),
+                    c.find(text, span),
+                    "{:?}",
+                    &text[start..end]
+                );
+            }
+        }
+        // "United\nStates" is no form; the compound names two countries.
+        let codes: Vec<String> = scan
+            .find(Span::new(0, text.len()))
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "USA", "CAN", "MEX", "MEX", "USA", "CAN", "CAN", "MEX", "USA"
+            ]
+        );
+    }
+}

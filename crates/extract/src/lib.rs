@@ -21,6 +21,8 @@
 //! # let _ = extractor;
 //! ```
 
+#[doc(hidden)]
+pub mod bench;
 mod countries;
 mod dates;
 mod error;

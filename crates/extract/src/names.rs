@@ -172,6 +172,7 @@ const PORTFOLIO_HEADS: &[&str] = &[
     "Directorate",
     "Bureau",
     "Division",
+    "Committee",
 ];
 
 /// Connectors allowed inside a name.
@@ -302,7 +303,18 @@ const STOP_CAPITALS: &[&str] = &[
     "Para",
     "Con",
     "Sin",
+    // Scale words of amounts in title case ("$6.2 Million in Grants for …").
+    "Thousand",
+    "Million",
+    "Millions",
+    "Billion",
+    "Billions",
+    "Trillion",
 ];
+
+/// Ranks of a person's title, never modifiers of a body ("a Senior State Department
+/// Official"), except in "Senior Level" and "Senior Officials" bodies.
+const RANKS: &[&str] = &["Senior", "Former", "Acting", "Then"];
 
 /// Month names: never part of a name's complement.
 const MONTHS: &[&str] = &[
@@ -495,6 +507,11 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
             && gap_is_space(text, &tokens[j - 2], prev);
         if owner_year {
             return j - 2;
+        }
+        if RANKS.contains(&prev.text)
+            && !matches!(tokens[j].text, "Level" | "Officials" | "Official")
+        {
+            break;
         }
         if is_name_word(prev) || prev.is_acronym() || place_article {
             start = j - 1;
@@ -826,10 +843,47 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                     .is_some_and(|t| matches!(t.text, "of" | "for" | "on" | "in"));
             if english_after_romance {
                 adjectives_end
+            } else if ROMANCE_HEADS.contains(&tokens[i].text) {
+                // The same past a Spanish complement: "Fiscalía General de la República of
+                // the United Mexican States" ends before "of".
+                let end = complement_end(text, tokens, adjectives_end, lists);
+                (adjectives_end..end)
+                    .find(|&k| {
+                        matches!(
+                            tokens[k].text,
+                            "of" | "for" | "on" | "in" | "the" | "to" | "against"
+                        )
+                    })
+                    .unwrap_or(end)
             } else {
                 complement_end(text, tokens, adjectives_end, lists)
             }
         };
+        // "University of Texas at El Paso": a campus is part of a university's name.
+        let end = if matches!(tokens[i].text, "University" | "College")
+            && tokens.get(end).is_some_and(|t| t.text == "at")
+        {
+            let campus = (end + 1..tokens.len().min(end + 4))
+                .take_while(|&k| {
+                    let place_article = matches!(tokens[k].text, "El" | "La" | "Los" | "Las")
+                        && tokens.get(k + 1).is_some_and(is_name_word);
+                    let same_line = gap_is_space(text, &tokens[k - 1], &tokens[k])
+                        && !text[tokens[k - 1].span.end..tokens[k].span.start].contains('\n');
+                    same_line
+                        && (is_name_word(&tokens[k]) || place_article)
+                        && head_at(tokens, k).is_none()
+                })
+                .last();
+            campus.map_or(end, |k| k + 1)
+        } else {
+            end
+        };
+        // "the Department of Homeland Security Appropriations Act": the title of a law, not
+        // an organisation.
+        if entity_type == EntityType::Agency && matches!(tokens[end - 1].text, "Act" | "Acts") {
+            i += 1;
+            continue;
+        }
         let has_modifier = start < i || end > after_head;
         let plural = tokens[after_head - 1].text.ends_with('s')
             && !matches!(
@@ -1391,6 +1445,67 @@ mod tests {
                 None
             )]
         );
+    }
+
+    fn names_of(s: &str) -> Vec<String> {
+        phrases(s).into_iter().map(|p| p.1).collect()
+    }
+
+    #[test]
+    fn a_spanish_name_ends_before_an_english_complement_after_its_own() {
+        assert_eq!(
+            names_of(
+                "and the Fiscalía General de la República of the United Mexican States on Cooperation"
+            ),
+            ["Fiscalía General de la República"]
+        );
+        assert_eq!(
+            names_of("the Comisión Nacional de Búsqueda signed"),
+            ["Comisión Nacional de Búsqueda"]
+        );
+    }
+
+    #[test]
+    fn a_university_keeps_its_campus() {
+        assert_eq!(
+            names_of("grants to the University of Texas at El Paso and to others"),
+            ["University of Texas at El Paso"]
+        );
+        assert_eq!(
+            names_of(
+                "Department of Political Science, University of Texas at El Paso\n**Graham Smith**"
+            ),
+            [
+                "Department of Political Science",
+                "University of Texas at El Paso"
+            ]
+        );
+        // "at" before a lower-case word is no campus.
+        assert_eq!(
+            names_of("the University of Toronto at once agreed"),
+            ["University of Toronto"]
+        );
+    }
+
+    #[test]
+    fn laws_ranks_and_amounts_are_not_organisations() {
+        assert!(
+            phrases("under the Department of Homeland Security Appropriations Act, 2027")
+                .iter()
+                .all(|p| p.0 != EntityType::Agency),
+            "{:?}",
+            phrases("under the Department of Homeland Security Appropriations Act, 2027")
+        );
+        assert_eq!(
+            names_of("attributable to a Senior State Department Official, and"),
+            ["State Department"]
+        );
+        assert_eq!(
+            names_of("the Senior Level Working Group met"),
+            ["Senior Level Working Group"]
+        );
+        let got = names_of("Foundation Announces $6.2 Million in Grants for Research Services");
+        assert!(!got.iter().any(|n| n.contains("Million")), "{got:?}");
     }
 
     #[test]

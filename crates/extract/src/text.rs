@@ -45,6 +45,10 @@ pub(crate) fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
             if word.ends_with('.') && !DOTTED.is_match(word) {
                 word = &word[..word.len() - 1];
             }
+            // "Affairs.13": a note number glued after a sentence's period is not the word's.
+            if let Some(at) = footnote_ref_at(word) {
+                word = &word[..at];
+            }
             if word.ends_with(['\'', '’']) && !word.ends_with("s'") && !word.ends_with("s’") {
                 word = &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)];
             }
@@ -55,6 +59,22 @@ pub(crate) fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
             }
         })
         .collect()
+}
+
+/// Where a note reference glued after a word and its period starts ("Affairs.13",
+/// "Council.4"): the byte index of the period, when the word before it is two or more
+/// letters and the reference one to three digits. `None` for decimals ("2.5") and dotted
+/// abbreviations ("U.S.3" keeps its dots).
+fn footnote_ref_at(word: &str) -> Option<usize> {
+    let (head, digits) = word.rsplit_once('.')?;
+    let ok = (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && head.chars().count() >= 2
+        && head
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        && head.chars().last().is_some_and(char::is_lowercase);
+    ok.then_some(head.len())
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -78,6 +98,19 @@ pub(crate) fn sentences(text: &str, span: Span) -> Vec<Span> {
         let c = bytes[i];
         if matches!(c, b'.' | b'?' | b'!') {
             let mut end = i + 1;
+            // "… Veterans Affairs.13 Whether …": a note number right after the period
+            // belongs to the sentence it closes.
+            if c == b'.' && slice[..i].chars().last().is_some_and(char::is_lowercase) {
+                let digits = bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if (1..=3).contains(&digits)
+                    && slice[end + digits..].starts_with(char::is_whitespace)
+                {
+                    end += digits;
+                }
+            }
             while end < bytes.len() && slice[end..].starts_with(['"', '\'', ')', ']', '”', '’'])
             {
                 end += slice[end..].chars().next().map_or(1, char::len_utf8);
@@ -246,6 +279,30 @@ mod tests {
                 .all(|x| !s[x.start..x.end].ends_with(' '))
         );
         assert_eq!((got[0].start, got.last().unwrap().end), (0, s.len()));
+    }
+
+    #[test]
+    fn note_numbers_after_a_period_end_the_word_and_the_sentence() {
+        let text = "a report by the Defence and Veterans Affairs.13\nWhether it opens is open. \
+                    Growth was 2.5 percent in the U.S. Then it fell.";
+        let words: Vec<&str> = tokens(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert!(words.contains(&"Affairs"), "{words:?}");
+        assert!(words.contains(&"2.5"), "{words:?}");
+        let sents: Vec<&str> = sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            sents,
+            [
+                "a report by the Defence and Veterans Affairs.13",
+                "Whether it opens is open.",
+                "Growth was 2.5 percent in the U.S. Then it fell."
+            ]
+        );
     }
 
     #[test]

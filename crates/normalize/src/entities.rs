@@ -507,15 +507,11 @@ pub fn normalize(
     let mut funding = Vec::new();
     // `items` lists the mentions in this same order, so a running index finds each one.
     let mut item = 0;
-    // Funding rows are pushed in document order: this document's rows start here.
-    let mut doc_funding = 0;
     for (doc, ms) in &documents {
-        if funding
-            .last()
-            .is_some_and(|f: &Funding| f.doc_id != doc.doc_id)
-        {
-            doc_funding = funding.len();
-        }
+        // This document's funding rows by what a restatement must repeat exactly (amount,
+        // lower bound, currency, period), in push order: finding a restatement looks only
+        // at rows that can be one, so a document with n figures costs O(n), not O(n²).
+        let mut restatable: HashMap<RestateKey, Vec<usize>> = HashMap::new();
         let index = CharIndex::new(&doc.text);
         for m in ms {
             let (cs, ce) = (index.char_of(m.span.start), index.char_of(m.span.end));
@@ -542,19 +538,21 @@ pub fn normalize(
                 // both are known (program, start year) and are filled in from the restatement.
                 let compatible =
                     |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
-                let restated = funding[doc_funding..].iter_mut().find(|f: &&mut Funding| {
-                    f.doc_id == doc.doc_id
-                        && f.money.amount.is_some()
-                        && f.money.amount == money.amount
-                        && f.money.amount_min == money.amount_min
-                        && f.money.currency == money.currency
-                        && f.money.period == money.period
-                        && compatible(&f.program, &program)
-                        && (f.money.start_year.is_none()
-                            || money.start_year.is_none()
-                            || f.money.start_year == money.start_year)
-                });
-                if let Some(first) = restated {
+                let key = restate_key(money);
+                let restated = key
+                    .as_ref()
+                    .and_then(|k| restatable.get(k))
+                    .and_then(|rows| {
+                        rows.iter().copied().find(|&r| {
+                            let f: &Funding = &funding[r];
+                            compatible(&f.program, &program)
+                                && (f.money.start_year.is_none()
+                                    || money.start_year.is_none()
+                                    || f.money.start_year == money.start_year)
+                        })
+                    });
+                if let Some(r) = restated {
+                    let first = &mut funding[r];
                     entity_id.clone_from(&first.funding_id);
                     if first.program.is_none() {
                         first.program.clone_from(&program);
@@ -574,6 +572,9 @@ pub fn normalize(
                         first.recipient.clone_from(&m.value.recipient);
                     }
                 } else {
+                    if let Some(k) = key {
+                        restatable.entry(k).or_default().push(funding.len());
+                    }
                     funding.push(Funding {
                         funding_id: entity_id.clone(),
                         doc_id: doc.doc_id.clone(),
@@ -635,6 +636,27 @@ pub fn normalize(
 /// its canonical name ("Strategic Partnership of the Pacific" →
 /// partnership, "Ogdensburg Agreement" → agreement), then the gazetteer's kind, then what
 /// its mentions' head nouns say.
+/// What two figures must share exactly to be one restated figure: amount and lower bound
+/// (as bits, with -0.0 read as 0.0), currency and period.
+type RestateKey = (u64, Option<u64>, Option<String>, &'static str);
+
+/// The restatement key of a figure; `None` when it has no amount or a NaN bound (it is
+/// then never a restatement, as `==` on NaN is false).
+fn restate_key(money: &accord_core::Money) -> Option<RestateKey> {
+    let bits = |x: f64| (!x.is_nan()).then(|| if x == 0.0 { 0 } else { x.to_bits() });
+    let amount = bits(money.amount?)?;
+    let amount_min = match money.amount_min {
+        Some(x) => Some(bits(x)?),
+        None => None,
+    };
+    Some((
+        amount,
+        amount_min,
+        money.currency.clone(),
+        money.period.as_str(),
+    ))
+}
+
 fn agreement_kind(
     ms: &[&Mention],
     name: &str,

@@ -610,9 +610,7 @@ fn input_trials() -> Vec<Trial> {
                 Failure("content stream could not be decoded"),
             )
         }),
-        // Known defect, left for the new PDF engine (hayro): under a 1,000-deep page tree
-        // lopdf finds the page but not its text, and the file is reported as "no text
-        // layer". Enable when the engine lands.
+        // A 1,000-deep page tree: its text, or a clear failure naming the PDF.
         input_trial("pdf/deep-page-tree", "", |d| {
             one(
                 d,
@@ -624,8 +622,7 @@ fn input_trials() -> Vec<Trial> {
                 ),
                 Either("cannot read PDF"),
             )
-        })
-        .with_ignored_flag(true),
+        }),
         input_trial("pdf/deep-arrays", "", |d| {
             let n = scaled(20_000, 1_000_000);
             let content = format!("BT /F1 12 Tf {}1{} TJ ET", "[".repeat(n), "]".repeat(n));
@@ -761,9 +758,8 @@ fn input_trials() -> Vec<Trial> {
                 + "in total.";
             one(d, "money.txt", text, Either("time budget"))
         }),
-        // Known defect: on a 200 KB paragraph (debug build) one extraction pass runs past
-        // the 60 s budget without looking at the clock, and the run is killed at 90 s.
-        // Enable once that pass is bounded or checks the budget.
+        // One 200 KB paragraph (100 MB in the full run): every pass over its mentions is
+        // O(n log n), so it finishes within the budget or becomes a budget failure row.
         input_trial("extract/huge-paragraph", "", |d| {
             let s = "The Security and Prosperity Partnership funded the Border Agency with $5 million in 2005 and the Merida Initiative ";
             one(
@@ -772,8 +768,7 @@ fn input_trials() -> Vec<Trial> {
                 s.repeat(scaled(200_000, 100_000_000) / s.len()),
                 Either("time budget"),
             )
-        })
-        .with_ignored_flag(!full()),
+        }),
         input_trial(
             "extract/time-budget-is-a-failure-row",
             "[ingest]\nmax_seconds_per_document = 3\n[extract]\nmax_seconds_per_document = 3\n",
@@ -991,7 +986,6 @@ fn fault_trials() -> Vec<Trial> {
             }
             Ok(())
         }),
-        // Enable once the cache carries checksums (branch `trust`).
         fault(
             "faults/cache-entry-with-one-changed-digit-is-not-trusted",
             || {
@@ -1011,8 +1005,7 @@ fn fault_trials() -> Vec<Trial> {
                 }
                 Ok(())
             },
-        )
-        .with_ignored_flag(true),
+        ),
         fault("faults/concurrent-runs-on-one-output", || {
             let tmp = tempfile::tempdir()?;
             let input = corpus(tmp.path(), false);
@@ -1087,7 +1080,6 @@ fn fault_trials() -> Vec<Trial> {
             }
             Ok(())
         }),
-        // Enable once outputs carry the `.accord-output` marker (branch `trust`).
         fault(
             "paths/out-at-a-folder-with-a-foreign-manifest-is-refused",
             || {
@@ -1104,9 +1096,7 @@ fn fault_trials() -> Vec<Trial> {
                 }
                 Ok(())
             },
-        )
-        .with_ignored_flag(true),
-        // Enable once outputs carry the `.accord-output` marker (branch `trust`).
+        ),
         fault("paths/out-at-a-file-is-refused", || {
             let tmp = tempfile::tempdir()?;
             let input = corpus(tmp.path(), false);
@@ -1117,8 +1107,7 @@ fn fault_trials() -> Vec<Trial> {
                 return Err(format!("file at --out replaced: {r:?}").into());
             }
             Ok(())
-        })
-        .with_ignored_flag(true),
+        }),
     ];
     t.push(full_disk_trial());
     t

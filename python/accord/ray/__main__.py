@@ -20,7 +20,9 @@ def main(argv=None) -> int:
         description="Run an accord pipeline on a Ray cluster: map tasks ingest and extract, "
         "the driver normalizes and publishes. The tables are the bytes `accord run` writes.",
     )
-    parser.add_argument("input", help="folder (or file) of documents")
+    parser.add_argument(
+        "input", help="folder (or file) of documents, or an fsspec URL (s3://..., file://...)"
+    )
     parser.add_argument("out", help="output folder for the tables")
     parser.add_argument("--pipeline", help="pipeline file (default: the bundled pipeline)")
     parser.add_argument("--num-cpus", type=int, help="CPUs of a local Ray cluster started here")

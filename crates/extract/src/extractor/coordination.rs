@@ -63,7 +63,15 @@ impl Extractor {
                     .trim_start_matches("the ")
             });
         let mut items = items.filter(|item| !item.is_empty());
-        if !items.any(|item| self.countries.lookup(item).is_some()) {
+        // A country, or a name that opens with one ("Office of Field Operations, U.S. Customs
+        // and Border Protection": a remit never starts with a country).
+        if !items.any(|item| {
+            self.countries.lookup(item).is_some()
+                || item
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|first| first != item && self.countries.lookup(first).is_some())
+        }) {
             return None;
         }
         let name = quote[..comma].to_owned();
@@ -162,5 +170,18 @@ mod tests {
     fn a_list_of_countries_is_no_portfolio() {
         let got = agencies("Officials of the Department of Defense, Canada and Mexico met.");
         assert_eq!(got, ["Department of Defense"]);
+        // Nor a name that opens with a country: the parent body after an address comma.
+        let got =
+            agencies("Write to the Office of Field Operations, Mexico Customs and Border Service.");
+        assert_eq!(got[0], "Office of Field Operations", "{got:?}");
+    }
+
+    #[test]
+    fn a_committee_takes_a_list_of_remits_across_a_line_break() {
+        let got = agencies("A report to the Committee on Health, Education, Labor,\nand Pensions.");
+        assert_eq!(
+            got,
+            ["Committee on Health, Education, Labor,\nand Pensions"]
+        );
     }
 }

@@ -2,11 +2,12 @@
 //! pays for, its donor and recipient, and its years.
 
 use super::{
-    ANAPHOR, BTreeMap, BlockKind, CURRENCY_NOTE, Document, EntityType, Extractor, FOR_GAP,
-    MONEY_HINT, Mention, MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_year,
+    ANAPHOR, BTreeMap, BlockKind, Document, EntityType, Extractor, FOR_GAP, MONEY_HINT, Mention,
+    MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_year, currency_note,
     find_money, funding_kind, names, normalize_key, row_currency, section_year, single_year,
     start_from, table_caption, table_unit,
 };
+use crate::countries::CountryScan;
 
 impl Extractor {
     /// Money expressions of every block, with context: kind, program, donor, recipient.
@@ -14,20 +15,17 @@ impl Extractor {
         &self,
         document: &Document,
         sentences: &[(usize, Span)],
+        scan: &CountryScan<'_>,
         mentions: &[Mention],
     ) -> Vec<Mention> {
         let text = &document.text;
-        let default_currency = CURRENCY_NOTE
-            .captures(text)
+        let default_currency = currency_note(text)
             .map(|c| match c[1].to_lowercase().as_str() {
                 "canadian" => "CAD".to_owned(),
                 "mexican" => "MXN".to_owned(),
                 _ => "USD".to_owned(),
             })
-            .or_else(|| {
-                self.canadian_document(document, mentions)
-                    .then(|| "CAD".to_owned())
-            })
+            .or_else(|| Self::canadian_document(document, scan, mentions).then(|| "CAD".to_owned()))
             .or_else(|| self.config.default_currency.clone());
         let topic = self.title_topic(document);
         let mut out = Vec::new();
@@ -86,7 +84,10 @@ impl Extractor {
                 };
                 // Names are not keywords: "Canada Customs and Revenue Agency" is no revenue.
                 let mut masked = sent.to_owned();
-                for m in mentions.iter().filter(|m| sentence.contains(m.span)) {
+                for m in starting_within(mentions, sentence)
+                    .iter()
+                    .filter(|m| sentence.contains(m.span))
+                {
                     let (a, b) = (m.span.start - sentence.start, m.span.end - sentence.start);
                     masked.replace_range(a..b, &" ".repeat(b - a));
                 }
@@ -101,7 +102,7 @@ impl Extractor {
                 .or_else(|| {
                     // The program named earlier in the paragraph (or in a table's caption).
                     let context = caption.unwrap_or(block.span);
-                    mentions
+                    starting_within(mentions, Span::new(context.start, span.start))
                         .iter()
                         .rfind(|m| {
                             m.entity_type == EntityType::Agreement
@@ -124,6 +125,7 @@ impl Extractor {
                 last_program.clone_from(&program);
                 let (donor, recipient) = self.donor_recipient(
                     text,
+                    scan,
                     sentence,
                     program.as_ref().and_then(|p| p.1.as_deref()),
                 );
@@ -150,20 +152,22 @@ impl Extractor {
     }
 
     /// A document about Canada: Canada outnumbers the United States among the countries and
-    /// the organisations it names, and makes up at least half of the North American ones.
+    /// the organisations it names, and is named at least as often as Mexico (whose bare "$"
+    /// is the peso).
     /// Its bare dollars are Canadian dollars (flagged `currency_inferred`).
     /// A document that marks its Canadian amounts ("C$1.5 billion", "CAD 40 million",
     /// "$7 billion (Canadian)") writes US dollars as bare "$": it is not one whose bare
     /// dollars are Canadian, whatever its subject.
-    pub(super) fn canadian_document(&self, document: &Document, mentions: &[Mention]) -> bool {
+    pub(super) fn canadian_document(
+        document: &Document,
+        scan: &CountryScan<'_>,
+        mentions: &[Mention],
+    ) -> bool {
         if CANADIAN_MARKER.is_match(&document.text) {
             return false;
         }
         let mut count: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, code) in self
-            .countries
-            .find(&document.text, Span::new(0, document.text.len()))
-        {
+        for (_, code) in scan.find(Span::new(0, document.text.len())) {
             *count.entry(code).or_default() += 1;
         }
         for m in mentions
@@ -176,7 +180,7 @@ impl Extractor {
         }
         let get = |c: &str| count.get(c).copied().unwrap_or(0);
         let (can, usa, mex) = (get("CAN"), get("USA"), get("MEX"));
-        can > usa && 2 * can >= can + usa + mex && can >= 5
+        can > usa && can >= mex && can >= 5
     }
 
     /// The one gazetteer agreement a document's title names, by full name or alias, or by
@@ -221,7 +225,7 @@ impl Extractor {
         money: Span,
     ) -> Option<(String, Option<String>)> {
         let text = &document.text;
-        let in_sentence: Vec<&Mention> = mentions
+        let in_sentence: Vec<&Mention> = starting_within(mentions, sentence)
             .iter()
             .filter(|m| sentence.contains(m.span) && m.entity_type != EntityType::Funding)
             .collect();
@@ -376,12 +380,13 @@ impl Extractor {
     pub(super) fn donor_recipient(
         &self,
         text: &str,
+        scan: &CountryScan<'_>,
         sentence: Span,
         program: Option<&str>,
     ) -> (Option<String>, Option<String>) {
         let mut donor = None;
         let mut recipient = None;
-        for (s, code) in self.countries.find(text, sentence) {
+        for (s, code) in scan.find(sentence) {
             let before = &text[sentence.start..s.start];
             if before.ends_with("from the ")
                 || before.ends_with("from ")
@@ -406,6 +411,14 @@ impl Extractor {
     }
 }
 
+/// The mentions (sorted by start) that start in `span`, its end included: a superset of
+/// those `span` contains, found by binary search.
+fn starting_within(mentions: &[Mention], span: Span) -> &[Mention] {
+    let from = mentions.partition_point(|m| m.span.start < span.start);
+    let to = mentions.partition_point(|m| m.span.start <= span.end);
+    &mentions[from..to.max(from)]
+}
+
 /// The sentence that holds or overlaps `span` (a binary search: sentences are sorted and
 /// disjoint), widened to cover `span` when a figure straddles the cut of a run-on sentence
 /// ([`crate::text::MAX_SENTENCE_BYTES`]).
@@ -417,9 +430,12 @@ fn sentence_of(sentences: &[(usize, Span)], span: Span) -> Option<Span> {
         .map(|(_, s)| Span::new(s.start.min(span.start), s.end.max(span.end)))
 }
 
-/// An explicit Canadian-dollar marker: "C$", "CA$", "CAD 5", "5 CAD", "(Canadian)",
-/// "Canadian dollars".
+/// An explicit Canadian-dollar marker on an amount: "C$", "CA$", "CAD 5", "5 CAD",
+/// "(Canadian)", "5 million Canadian dollars". A unit note alone ("(Canadian dollars)" over
+/// a table) marks no amount: it says the bare dollars are Canadian.
 static CANADIAN_MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:\bC\$|\bCA\$|\bCAD\b|\(Canadian\)|(?i:\bCanadian dollars?\b))")
-        .expect("static regex")
+    regex::Regex::new(
+        r"(?:\bC\$|\bCA\$|\bCAD\b|\(Canadian\)|(?i:\d(?:\s+(?:thousand|million|billion))?\s+Canadian dollars?\b))",
+    )
+    .expect("static regex")
 });

@@ -1,6 +1,6 @@
 //! The extract stage: rules over one document's blocks, producing mentions.
 
-use crate::countries::Countries;
+use crate::countries::{Countries, CountryScan};
 use crate::gazetteer::Gazetteer;
 use crate::matcher::{Matcher, Target, variants};
 use crate::names::{self, NamePhrase};
@@ -21,7 +21,9 @@ mod distributive;
 mod funding;
 mod ranges;
 mod rules;
+mod span_index;
 mod tables;
+mod titled;
 
 use budget::Budget;
 use tables::{column_year, row_currency, table_caption, table_unit};
@@ -308,6 +310,23 @@ fn is_foreign(name: &str) -> bool {
 static CURRENCY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:all )?(?:amounts|figures|dollars?)\b[^.]{0,40}\b(?:are )?in (canadian|u\.?s\.?|american|mexican) (?:dollars|pesos)").expect("static regex")
 });
+
+/// The end of every [`CURRENCY_NOTE`] match, alone: no Unicode word boundary, so the fast
+/// lazy DFA runs it over any text, where the note's `\b` sends non-ASCII text to the slow
+/// engine. A text without it holds no note.
+static CURRENCY_NOTE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)in (?:canadian|u\.?s\.?|american|mexican) (?:dollars|pesos)")
+        .expect("static regex")
+});
+
+/// The first currency note of `text` ("all amounts are in Canadian dollars"): its
+/// currency word, as [`CURRENCY_NOTE`] captures it.
+fn currency_note(text: &str) -> Option<regex::Captures<'_>> {
+    if !CURRENCY_NOTE_TAIL.is_match(text) {
+        return None;
+    }
+    CURRENCY_NOTE.captures(text)
+}
 
 fn agency_kind_from_name(name: &str) -> AgencyKind {
     let n = name.to_lowercase();
@@ -608,6 +627,9 @@ impl Extractor {
                     if (c.rule != "plural-head" || c.gaz.is_some())
                         && (!in_note || c.entity_type == EntityType::Agency)
                     {
+                        if let Some(twin) = standing_body_twin(&c) {
+                            cands.push(twin);
+                        }
                         if let Some(parts) = self.split_coordination(text, &c) {
                             cands.extend(parts);
                         } else {
@@ -622,6 +644,7 @@ impl Extractor {
                     cands.extend(self.numbered_plans(text, sentence));
                     cands.extend(self.shared_head_groups(text, sentence));
                     cands.extend(self.instrument_lists(text, sentence));
+                    cands.extend(self.titled_instruments(text, sentence));
                     cands.extend(self.short_names(text, &toks));
                     for bare in names::bare_list_items(text, sentence, "Working Group") {
                         let name = format!("{} Working Group", &text[bare.start..bare.end]);
@@ -648,7 +671,9 @@ impl Extractor {
         budget.check()?;
         let cands = resolve_overlaps(cands, &self.countries, &self.gazetteer);
         budget.check()?;
-        // Country names per block, found once per block (not once per candidate).
+        // Country names: one scan of the document answers for its blocks and sentences;
+        // each block's share is taken once (not once per candidate).
+        let scan = CountryScan::new(&self.countries, text);
         let country_hits: Vec<std::cell::OnceCell<Vec<(Span, String)>>> = document
             .blocks
             .iter()
@@ -657,7 +682,7 @@ impl Extractor {
         let mut mentions: Vec<Mention> = Vec::with_capacity(cands.len());
         for c in &cands {
             budget.tick()?;
-            mentions.push(self.attributes(document, &sentence_spans, &country_hits, c));
+            mentions.push(self.attributes(document, &sentence_spans, &scan, &country_hits, c));
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         budget.check()?;
@@ -667,7 +692,7 @@ impl Extractor {
         budget.check()?;
         self.link_glosses(text, &sentence_spans, &mut mentions);
         budget.check()?;
-        let funding = self.funding(document, &sentence_spans, &mentions);
+        let funding = self.funding(document, &sentence_spans, &scan, &mentions);
         mentions.extend(funding);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         budget.check()?;
@@ -678,6 +703,7 @@ impl Extractor {
         &self,
         document: &Document,
         sentences: &[(usize, Span)],
+        scan: &CountryScan<'_>,
         country_hits: &[std::cell::OnceCell<Vec<(Span, String)>>],
         c: &Cand,
     ) -> Mention {
@@ -707,7 +733,7 @@ impl Extractor {
                     v.agency_kind = Some(agency_kind_from_name(&c.name));
                     v.country = self.country_of_name(&c.name).or_else(|| {
                         sentence
-                            .and_then(|s| self.dominant_country(text, document, country_hits, s))
+                            .and_then(|s| Self::dominant_country(document, scan, country_hits, s))
                     });
                 }
             }
@@ -784,7 +810,11 @@ impl Extractor {
             }
             // Siblings in the same list know their parent (from the gazetteer).
             let block = document.block_at(mentions[i].span.start).unwrap_or(0);
-            let sibling = mentions
+            // Mentions are sorted by start: the siblings within 400 bytes are a range.
+            let at = mentions[i].span.start;
+            let near = mentions.partition_point(|m| m.span.start + 400 <= at)
+                ..mentions.partition_point(|m| m.span.start < at + 400);
+            let sibling = mentions[near]
                 .iter()
                 .filter(|m| {
                     m.entity_type == EntityType::WorkingGroup
@@ -805,12 +835,20 @@ impl Extractor {
             while context_start > 0 && document.blocks[context_start].kind == BlockKind::ListItem {
                 context_start -= 1;
             }
-            let parent = mentions[..i].iter().rev().find(|m| {
-                m.entity_type == EntityType::Agreement
-                    && document
+            // Blocks follow the text, so the search back stops at the first mention in a
+            // block too far before the context.
+            let parent = mentions[..i]
+                .iter()
+                .rev()
+                .take_while(|m| {
+                    document
                         .block_at(m.span.start)
-                        .is_some_and(|b| b + 2 >= context_start)
-            });
+                        .is_none_or(|b| b + 2 >= context_start)
+                })
+                .find(|m| {
+                    m.entity_type == EntityType::Agreement
+                        && document.block_at(m.span.start).is_some()
+                });
             if let Some(p) = parent {
                 let (name, id) = (p.value.name.clone(), p.value.gazetteer_id.clone());
                 mentions[i].value.parent = Some(name);
@@ -857,17 +895,14 @@ impl Extractor {
     /// The country named most often in the block up to the end of `sentence` (at most
     /// four run-on pieces back), when one leads.
     fn dominant_country(
-        &self,
-        text: &str,
         document: &Document,
+        scan: &CountryScan<'_>,
         country_hits: &[std::cell::OnceCell<Vec<(Span, String)>>],
         sentence: Span,
     ) -> Option<String> {
         let bi = document.block_at(sentence.start)?;
         let block = document.blocks[bi].span;
-        let hits = country_hits
-            .get(bi)?
-            .get_or_init(|| self.countries.find(text, block));
+        let hits = country_hits.get(bi)?.get_or_init(|| scan.find(block));
         // Bounded context: a paragraph of 100,000 sentences must not be counted once per
         // candidate.
         let from = block.start.max(
@@ -917,6 +952,23 @@ impl Extractor {
     }
 }
 
+/// A commission that governments share ("United States-Mexico Border Health Commission") is
+/// a standing organisation as well as a body that meets: CODING.md lists commissions among
+/// neither kind of working group, so the working-group reading gets an organisation twin.
+fn standing_body_twin(c: &Cand) -> Option<Cand> {
+    let head = c
+        .name
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "on" | "of" | "for"))
+        .last()?;
+    (c.entity_type == EntityType::WorkingGroup && head == "Commission").then(|| {
+        let mut twin = c.clone();
+        twin.entity_type = EntityType::Agency;
+        twin.gaz = None;
+        twin
+    })
+}
+
 /// Agreements named only in footnotes are, in practice, titles of cited works ("Partners
 /// at the Border: Toward a new Canada-Mexico Partnership…"); they are
 /// kept only when the body mentions the same agreement.
@@ -926,7 +978,7 @@ fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
             .block_at(c.span.start)
             .is_some_and(|b| document.blocks[b].kind == BlockKind::Footnote)
     };
-    let body: Vec<String> = cands
+    let body: std::collections::HashSet<String> = cands
         .iter()
         .filter(|c| c.entity_type == EntityType::Agreement && !in_footnote(c))
         .map(|c| c.gaz.clone().unwrap_or_else(|| normalize_key(&c.name)))
@@ -943,6 +995,7 @@ fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
 /// ("terminated", …) gives each of its dates to the agreement mention nearest to it; a
 /// mention takes its nearest such date. Names that carry a year ("Budget 2001") are skipped.
 fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention]) {
+    let taken = span_index::SpanIndex::new(mentions.iter().map(|m| m.span));
     for &(_, sentence) in sentences {
         let sent = &text[sentence.start..sentence.end];
         let signing = SIGNING.is_match(sent);
@@ -950,7 +1003,10 @@ fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention
         if !signing && !ending {
             continue;
         }
-        let agreements: Vec<usize> = (0..mentions.len())
+        // Mentions are sorted by start: those in the sentence start within it.
+        let from = mentions.partition_point(|m| m.span.start < sentence.start);
+        let to = mentions.partition_point(|m| m.span.start < sentence.end);
+        let agreements: Vec<usize> = (from..to.max(from))
             .filter(|&i| {
                 let m = &mentions[i];
                 m.entity_type == EntityType::Agreement
@@ -971,7 +1027,7 @@ fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention
         let dates: Vec<(Span, String)> = find_dates(sent)
             .into_iter()
             .map(|d| (d.span.shift(sentence.start), d.edtf))
-            .filter(|(span, _)| !mentions.iter().any(|m| m.span.overlaps(*span)))
+            .filter(|(span, _)| !taken.overlaps_any(*span))
             .collect();
         for &i in &agreements {
             let own: Vec<&(Span, String)> = dates
@@ -1167,8 +1223,17 @@ fn resolve_overlaps(
             ))
     });
     let mut kept: Vec<Cand> = Vec::new();
+    // The furthest end among `kept[..=i]` (kept spans never change: a replacement has the
+    // same span). Candidates come sorted by start, so the backward search for overlaps
+    // stops where no earlier kept span reaches this one (linear for disjoint names, where
+    // a scan of every kept candidate is quadratic).
+    let mut reach: Vec<usize> = Vec::new();
     'next: for c in cands {
-        for k in kept.iter_mut().rev() {
+        for i in (0..kept.len()).rev() {
+            if reach[i] <= c.span.start {
+                break;
+            }
+            let k = &mut kept[i];
             if !k.span.overlaps(c.span) {
                 continue;
             }
@@ -1232,7 +1297,39 @@ fn resolve_overlaps(
             }
             continue 'next;
         }
+        reach.push(reach.last().map_or(c.span.end, |&r| r.max(c.span.end)));
         kept.push(c);
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn currency_note_finds_what_the_note_regex_finds() {
+        let texts = [
+            "All amounts are in Canadian dollars. Figures in U.S. dollars follow.",
+            "The budget — “figures” in this table — are in Mexican pesos.",
+            "Dollars spent in 2020, all in US dollars; amounts in Canadian dollars.",
+            "ALL FIGURES ARE IN AMERICAN DOLLARS",
+            "Amounts ſhown are in Canadian dollarſ",
+            "Amounts in Canadian dollars",
+            "Canadian dollars and pesos, but no note: the amounts (in thousands).",
+            "Émouvants amounts are in mexican pesos",
+            "",
+        ];
+        let mut notes = 0;
+        for text in texts {
+            let ours = currency_note(text).map(|c| (c.get(0).map(|m| m.range()), c[1].to_owned()));
+            let plain = CURRENCY_NOTE
+                .captures(text)
+                .map(|c| (c.get(0).map(|m| m.range()), c[1].to_owned()));
+            assert_eq!(ours, plain, "{text}");
+            notes += usize::from(ours.is_some());
+        }
+        // Most texts hold a note; one holds none, so both branches are tried.
+        assert_eq!(notes, 7);
+    }
 }

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::span_index::{SpanIndex, overlaps_sorted};
+
 use super::{
     APPOSITION, AgreementKind, BTreeMap, BlockKind, Cand, Document, EntityType, Extractor,
     GLOSS_OR, GLOSS_VERB, GROUP_HEADS, INSTRUMENT_LIST, Mention, NAMED_INSTRUMENT, NOT_MODIFIED,
@@ -73,6 +75,17 @@ impl Extractor {
             }
         }
         let mut added: Vec<Cand> = Vec::new();
+        // Overlaps with the candidates through an index; the names added here come in text
+        // order past every phrase looked at before, so one overlaps a later phrase exactly
+        // when the furthest end among them passes that phrase's start.
+        let taken = SpanIndex::new(cands.iter().map(|c| c.span));
+        let mut added_end = 0;
+        let mut unresolved: HashMap<Span, Vec<usize>> = HashMap::new();
+        for (k, c) in cands.iter().enumerate() {
+            if c.gaz.is_none() && c.entity_type == EntityType::Agency {
+                unresolved.entry(c.span).or_default().push(k);
+            }
+        }
         for &(bi, sentence) in sentences {
             if document.blocks[bi].kind == BlockKind::Footnote {
                 continue;
@@ -113,10 +126,10 @@ impl Extractor {
                     }
                     // An unresolved head-noun name that is exactly a bare name ("National
                     // Guard") is resolved like it; any other overlap means another name.
-                    let same = cands.iter().position(|c| {
-                        c.span == span && c.gaz.is_none() && c.entity_type == EntityType::Agency
-                    });
-                    if same.is_none() && cands.iter().chain(&added).any(|c| c.span.overlaps(span)) {
+                    let same = unresolved
+                        .get(&span)
+                        .and_then(|ks| ks.iter().copied().find(|&k| cands[k].gaz.is_none()));
+                    if same.is_none() && (taken.overlaps_any(span) || added_end > span.start) {
                         matched = n;
                         break;
                     }
@@ -131,6 +144,8 @@ impl Extractor {
                             let mut c =
                                 Cand::new(EntityType::Agency, span, phrase.to_owned(), "bare-name");
                             c.gaz = Some(winners[0].0.clone());
+                            debug_assert!(added.last().is_none_or(|a| a.span.end <= span.start));
+                            added_end = added_end.max(span.end);
                             added.push(c);
                         }
                         matched = n;
@@ -395,16 +410,24 @@ impl Extractor {
             {
                 continue;
             }
-            let Some(&(_, sentence)) = sentences.iter().find(|(_, s)| s.contains(mentions[i].span))
+            // Sentences are sorted and disjoint, and mentions sorted by start: a binary
+            // search finds the sentence, and the search for the next name stops at its end
+            // (linear in the mentions of a sentence, not of the document).
+            let at = sentences.partition_point(|(_, s)| s.end <= mentions[i].span.start);
+            let Some(&(_, sentence)) = sentences
+                .get(at)
+                .filter(|(_, s)| s.contains(mentions[i].span))
             else {
                 continue;
             };
             let next_of = |from: usize, end: usize| {
-                (from..n).find(|&j| {
-                    mentions[j].entity_type == ty
-                        && mentions[j].span.start >= end
-                        && sentence.contains(mentions[j].span)
-                })
+                (from..n)
+                    .take_while(|&j| mentions[j].span.start < sentence.end)
+                    .find(|&j| {
+                        mentions[j].entity_type == ty
+                            && mentions[j].span.start >= end
+                            && sentence.contains(mentions[j].span)
+                    })
             };
             let Some(j) = next_of(i + 1, mentions[i].span.end) else {
                 continue;
@@ -645,7 +668,7 @@ impl Extractor {
     ) -> Vec<Cand> {
         let mut out = self.reverse_acronym_definitions(text, toks, urls);
         for (i, t) in toks.iter().enumerate() {
-            if i == 0 || !t.is_acronym() || urls.iter().any(|u| u.overlaps(t.span)) {
+            if i == 0 || !t.is_acronym() || overlaps_sorted(urls, t.span) {
                 continue;
             }
             let before = &text[toks[i - 1].span.end..t.span.start];
@@ -738,7 +761,7 @@ impl Extractor {
         let mut out = Vec::new();
         for t in toks
             .iter()
-            .filter(|t| t.is_acronym() && !urls.iter().any(|u| u.overlaps(t.span)))
+            .filter(|t| t.is_acronym() && !overlaps_sorted(urls, t.span))
         {
             let rest = &text[t.span.end..];
             let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else {
@@ -783,6 +806,13 @@ impl Extractor {
     ) {
         let text = &document.text;
         let mut added = Vec::new();
+        let all = SpanIndex::new(cands.iter().map(|c| c.span));
+        let agencies = SpanIndex::new(
+            cands
+                .iter()
+                .filter(|c| c.entity_type == EntityType::Agency)
+                .map(|c| c.span),
+        );
         for &(bi, sentence) in sentences {
             if document.blocks[bi].kind == BlockKind::Footnote {
                 continue; // lists of cited titles, not of organisations
@@ -810,12 +840,12 @@ impl Extractor {
             if items.len() < 3 {
                 continue;
             }
+            // An agency that starts in the item (or just before it) and overlaps it.
             let is_agency = |s: &Span| {
-                cands.iter().any(|c| {
-                    c.entity_type == EntityType::Agency
-                        && s.overlaps(c.span)
-                        && c.span.start >= s.start.saturating_sub(1)
-                })
+                agencies
+                    .starting_in(s.start.saturating_sub(1), s.end.max(s.start + 1))
+                    .iter()
+                    .any(|c| s.overlaps(*c))
             };
             let known = items.iter().filter(|s| is_agency(s)).count();
             if known < 2 || known * 2 < items.len() {
@@ -823,7 +853,7 @@ impl Extractor {
             }
             for s in items
                 .iter()
-                .filter(|s| !is_agency(s) && !cands.iter().any(|c| c.span.overlaps(**s)))
+                .filter(|s| !is_agency(s) && !all.overlaps_any(**s))
             {
                 let words: Vec<&str> = text[s.start..s.end].split_whitespace().collect();
                 let quoted =
@@ -889,21 +919,8 @@ impl Extractor {
                 }
             }
         }
-        // Candidate spans sorted by start, with the running maximum of their ends: a token
-        // lies inside some candidate when one starting at or before it ends at or after it.
-        let mut spans: Vec<Span> = cands.iter().map(|c| c.span).collect();
-        spans.sort_by_key(|s| s.start);
-        let max_end: Vec<usize> = spans
-            .iter()
-            .scan(0, |m, s| {
-                *m = (*m).max(s.end);
-                Some(*m)
-            })
-            .collect();
-        let inside_cand = |t: Span| {
-            let n = spans.partition_point(|s| s.start <= t.start);
-            n > 0 && max_end[n - 1] >= t.end
-        };
+        let cand_spans = SpanIndex::new(cands.iter().map(|c| c.span));
+        let inside_cand = |t: Span| cand_spans.covers(t);
         let mut added = Vec::new();
         for block in document
             .blocks
@@ -917,7 +934,7 @@ impl Extractor {
                     .or_else(|| defined.get(key))
                     .or_else(|| defined.get(&format!("{key}s")));
                 let Some(defs) = defs else { continue };
-                if urls.iter().any(|u| u.overlaps(t.span)) || inside_cand(t.span) {
+                if overlaps_sorted(urls, t.span) || inside_cand(t.span) {
                     continue;
                 }
                 for d in defs {

@@ -43,7 +43,7 @@ pub(super) fn table_caption(document: &Document, cell: usize) -> Option<Span> {
 /// ([`row_currency`]) or the document. No unit note → `(None, None)`.
 pub(super) fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
     let Some(c) = TABLE_UNIT.captures(caption) else {
-        return (None, None);
+        return (None, table_currency(caption));
     };
     let scale = match c["scale"].to_lowercase().as_str() {
         "thousands" => 1e3,
@@ -68,6 +68,26 @@ pub(super) fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
         _ => None,
     };
     (Some(scale), currency.map(str::to_owned))
+}
+
+/// A caption's currency note with no scale: "(Canadian dollars)", "(in U.S. dollars)",
+/// "(USD)", "(pesos)", "(in euros)" → the ISO 4217 code.
+static TABLE_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\(\s*(?:in\s+|amounts\s+in\s+)?(canadian dollars|u\.?s\.? dollars|us\$|usd|cad|c\$|mxn|mexican pesos|pesos|euros|eur)\s*\)",
+    )
+    .expect("static regex")
+});
+
+fn table_currency(caption: &str) -> Option<String> {
+    let c = TABLE_CURRENCY.captures(caption)?;
+    let code = match c[1].to_lowercase().as_str() {
+        "canadian dollars" | "cad" | "c$" => "CAD",
+        "mxn" | "mexican pesos" | "pesos" => "MXN",
+        "euros" | "eur" => "EUR",
+        _ => "USD",
+    };
+    Some(code.to_owned())
 }
 
 /// The one year the header cell of a table cell's column names ("FY2008 Supp.").
@@ -142,6 +162,10 @@ mod tests {
                 None,
             ),
             ("Envelope (in billions of euros)", Some(1e9), Some("EUR")),
+            // A currency note with no scale prices the table's bare amounts.
+            ("New contributions (Canadian dollars)", None, Some("CAD")),
+            ("Projects, 2027 (in U.S. dollars)", None, Some("USD")),
+            ("Transfers (pesos)", None, Some("MXN")),
             // Prose that counts people is no unit note.
             ("Millions of people crossed the border in 2021.", None, None),
             ("Table 3. Staff by office", None, None),
