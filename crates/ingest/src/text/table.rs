@@ -49,7 +49,10 @@ fn columns_from_rows(rows: &[&str]) -> Option<Vec<(usize, usize)>> {
     if split.len() < 2 {
         return None;
     }
-    let values: Vec<&String> = split.iter().flat_map(|r| r[1..].iter().map(|c| &c.2)).collect();
+    let values: Vec<&String> = split
+        .iter()
+        .flat_map(|r| r[1..].iter().map(|c| &c.2))
+        .collect();
     let numeric = values
         .iter()
         .filter(|v| v.chars().any(|c| c.is_ascii_digit()))
