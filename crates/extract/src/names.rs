@@ -508,6 +508,14 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
         if owner_year {
             return j - 2;
         }
+        // "Issues for Congress", "Report to Parliament": a legislature after "for" or "to"
+        // is the addressee, and what precedes is no modifier of it.
+        if j == head
+            && matches!(tokens[head].text, "Congress" | "Parliament" | "Senate")
+            && matches!(prev.text, "for" | "to")
+        {
+            break;
+        }
         if RANKS.contains(&prev.text)
             && !matches!(tokens[j].text, "Level" | "Officials" | "Official")
         {
@@ -642,9 +650,21 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
             if MONTHS.contains(&t.text) || glued_to_amount {
                 break;
             }
+            // "Mexico Institute of the Wilson Center": another organisation's head inside the
+            // complement makes it a second name, not part of this one.
             if matches!(
                 t.text,
-                "Department" | "Ministry" | "Secretariat" | "Secretaría" | "Agency" | "Bureau"
+                "Department"
+                    | "Ministry"
+                    | "Secretariat"
+                    | "Secretaría"
+                    | "Agency"
+                    | "Bureau"
+                    | "Center"
+                    | "Centre"
+                    | "Institute"
+                    | "Foundation"
+                    | "University"
             ) && k > after + 1
             {
                 return after;
@@ -655,6 +675,10 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
                 // "the Department of Homeland Security's Operation …": the name ends at the
                 // possessive.
                 if t.text.ends_with("'s") || t.text.ends_with("’s") {
+                    break;
+                }
+                // "… Law Enforcement Affairs' Management of …": a plural possessive too.
+                if t.text.ends_with("s'") || t.text.ends_with("s’") {
                     break;
                 }
             } else if let Some(next) = romance_connector(text, tokens, k) {
@@ -896,10 +920,11 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                 && entity_type == EntityType::Agreement)
         {
             let mut span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
-            // A possessive ending is not part of the name ("Homeland Security's").
-            for suffix in ["'s", "’s"] {
+            // A possessive ending is not part of the name ("Homeland Security's", "Law
+            // Enforcement Affairs'").
+            for suffix in ["'s", "’s", "s'", "s’"] {
                 if text[span.start..span.end].ends_with(suffix) {
-                    span.end -= suffix.len();
+                    span.end -= suffix.len() - usize::from(suffix.starts_with('s'));
                 }
             }
             let words: Vec<&str> = tokens[start..end].iter().map(|t| t.text).collect();
@@ -996,7 +1021,11 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
             return None;
         }
         let between = &text[prev.span.end..tokens[i].span.start];
-        if prev.is_acronym() && (between.trim().is_empty() || between.trim() == ")") {
+        // "INL's program" is the bureau's programme, not one named "INL program".
+        if prev.is_acronym()
+            && !is_possessive(prev)
+            && (between.trim().is_empty() || between.trim() == ")")
+        {
             // "(NORAD) treaty" / "NORAD treaty": name it by the acronym and the head.
             // "(NORAD) treaty" starts where the long form before the parenthesis starts.
             let start = if between.trim() == ")" && i >= 2 {
@@ -1018,7 +1047,8 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
             });
         }
         if between.chars().all(char::is_whitespace) && is_name_word(prev) && !prev.is_acronym() {
-            let start = modifiers_start(text, tokens, i);
+            // "CBP's Cross-Border Tunnel Threat program": the owner is not part of the name.
+            let start = skip_leading_possessive(tokens, modifiers_start(text, tokens, i), i);
             let words = &tokens[start..i];
             if words.len() >= 2
                 && words
@@ -1484,6 +1514,24 @@ mod tests {
         assert_eq!(
             names_of("the University of Toronto at once agreed"),
             ["University of Toronto"]
+        );
+    }
+
+    #[test]
+    fn owners_addressees_and_other_bodies_end_a_name() {
+        assert_eq!(
+            names_of("a review of the Bureau of Law Enforcement Affairs' Management of Labs"),
+            ["Bureau of Law Enforcement Affairs"]
+        );
+        assert_eq!(
+            names_of("hosted by the Mexico Institute of the Wilson Center today"),
+            ["Mexico Institute", "Wilson Center"]
+        );
+        assert!(names_of("Issues for Congress").is_empty());
+        assert!(phrases("INL's program funds labs").is_empty());
+        assert_eq!(
+            names_of("funds CBP's Cross-Border Tunnel Threat program in full"),
+            ["Cross-Border Tunnel Threat program"]
         );
     }
 
