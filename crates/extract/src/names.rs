@@ -652,21 +652,14 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
             }
             // "Mexico Institute of the Wilson Center": another organisation's head inside the
             // complement makes it a second name, not part of this one.
-            if matches!(
-                t.text,
-                "Department"
-                    | "Ministry"
-                    | "Secretariat"
-                    | "Secretaría"
-                    | "Agency"
-                    | "Bureau"
-                    | "Center"
-                    | "Centre"
-                    | "Institute"
-                    | "Foundation"
-                    | "University"
-            ) && k > after + 1
-            {
+            // Only "of the …" for these: "University of Houston Law Center" is one name.
+            let other_body =
+                matches!(
+                    t.text,
+                    "Department" | "Ministry" | "Secretariat" | "Secretaría" | "Agency" | "Bureau"
+                ) || (matches!(t.text, "Center" | "Centre" | "Institute" | "Foundation")
+                    && tokens.get(after + 1).is_some_and(|a| a.text == "the"));
+            if other_body && k > after + 1 {
                 return after;
             }
             if is_name_word(t) || t.is_acronym() {
@@ -675,10 +668,6 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
                 // "the Department of Homeland Security's Operation …": the name ends at the
                 // possessive.
                 if t.text.ends_with("'s") || t.text.ends_with("’s") {
-                    break;
-                }
-                // "… Law Enforcement Affairs' Management of …": a plural possessive too.
-                if t.text.ends_with("s'") || t.text.ends_with("s’") {
                     break;
                 }
             } else if let Some(next) = romance_connector(text, tokens, k) {
@@ -921,7 +910,7 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
         {
             let mut span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
             // A possessive ending is not part of the name ("Homeland Security's", "Law
-            // Enforcement Affairs'").
+            // Enforcement Affairs' Management": a plural one at the end of a name).
             for suffix in ["'s", "’s", "s'", "s’"] {
                 if text[span.start..span.end].ends_with(suffix) {
                     span.end -= suffix.len() - usize::from(suffix.starts_with('s'));
@@ -1519,9 +1508,14 @@ mod tests {
 
     #[test]
     fn owners_addressees_and_other_bodies_end_a_name() {
+        // A plural possessive inside a name stays ("Partnership for Workers' Rights").
         assert_eq!(
-            names_of("a review of the Bureau of Law Enforcement Affairs' Management of Labs"),
-            ["Bureau of Law Enforcement Affairs"]
+            names_of("the Partnership for Workers' Rights Program began"),
+            ["Partnership for Workers' Rights Program"]
+        );
+        assert_eq!(
+            names_of("at the University of Houston Law Center today"),
+            ["University of Houston Law Center"]
         );
         assert_eq!(
             names_of("hosted by the Mexico Institute of the Wilson Center today"),
