@@ -435,6 +435,33 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
     {
         return Some((EntityType::WorkingGroup, 2, None));
     }
+    // "Security Implementation Group", "Ukraine Defense Contact Group": a group named by
+    // what its members meet to do. Other groups are mostly companies ("Volkswagen Group").
+    if t == "Group"
+        && i > 0
+        && matches!(
+            tokens[i - 1].text,
+            "Implementation"
+                | "Contact"
+                | "Coordination"
+                | "Coordinating"
+                | "Steering"
+                | "Consultative"
+                | "Advisory"
+                | "Expert"
+                | "Experts"
+                | "Liaison"
+                | "Planning"
+                | "Review"
+                | "Oversight"
+                | "Monitoring"
+                | "Technical"
+                | "Level"
+                | "Ministerial"
+        )
+    {
+        return Some((EntityType::WorkingGroup, 1, None));
+    }
     // "Operations Group on …", "Network for …": a group or network named by its remit.
     if matches!(t, "Group" | "Network" | "Caucus")
         && tokens
@@ -1503,6 +1530,27 @@ mod tests {
         assert_eq!(
             names_of("the University of Toronto at once agreed"),
             ["University of Toronto"]
+        );
+    }
+
+    #[test]
+    fn groups_named_by_what_they_meet_for_are_working_groups() {
+        assert_eq!(
+            phrases("report annually to the Security Implementation Group of the Framework")[0],
+            (
+                EntityType::WorkingGroup,
+                "Security Implementation Group".to_owned(),
+                None
+            )
+        );
+        assert_eq!(
+            phrases("the Ukraine Defense Contact Group met")[0].0,
+            EntityType::WorkingGroup
+        );
+        assert!(
+            phrases("the Eurasia Group said")
+                .iter()
+                .all(|p| p.0 != EntityType::WorkingGroup)
         );
     }
 

@@ -177,6 +177,42 @@ mod tests {
     }
 
     #[test]
+    fn a_committee_the_text_calls_bilateral_is_a_working_group() {
+        let text = "The pilot is overseen by the Preclearance Coordination Committee, the \
+                    bilateral body set up under the agreement. The Audit Committee, the board's \
+                    own body, reviews it.";
+        let gazetteer = Gazetteer::default();
+        let extractor = Extractor::new(&Config::default(), &gazetteer).unwrap();
+        let doc = Document {
+            doc_id: "t".into(),
+            path: "t.txt".into(),
+            format: Format::Text,
+            title: None,
+            sha256: String::new(),
+            blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, text.len()))],
+            text: text.to_owned(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let got: Vec<(EntityType, String)> = extractor
+            .extract(&doc)
+            .into_iter()
+            .map(|m| (m.entity_type, m.text))
+            .collect();
+        assert!(
+            got.contains(&(
+                EntityType::WorkingGroup,
+                "Preclearance Coordination Committee".to_owned()
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(EntityType::Agency, "Audit Committee".to_owned())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_committee_takes_a_list_of_remits_across_a_line_break() {
         let got = agencies("A report to the Committee on Health, Education, Labor,\nand Pensions.");
         assert_eq!(

@@ -623,7 +623,10 @@ impl Extractor {
                 let toks = tokens(text, sentence);
                 for p in names::head_noun_phrases(text, &toks) {
                     let c = self.phrase_cand(&p);
-                    let c = self.cut_country_list(text, &c).unwrap_or(c);
+                    let mut c = self.cut_country_list(text, &c).unwrap_or(c);
+                    if described_as_shared(text, &c) {
+                        c.entity_type = EntityType::WorkingGroup;
+                    }
                     if (c.rule != "plural-head" || c.gaz.is_some())
                         && (!in_note || c.entity_type == EntityType::Agency)
                     {
@@ -950,6 +953,27 @@ impl Extractor {
         }
         codes
     }
+}
+
+/// "the Preclearance Coordination Committee, the bilateral body established under …": an
+/// organisation name with a meeting head that the text itself describes, in apposition, as
+/// a body two or more governments share.
+static SHARED_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:the|a|an)\s+(?:bilateral|binational|trilateral|multilateral|joint)\s+(?:body|forum|mechanism|committee|group|council|board|commission|panel)\b")
+        .expect("static regex")
+});
+
+fn described_as_shared(text: &str, c: &Cand) -> bool {
+    let head = c
+        .name
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "on" | "of" | "for"))
+        .last()
+        .unwrap_or("");
+    c.entity_type == EntityType::Agency
+        && c.gaz.is_none()
+        && names::is_meeting_head(head)
+        && SHARED_APPOSITION.is_match(&text[c.span.end..])
 }
 
 /// A commission that governments share ("United States-Mexico Border Health Commission") is
