@@ -43,6 +43,10 @@ impl Extractor {
     pub(super) fn titled_instruments(&self, text: &str, sentence: Span) -> Vec<Cand> {
         let sent = &text[sentence.start..sentence.end];
         let mut out = Vec::new();
+        // Every title holds " between ": the regex runs only where it can match.
+        if !sent.contains(" between ") {
+            return out;
+        }
         for caps in TITLED.captures_iter(sent) {
             let (Some(all), Some(head)) = (caps.get(0), caps.get(1)) else {
                 continue;
