@@ -101,9 +101,10 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::extract_paragraph;
+    use crate::Gazetteer;
     use crate::gazetteer::CountryEntry;
-    use crate::{Config, Extractor, Gazetteer};
-    use accord_core::{Block, BlockKind, Document, EntityType, Format, Span};
+    use accord_core::EntityType;
 
     fn agencies(text: &str) -> Vec<String> {
         let mut gazetteer = Gazetteer::default();
@@ -115,20 +116,7 @@ mod tests {
                 demonyms: Vec::new(),
             });
         }
-        let extractor = Extractor::new(&Config::default(), &gazetteer).unwrap();
-        let doc = Document {
-            doc_id: "t".into(),
-            path: "t.txt".into(),
-            format: Format::Text,
-            title: None,
-            sha256: String::new(),
-            blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, text.len()))],
-            text: text.to_owned(),
-            notes: Vec::new(),
-            warnings: Vec::new(),
-        };
-        let mut names: Vec<String> = extractor
-            .extract(&doc)
+        let mut names: Vec<String> = extract_paragraph(&gazetteer, text)
             .into_iter()
             .filter(|m| m.entity_type == EntityType::Agency)
             .map(|m| m.text)
@@ -182,20 +170,7 @@ mod tests {
                     bilateral body set up under the agreement. The Audit Committee, the board's \
                     own body, reviews it.";
         let gazetteer = Gazetteer::default();
-        let extractor = Extractor::new(&Config::default(), &gazetteer).unwrap();
-        let doc = Document {
-            doc_id: "t".into(),
-            path: "t.txt".into(),
-            format: Format::Text,
-            title: None,
-            sha256: String::new(),
-            blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, text.len()))],
-            text: text.to_owned(),
-            notes: Vec::new(),
-            warnings: Vec::new(),
-        };
-        let got: Vec<(EntityType, String)> = extractor
-            .extract(&doc)
+        let got: Vec<(EntityType, String)> = extract_paragraph(&gazetteer, text)
             .into_iter()
             .map(|m| (m.entity_type, m.text))
             .collect();

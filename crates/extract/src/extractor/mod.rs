@@ -25,6 +25,9 @@ mod span_index;
 mod tables;
 mod titled;
 
+#[cfg(test)]
+mod test_support;
+
 use budget::Budget;
 use tables::{column_year, row_currency, table_caption, table_unit};
 
@@ -955,6 +958,14 @@ impl Extractor {
     }
 }
 
+/// The head word of an organisation name: its last word before a complement ("Committee"
+/// in "Joint Committee on Trade").
+fn head_word(name: &str) -> Option<&str> {
+    name.split_whitespace()
+        .take_while(|w| !matches!(*w, "on" | "of" | "for"))
+        .last()
+}
+
 /// "the Preclearance Coordination Committee, the bilateral body established under …": an
 /// organisation name with a meeting head that the text itself describes, in apposition, as
 /// a body two or more governments share.
@@ -964,12 +975,7 @@ static SHARED_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn described_as_shared(text: &str, c: &Cand) -> bool {
-    let head = c
-        .name
-        .split_whitespace()
-        .take_while(|w| !matches!(*w, "on" | "of" | "for"))
-        .last()
-        .unwrap_or("");
+    let head = head_word(&c.name).unwrap_or("");
     c.entity_type == EntityType::Agency
         && c.gaz.is_none()
         && names::is_meeting_head(head)
@@ -980,11 +986,7 @@ fn described_as_shared(text: &str, c: &Cand) -> bool {
 /// a standing organisation as well as a body that meets: CODING.md lists commissions among
 /// neither kind of working group, so the working-group reading gets an organisation twin.
 fn standing_body_twin(c: &Cand) -> Option<Cand> {
-    let head = c
-        .name
-        .split_whitespace()
-        .take_while(|w| !matches!(*w, "on" | "of" | "for"))
-        .last()?;
+    let head = head_word(&c.name)?;
     (c.entity_type == EntityType::WorkingGroup && head == "Commission").then(|| {
         let mut twin = c.clone();
         twin.entity_type = EntityType::Agency;

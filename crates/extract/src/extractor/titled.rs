@@ -90,9 +90,10 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::extract_paragraph;
+    use crate::Gazetteer;
     use crate::gazetteer::CountryEntry;
-    use crate::{Config, Extractor, Gazetteer};
-    use accord_core::{Block, BlockKind, Document, EntityType, Format, Span};
+    use accord_core::EntityType;
 
     fn agreements(text: &str) -> Vec<(String, Vec<String>)> {
         let mut gazetteer = Gazetteer::default();
@@ -108,20 +109,7 @@ mod tests {
                 demonyms: Vec::new(),
             });
         }
-        let extractor = Extractor::new(&Config::default(), &gazetteer).unwrap();
-        let doc = Document {
-            doc_id: "t".into(),
-            path: "t.txt".into(),
-            format: Format::Text,
-            title: None,
-            sha256: String::new(),
-            blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, text.len()))],
-            text: text.to_owned(),
-            notes: Vec::new(),
-            warnings: Vec::new(),
-        };
-        extractor
-            .extract(&doc)
+        extract_paragraph(&gazetteer, text)
             .into_iter()
             .filter(|m| m.entity_type == EntityType::Agreement)
             .map(|m| (m.text, m.value.parties))
