@@ -332,7 +332,9 @@ pub(crate) fn ingest(
 
 /// Extract: the mentions of one document, as a pyarrow `RecordBatch` (one row per
 /// mention; the columns are listed in the module docs), within the pipeline's time budget
-/// per document.
+/// per document. A document that reaches the cap on mentions
+/// (`extract.max_mentions_per_document`) gives the mentions found before the cap and a
+/// Python `UserWarning` saying where the search stopped.
 ///
 /// # Errors
 /// `AccordError` with the message of the `failures` row `accord run` would write (the time
@@ -355,7 +357,17 @@ pub(crate) fn extract<'py>(
         }))
     });
     let mentions = match extracted {
-        Ok(Ok(mentions)) => mentions,
+        Ok(Ok(extraction)) => {
+            // A cap that was reached: a Python `UserWarning` naming the document (the
+            // document object itself is immutable).
+            for warning in &extraction.warnings {
+                let message =
+                    std::ffi::CString::new(format!("{}: {warning}", doc.path)).unwrap_or_default();
+                let category = py.get_type::<pyo3::exceptions::PyUserWarning>();
+                PyErr::warn(py, category.as_any(), &message, 1)?;
+            }
+            extraction.mentions
+        }
         Ok(Err(err)) => return Err(fail(py, &error_chain(&err))),
         Err(panic) => {
             let detail = panic

@@ -405,7 +405,7 @@ impl Prepared {
                             result
                         };
                         match result {
-                            Ok(doc) => {
+                            Ok(mut doc) => {
                                 let _s =
                                     info_span!("stage", stage = "extract", doc = %doc.doc_id).entered();
                                 // A bug in a rule must cost one document, not the run.
@@ -420,8 +420,12 @@ impl Prepared {
                                         warn!(path = %rel, error = %error, "Input failed.");
                                         Err(Failure { path: rel.clone(), stage: "extract".to_owned(), error })
                                     }
-                                    Ok(Ok(mentions)) => {
-                                        let value = (doc, mentions);
+                                    Ok(Ok(extraction)) => {
+                                        for warning in &extraction.warnings {
+                                            warn!(path = %rel, warning = %warning, "Extraction was cut short.");
+                                        }
+                                        doc.warnings.extend(extraction.warnings);
+                                        let value = (doc, extraction.mentions);
                                         if let Some(k) = &key {
                                             cache.store(k, &value);
                                         }
@@ -598,6 +602,7 @@ pub fn manifest(
                 "default_currency": settings.extract.default_currency,
                 "patterns_in_footnotes": settings.extract.patterns_in_footnotes,
                 "max_seconds_per_document": settings.extract.max_seconds_per_document,
+                "max_mentions_per_document": settings.extract.max_mentions_per_document,
             },
         }),
         inputs,

@@ -44,6 +44,12 @@ pub enum Error {
         /// The budget in seconds.
         limit_seconds: u64,
     },
+    /// An option of `[extract]` is out of range.
+    #[error("invalid [extract] option: {message}")]
+    InvalidConfig {
+        /// Which option, and why.
+        message: String,
+    },
     /// A pattern automaton could not be built.
     #[error("could not build the gazetteer automaton")]
     Automaton(#[source] aho_corasick::BuildError),

@@ -36,7 +36,7 @@ mod text;
 
 pub use dates::{DateMatch, find_dates};
 pub use error::{Error, Result};
-pub use extractor::{Config, Extractor};
+pub use extractor::{Config, Extraction, Extractor};
 pub use gazetteer::{
     AgencyEntry, AgreementEntry, CountryEntry, Gazetteer, RegionEntry, WorkingGroupEntry,
 };

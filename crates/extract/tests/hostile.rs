@@ -40,7 +40,7 @@ fn time_extract(name: &str, text: &str, limit: Duration) -> Duration {
         text.len(),
         took.as_secs_f64(),
         match &result {
-            Ok(m) => format!("{} mentions", m.len()),
+            Ok(m) => format!("{} mentions", m.mentions.len()),
             Err(e) => e.to_string(),
         }
     );

@@ -154,6 +154,10 @@ pub fn codebook_markdown() -> String {
          - Each document has a time budget, `[ingest] max_seconds_per_document` for ingest \
          and `[extract] max_seconds_per_document` for extraction (default 60 s each); a \
          document over budget is a `failures` row and the others are unaffected.\n\
+         - A document that gives more than `[extract] max_mentions_per_document` candidate \
+         mentions (default 250,000) is searched only up to the point where it passed the cap \
+         (within 64 KiB); its mentions up to there are kept and its `warnings` name the byte \
+         offset where the search stopped.\n\
          - `doc_id` is the path without its extension; inputs that share it keep the \
          extension (see `manifest.json`, `doc_ids_with_extension`).\n\
          \n\

@@ -11,13 +11,17 @@ use crate::countries::CountryScan;
 
 impl Extractor {
     /// Money expressions of every block, with context: kind, program, donor, recipient.
+    ///
+    /// # Errors
+    /// [`crate::Error::TimedOut`] when `budget` runs out (checked every few figures).
     pub(super) fn funding(
         &self,
         document: &Document,
         sentences: &[(usize, Span)],
         scan: &CountryScan<'_>,
         mentions: &[Mention],
-    ) -> Vec<Mention> {
+        budget: &super::Budget<'_>,
+    ) -> crate::Result<Vec<Mention>> {
         let text = &document.text;
         let default_currency = currency_note(text)
             .map(|c| match c[1].to_lowercase().as_str() {
@@ -58,6 +62,7 @@ impl Extractor {
                 .into_iter()
                 .flat_map(|m| super::ranges::endpoints(slice, m));
             for mut m in figures {
+                budget.tick()?;
                 let at = m.span.shift(block.span.start);
                 let sentence_text =
                     sentence_of(sentences, at).map_or(slice, |s| &text[s.start..s.end]);
@@ -148,7 +153,7 @@ impl Extractor {
                 });
             }
         }
-        out
+        Ok(out)
     }
 
     /// A document about Canada: Canada outnumbers the United States among the countries and

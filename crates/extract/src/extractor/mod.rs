@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 mod budget;
+mod cap;
 mod coordination;
 mod distributive;
 mod funding;
@@ -46,6 +47,12 @@ pub struct Config {
     /// extraction takes longer fails with [`crate::Error::TimedOut`]. The clock is checked
     /// between blocks, every few sentences and between the corpus-wide passes.
     pub max_seconds_per_document: u64,
+    /// Most candidate mentions one document may give (default 250,000; real documents give
+    /// a few thousand). Once a document passes it, the search stops at the end of the
+    /// current window of text (at most 64 KiB on), the mentions found before that point are
+    /// kept, and the document carries a warning naming the byte offset where the search
+    /// stopped. This bounds the memory and time of a runaway input.
+    pub max_mentions_per_document: usize,
 }
 
 impl Default for Config {
@@ -54,8 +61,18 @@ impl Default for Config {
             default_currency: Some("USD".to_owned()),
             patterns_in_footnotes: false,
             max_seconds_per_document: 60,
+            max_mentions_per_document: 250_000,
         }
     }
+}
+
+/// What extracting one document gave.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    /// Every mention found, sorted by span (byte offsets into the document text).
+    pub mentions: Vec<Mention>,
+    /// Sentences for the document's `warnings` (a cap that was reached), in the order met.
+    pub warnings: Vec<String>,
 }
 
 /// A compiled extractor: gazetteer automata plus the rules. Build once, apply to many
@@ -417,8 +434,23 @@ impl Extractor {
     /// Compiles the gazetteer automata.
     ///
     /// # Errors
-    /// [`crate::Error::Automaton`] when the automaton cannot be built (too many patterns).
+    /// [`crate::Error::InvalidConfig`] when `max_seconds_per_document` or
+    /// `max_mentions_per_document` is 0; [`crate::Error::Automaton`] when the automaton
+    /// cannot be built (too many patterns).
     pub fn new(config: &Config, gazetteer: &Gazetteer) -> Result<Self> {
+        for (name, value) in [
+            ("max_seconds_per_document", config.max_seconds_per_document),
+            (
+                "max_mentions_per_document",
+                u64::try_from(config.max_mentions_per_document).unwrap_or(u64::MAX),
+            ),
+        ] {
+            if value == 0 {
+                return Err(crate::Error::InvalidConfig {
+                    message: format!("{name} must be above 0"),
+                });
+            }
+        }
         let matcher = Matcher::new(gazetteer)?;
         let countries = Countries::new(gazetteer);
         let mut keys: HashMap<String, Vec<Target>> = HashMap::new();
@@ -524,26 +556,29 @@ impl Extractor {
         None
     }
 
-    /// Extracts every mention of `document`, sorted by span, with no time budget.
+    /// Extracts every mention of `document`, sorted by span, with no time budget (the cap on
+    /// mentions per document still holds; its warning is dropped: see
+    /// [`Extractor::extract_budgeted`]).
     pub fn extract(&self, document: &Document) -> Vec<Mention> {
         self.extract_inner(document, &Budget::unlimited(&document.doc_id))
+            .map(|e| e.mentions)
             .unwrap_or_default()
     }
 
     /// [`Extractor::extract`] within the configured time budget
-    /// (`max_seconds_per_document`).
+    /// (`max_seconds_per_document`), with the warnings meant for the document's `warnings`.
     ///
     /// # Errors
     /// [`crate::Error::TimedOut`] when the budget runs out; the clock is checked between
     /// blocks and sentences and between passes, so the call returns soon after.
-    pub fn extract_budgeted(&self, document: &Document) -> Result<Vec<Mention>> {
+    pub fn extract_budgeted(&self, document: &Document) -> Result<Extraction> {
         self.extract_within(
             document,
             std::time::Duration::from_secs(self.config.max_seconds_per_document),
         )
     }
 
-    /// [`Extractor::extract`] within `budget`.
+    /// [`Extractor::extract_budgeted`] within `budget`.
     ///
     /// # Errors
     /// [`crate::Error::TimedOut`] when `budget` runs out.
@@ -551,13 +586,15 @@ impl Extractor {
         &self,
         document: &Document,
         budget: std::time::Duration,
-    ) -> Result<Vec<Mention>> {
+    ) -> Result<Extraction> {
         self.extract_inner(document, &Budget::new(&document.doc_id, budget))
     }
 
-    fn extract_inner(&self, document: &Document, budget: &Budget<'_>) -> Result<Vec<Mention>> {
+    fn extract_inner(&self, document: &Document, budget: &Budget<'_>) -> Result<Extraction> {
         let text = &document.text;
         let urls = url_spans(text);
+        let cap = self.config.max_mentions_per_document;
+        let mut horizon: Option<usize> = None;
         let mut cands: Vec<Cand> = Vec::new();
         let mut sentence_spans: Vec<(usize, Span)> = Vec::new();
         let first_paragraph = document
@@ -565,7 +602,7 @@ impl Extractor {
             .iter()
             .position(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem))
             .unwrap_or(document.blocks.len());
-        for (bi, block) in document.blocks.iter().enumerate() {
+        'blocks: for (bi, block) in document.blocks.iter().enumerate() {
             // Front matter (byline, affiliation, dateline: furniture before the first
             // paragraph) names organisations; later furniture is page furniture.
             let front_matter = block.kind == BlockKind::Furniture && bi < first_paragraph;
@@ -576,95 +613,116 @@ impl Extractor {
             // agreement-like phrases there are mostly titles of cited works.
             let in_note = (block.kind == BlockKind::Footnote && !self.config.patterns_in_footnotes)
                 || front_matter;
-            for hit in self.matcher.find(text, block.span, &urls) {
-                let mut seen: Vec<EntityType> = Vec::new();
-                for target in &hit.targets {
-                    if seen.contains(&target.entity_type) {
-                        continue;
-                    }
-                    seen.push(target.entity_type);
-                    let mut c = Cand::new(
-                        target.entity_type,
-                        hit.span,
-                        text[hit.span.start..hit.span.end].to_owned(),
-                        "gazetteer",
-                    );
-                    c.gaz = Some(target.id.clone());
-                    cands.push(c);
+            let block_sentences = sentences(text, block.span);
+            for (window, in_window) in cap::windows(block.span, &block_sentences) {
+                if cands.len() > cap {
+                    horizon = Some(window.start);
+                    break 'blocks;
                 }
-                // A body two or three governments share (a gazetteer organisation of
-                // country BINATIONAL: "Permanent Joint Board on Defence") is a working group
-                // too (CODING.md, "Working groups").
-                let shared = hit.targets.iter().find_map(|t| {
-                    (t.entity_type == EntityType::Agency)
-                        .then(|| self.gazetteer.agency(&t.id))
-                        .flatten()
-                        .filter(|a| {
-                            a.country.as_deref() == Some("BINATIONAL")
-                                && a.name.split_whitespace().any(|w| {
-                                    names::is_meeting_head(w)
-                                        || matches!(w, "Forum" | "Dialogue" | "Ministerial")
-                                })
-                        })
-                });
-                if let (Some(entry), false) = (shared, seen.contains(&EntityType::WorkingGroup)) {
-                    cands.push(Cand::new(
-                        EntityType::WorkingGroup,
-                        hit.span,
-                        entry.name.clone(),
-                        "shared-body",
-                    ));
-                }
-            }
-            budget.check()?;
-            for sentence in sentences(text, block.span) {
-                budget.tick()?;
-                // A byline is no list of organisations ("A. Author, Institute, University").
-                if !front_matter {
-                    sentence_spans.push((bi, sentence));
-                }
-                let toks = tokens(text, sentence);
-                for p in names::head_noun_phrases(text, &toks) {
-                    let c = self.phrase_cand(&p);
-                    let mut c = self.cut_country_list(text, &c).unwrap_or(c);
-                    if described_as_shared(text, &c) {
-                        c.entity_type = EntityType::WorkingGroup;
-                    }
-                    if (c.rule != "plural-head" || c.gaz.is_some())
-                        && (!in_note || c.entity_type == EntityType::Agency)
-                    {
-                        if let Some(twin) = standing_body_twin(&c) {
-                            cands.push(twin);
+                for hit in self.matcher.find(text, window, &urls) {
+                    let mut seen: Vec<EntityType> = Vec::new();
+                    for target in &hit.targets {
+                        if seen.contains(&target.entity_type) {
+                            continue;
                         }
-                        if let Some(parts) = self.split_coordination(text, &c) {
-                            cands.extend(parts);
-                        } else {
+                        seen.push(target.entity_type);
+                        let mut c = Cand::new(
+                            target.entity_type,
+                            hit.span,
+                            text[hit.span.start..hit.span.end].to_owned(),
+                            "gazetteer",
+                        );
+                        c.gaz = Some(target.id.clone());
+                        cands.push(c);
+                    }
+                    // A body two or three governments share (a gazetteer organisation of
+                    // country BINATIONAL: "Permanent Joint Board on Defence") is a working group
+                    // too (CODING.md, "Working groups").
+                    let shared = hit.targets.iter().find_map(|t| {
+                        (t.entity_type == EntityType::Agency)
+                            .then(|| self.gazetteer.agency(&t.id))
+                            .flatten()
+                            .filter(|a| {
+                                a.country.as_deref() == Some("BINATIONAL")
+                                    && a.name.split_whitespace().any(|w| {
+                                        names::is_meeting_head(w)
+                                            || matches!(w, "Forum" | "Dialogue" | "Ministerial")
+                                    })
+                            })
+                    });
+                    if let (Some(entry), false) = (shared, seen.contains(&EntityType::WorkingGroup))
+                    {
+                        cands.push(Cand::new(
+                            EntityType::WorkingGroup,
+                            hit.span,
+                            entry.name.clone(),
+                            "shared-body",
+                        ));
+                    }
+                }
+                budget.check()?;
+                for &sentence in &block_sentences[in_window] {
+                    budget.tick()?;
+                    // A byline is no list of organisations ("A. Author, Institute, University").
+                    if !front_matter {
+                        sentence_spans.push((bi, sentence));
+                    }
+                    let toks = tokens(text, sentence);
+                    for p in names::head_noun_phrases(text, &toks) {
+                        let c = self.phrase_cand(&p);
+                        let mut c = self.cut_country_list(text, &c).unwrap_or(c);
+                        if described_as_shared(text, &c) {
+                            c.entity_type = EntityType::WorkingGroup;
+                        }
+                        if (c.rule != "plural-head" || c.gaz.is_some())
+                            && (!in_note || c.entity_type == EntityType::Agency)
+                        {
+                            if let Some(twin) = standing_body_twin(&c) {
+                                cands.push(twin);
+                            }
+                            if let Some(parts) = self.split_coordination(text, &c) {
+                                cands.extend(parts);
+                            } else {
+                                cands.push(c);
+                            }
+                        }
+                    }
+                    cands.extend(self.distributive_lists(text, &toks));
+                    if !in_note {
+                        cands.extend(self.party_compounds(text, &toks));
+                        cands.extend(self.named_by_apposition(text, sentence));
+                        cands.extend(self.numbered_plans(text, sentence));
+                        cands.extend(self.shared_head_groups(text, sentence));
+                        cands.extend(self.instrument_lists(text, sentence));
+                        cands.extend(self.titled_instruments(text, sentence));
+                        cands.extend(self.short_names(text, &toks));
+                        for bare in names::bare_list_items(text, sentence, "Working Group") {
+                            let name = format!("{} Working Group", &text[bare.start..bare.end]);
+                            let mut c =
+                                Cand::new(EntityType::WorkingGroup, bare, name, "list-expansion");
+                            c.gaz = self
+                                .resolve(EntityType::WorkingGroup, &c.name)
+                                .map(str::to_owned);
                             cands.push(c);
                         }
                     }
+                    cands.extend(self.acronym_definitions(text, &toks, &urls));
                 }
-                cands.extend(self.distributive_lists(text, &toks));
-                if !in_note {
-                    cands.extend(self.party_compounds(text, &toks));
-                    cands.extend(self.named_by_apposition(text, sentence));
-                    cands.extend(self.numbered_plans(text, sentence));
-                    cands.extend(self.shared_head_groups(text, sentence));
-                    cands.extend(self.instrument_lists(text, sentence));
-                    cands.extend(self.titled_instruments(text, sentence));
-                    cands.extend(self.short_names(text, &toks));
-                    for bare in names::bare_list_items(text, sentence, "Working Group") {
-                        let name = format!("{} Working Group", &text[bare.start..bare.end]);
-                        let mut c =
-                            Cand::new(EntityType::WorkingGroup, bare, name, "list-expansion");
-                        c.gaz = self
-                            .resolve(EntityType::WorkingGroup, &c.name)
-                            .map(str::to_owned);
-                        cands.push(c);
-                    }
-                }
-                cands.extend(self.acronym_definitions(text, &toks, &urls));
             }
         }
+        // Past the cap, the later passes see the document only up to the horizon.
+        let clipped_document;
+        let mut warnings = Vec::new();
+        let document = match horizon {
+            Some(h) => {
+                warnings.push(cap::cap_warning(h, text.len(), cap));
+                cands.retain(|c| c.span.end <= h);
+                clipped_document = cap::clipped(document, h);
+                &clipped_document
+            }
+            None => document,
+        };
+        let text = &document.text;
         budget.check()?;
         cands.extend(self.headed_list_items(document));
         drop_footnote_only_agreements(document, &mut cands);
@@ -698,11 +756,11 @@ impl Extractor {
         budget.check()?;
         self.link_glosses(text, &sentence_spans, &mut mentions);
         budget.check()?;
-        let funding = self.funding(document, &sentence_spans, &scan, &mentions);
+        let funding = self.funding(document, &sentence_spans, &scan, &mentions, budget)?;
         mentions.extend(funding);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         budget.check()?;
-        Ok(mentions)
+        Ok(Extraction { mentions, warnings })
     }
 
     fn attributes(
