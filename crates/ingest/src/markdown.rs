@@ -63,6 +63,19 @@ impl Walker {
             break;
         }
         let inline = std::mem::take(&mut self.buf);
+        // A code block laid out as a fixed-width table (a report converted to Markdown)
+        // gives table cells, as in plain text.
+        if verbatim
+            && kind == BlockKind::Paragraph
+            && inline.markers.is_empty()
+            && let Some(blocks) = crate::text::verbatim_tables(&inline.text)
+        {
+            builder.repairs.text_tables += 1;
+            for (kind, cell, text) in blocks {
+                builder.push(kind, Inline::plain(text), None, cell);
+            }
+            return;
+        }
         let inline = if verbatim {
             let text: Vec<&str> = inline
                 .text

@@ -3,9 +3,9 @@
 
 use super::{
     ANAPHOR, BTreeMap, BlockKind, Document, EntityType, Extractor, FOR_GAP, MONEY_HINT, Mention,
-    MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_year, currency_note,
-    find_money, funding_kind, names, normalize_key, row_currency, section_year, single_year,
-    start_from, table_caption, table_unit,
+    MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_header, column_year,
+    currency_note, find_money, funding_kind, names, normalize_key, row_currency, section_year,
+    single_year, start_from, table_caption, table_unit,
 };
 use crate::countries::CountryScan;
 
@@ -43,8 +43,15 @@ impl Extractor {
             let caption = (block.kind == BlockKind::TableCell)
                 .then(|| table_caption(document, bi))
                 .flatten();
-            let (table_scale, table_currency) =
-                caption.map_or((None, None), |c| table_unit(document.slice(c)));
+            // A unit note in the column's header ("Proceeds (USD millions)") rules that
+            // column; otherwise the caption's note rules the table.
+            let header_unit = (block.kind == BlockKind::TableCell)
+                .then(|| column_header(document, bi))
+                .flatten()
+                .map(|h| table_unit(document.slice(h)))
+                .filter(|(scale, _)| scale.is_some());
+            let (table_scale, table_currency) = header_unit
+                .unwrap_or_else(|| caption.map_or((None, None), |c| table_unit(document.slice(c))));
             let row_currency = (block.kind == BlockKind::TableCell)
                 .then(|| row_currency(document, bi))
                 .flatten();

@@ -23,6 +23,18 @@ static TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A unit note that closes a caption without "in" or brackets, as budget tables print it
+/// under the title: "Table 6.1 Border measures millions of dollars".
+static BARE_TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b (?P<scale> thousands | millions | billions ) \s+ of \s+
+        (?P<unit> (?: canadian\ | u\.s\.\ | us\ | american\ | mexican\ )? (?: dollars | pesos | euros ) )
+        \s* \.? \s* $",
+    )
+    .expect("static regex")
+});
+
 /// The caption or unit note of the table that block `cell` belongs to: the nearest
 /// paragraph or heading before the table's first cell.
 pub(super) fn table_caption(document: &Document, cell: usize) -> Option<Span> {
@@ -42,7 +54,10 @@ pub(super) fn table_caption(document: &Document, cell: usize) -> Option<Span> {
 /// stated currency)" → `(Some(1e6), None)`, the currency then comes from each row
 /// ([`row_currency`]) or the document. No unit note → `(None, None)`.
 pub(super) fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
-    let Some(c) = TABLE_UNIT.captures(caption) else {
+    let Some(c) = TABLE_UNIT
+        .captures(caption)
+        .or_else(|| BARE_TABLE_UNIT.captures(caption))
+    else {
         return (None, table_currency(caption));
     };
     let scale = match c["scale"].to_lowercase().as_str() {
@@ -90,21 +105,50 @@ fn table_currency(caption: &str) -> Option<String> {
     Some(code.to_owned())
 }
 
-/// The one year the header cell of a table cell's column names ("FY2008 Supp.").
-pub(super) fn column_year(document: &Document, cell: usize) -> Option<i32> {
+/// The header cell (row 0) of the column of table cell `cell`, when the table has one.
+pub(super) fn column_header(document: &Document, cell: usize) -> Option<Span> {
     let (_, col) = document.blocks[cell].cell?;
     let first = (0..=cell)
         .rev()
         .take_while(|&i| document.blocks[i].kind == BlockKind::TableCell)
         .last()?;
-    let header = document.blocks[first..=cell]
+    document.blocks[first..=cell]
         .iter()
-        .find(|b| b.cell == Some((0, col)))?;
+        .find(|b| b.cell == Some((0, col)))
+        .map(|b| b.span)
+}
+
+/// A fiscal year written as the two calendar years it spans: "2025-26", "2025-2026",
+/// "2025–26", "2025/26".
+static FISCAL_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d\d)\s?[-–/]\s?(\d\d(?:\d\d)?)\b").expect("static regex")
+});
+
+/// The one year the header cell of a table cell's column names ("FY2008 Supp."); a fiscal
+/// year spanning two calendar years ("2025-2026", "2025-26") gives the year it starts in.
+pub(super) fn column_year(document: &Document, cell: usize) -> Option<i32> {
+    let header = document.slice(column_header(document, cell)?);
     let years: std::collections::BTreeSet<i32> = YEAR
-        .captures_iter(document.slice(header.span))
+        .captures_iter(header)
         .filter_map(|c| c[1].parse().ok())
         .collect();
-    (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
+    if years.len() == 1 {
+        return years.first().copied();
+    }
+    let spans: Vec<i32> = FISCAL_SPAN
+        .captures_iter(header)
+        .filter_map(|c| {
+            let start: i32 = c[1].parse().ok()?;
+            let end: i32 = c[2].parse().ok()?;
+            let next = if c[2].len() == 2 {
+                (start + 1) % 100
+            } else {
+                start + 1
+            };
+            (end == next).then_some(start)
+        })
+        .collect();
+    (years.len() == 2 && spans.len() == 1).then(|| spans[0])
 }
 
 /// The ISO 4217 currency a table row states in a cell of its own — a "Currency" column
@@ -169,6 +213,22 @@ mod tests {
             // Prose that counts people is no unit note.
             ("Millions of people crossed the border in 2021.", None, None),
             ("Table 3. Staff by office", None, None),
+            // A bare note closing a budget table's caption.
+            (
+                "Table 6.1 Port security measures millions of dollars",
+                Some(1e6),
+                None,
+            ),
+            (
+                "Table 4 Grants thousands of Canadian dollars",
+                Some(1e3),
+                Some("CAD"),
+            ),
+            (
+                "Spending grew by millions of dollars in 2020 and 2021",
+                None,
+                None,
+            ),
         ];
         for (caption, scale, currency) in cases {
             let (s, c) = table_unit(caption);
@@ -229,5 +289,39 @@ mod tests {
         assert_eq!(row_currency(&doc, cell(3, 3)), None);
         assert_eq!(row_currency(&doc, cell(0, 3)), None);
         assert_eq!(column_year(&doc, cell(2, 3)), Some(2025));
+    }
+
+    #[test]
+    fn a_fiscal_year_header_gives_the_year_it_starts_in() {
+        let doc = table_doc(&[
+            &[
+                "Measure",
+                "2025-2026",
+                "2026-27",
+                "2025-2027",
+                "Total",
+                "2024 and 2026",
+            ],
+            &["Patrols", "4.0", "5.0", "9.0", "9.0", "1.0"],
+        ]);
+        let cell = |col: u32| {
+            doc.blocks
+                .iter()
+                .position(|b| b.cell == Some((1, col)))
+                .expect("cell")
+        };
+        assert_eq!(column_year(&doc, cell(1)), Some(2025));
+        assert_eq!(column_year(&doc, cell(2)), Some(2026));
+        assert_eq!(
+            column_year(&doc, cell(3)),
+            None,
+            "two years is no fiscal year"
+        );
+        assert_eq!(column_year(&doc, cell(4)), None);
+        assert_eq!(column_year(&doc, cell(5)), None);
+        assert_eq!(
+            column_header(&doc, cell(4)).map(|h| doc.slice(h)),
+            Some("Total")
+        );
     }
 }

@@ -8,6 +8,7 @@
 
 pub(crate) mod hyphen;
 pub(crate) mod rejoin;
+mod stub_table;
 mod table;
 
 use std::collections::HashMap;
@@ -171,6 +172,52 @@ pub(crate) fn emit(
     }
 }
 
+/// The blocks of a verbatim text (a Markdown code block) that holds a fixed-width table:
+/// its paragraphs (runs of non-blank lines), each a table's cells when it is laid out as one
+/// (with a ruler, in aligned columns, or as a stub table), else one paragraph of its lines
+/// joined by spaces. `None` when no paragraph is a table: the text stays one verbatim block.
+/// Each item is a block kind, its 0-based (row, column) for a table cell, and its text.
+pub(crate) fn verbatim_tables(
+    source: &str,
+) -> Option<Vec<(BlockKind, Option<(u32, u32)>, String)>> {
+    let lines: Vec<&str> = source.split('\n').map(str::trim_end).collect();
+    let mut out = Vec::new();
+    let mut tables = 0;
+    for lines in lines
+        .split(|l| l.trim().is_empty())
+        .filter(|p| !p.is_empty())
+    {
+        let found = if lines
+            .iter()
+            .any(|l| table::is_ruler(l) || table::is_full_ruler(l))
+        {
+            table::parse(lines).map(|cells| (cells, lines.len()))
+        } else {
+            None
+        };
+        let found = found
+            .or_else(|| table::parse_aligned(lines))
+            .or_else(|| stub_table::parse(lines));
+        let rest = match found {
+            Some((cells, used)) => {
+                tables += 1;
+                out.extend(
+                    cells
+                        .into_iter()
+                        .map(|(r, c, text)| (BlockKind::TableCell, Some((r, c)), text)),
+                );
+                &lines[used..]
+            }
+            None => lines,
+        };
+        if !rest.is_empty() {
+            let words: Vec<&str> = rest.iter().map(|l| l.trim()).collect();
+            out.push((BlockKind::Paragraph, None, words.join(" ")));
+        }
+    }
+    (tables > 0).then_some(out)
+}
+
 /// Classifies the paragraphs and reflows their lines.
 fn classify(paragraphs: &[&[&str]], ctx: &mut Ctx<'_>) -> Vec<Unit> {
     let repeated = repeated_lines(paragraphs, ctx);
@@ -207,7 +254,8 @@ fn classify(paragraphs: &[&[&str]], ctx: &mut Ctx<'_>) -> Vec<Unit> {
             continue;
         }
         if zone == Zone::Body
-            && let Some((cells, used)) = table::parse_aligned(lines)
+            && let Some((cells, used)) =
+                table::parse_aligned(lines).or_else(|| stub_table::parse(lines))
         {
             ctx.repairs.text_tables += 1;
             units.extend(

@@ -151,7 +151,7 @@ pub(super) fn parse_aligned(lines: &[&str]) -> Option<(Vec<Cell>, usize)> {
     Some((cells, used))
 }
 
-fn fill(row: &mut [String], line: &str, columns: &[(usize, usize)]) {
+pub(super) fn fill(row: &mut [String], line: &str, columns: &[(usize, usize)]) {
     for (start, end, text) in chunks(line) {
         let column = columns
             .iter()
@@ -176,7 +176,7 @@ fn fill(row: &mut [String], line: &str, columns: &[(usize, usize)]) {
 
 /// Runs of text separated by two or more spaces, as (start column, end column, text);
 /// columns count characters.
-fn chunks(line: &str) -> Vec<(usize, usize, String)> {
+pub(super) fn chunks(line: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut current: Option<(usize, String)> = None;
     let mut spaces = 0;

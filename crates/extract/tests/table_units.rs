@@ -1,0 +1,76 @@
+//! Units of table figures, end to end from ingest: a unit note in a column header, and a
+//! fixed-width budget table in a Markdown code block under a caption with a bare note.
+
+use accord_core::{EntityType, Mention};
+use accord_extract::{Config, Extractor, Gazetteer};
+use accord_ingest::Ingester;
+
+fn funding(name: &str, text: &str) -> Vec<Mention> {
+    let doc = Ingester::new(&accord_ingest::Config::default())
+        .expect("ingester")
+        .ingest_bytes(name, text.as_bytes())
+        .expect("ingest");
+    let gazetteer = Gazetteer::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers"),
+    )
+    .expect("gazetteers");
+    Extractor::new(&Config::default(), &gazetteer)
+        .expect("extractor")
+        .extract(&doc)
+        .into_iter()
+        .filter(|m| m.entity_type == EntityType::Funding)
+        .collect()
+}
+
+fn figure<'a>(found: &'a [Mention], quote: &str) -> &'a Mention {
+    found
+        .iter()
+        .find(|m| m.text == quote)
+        .unwrap_or_else(|| panic!("no figure {quote:?} in {found:#?}"))
+}
+
+#[test]
+fn a_unit_note_in_a_column_header_scales_that_column() {
+    let html = "<html><body><p>Grants awarded this year.</p><table>\
+        <tr><th>Grantee</th><th>Staff</th><th>Award (USD millions)</th></tr>\
+        <tr><td>Harbour Institute</td><td>12</td><td>142.5</td></tr>\
+        <tr><td>Valley Trust</td><td>7</td><td>96.0</td></tr>\
+        </table></body></html>";
+    let found = funding("awards.html", html);
+    let award = figure(&found, "142.5");
+    let money = award.value.money.as_ref().expect("a money value");
+    assert_eq!(money.amount, Some(142_500_000.0));
+    assert_eq!(money.currency.as_deref(), Some("USD"));
+    assert_eq!(
+        figure(&found, "96.0")
+            .value
+            .money
+            .as_ref()
+            .and_then(|m| m.amount),
+        Some(96_000_000.0)
+    );
+    assert!(
+        found.iter().all(|m| m.text != "12" && m.text != "7"),
+        "a column without a unit note is no money: {found:#?}"
+    );
+}
+
+#[test]
+fn a_budget_table_in_a_code_block_gives_its_figures_by_fiscal_year() {
+    let md = "# Budget chapter\n\nThe measures below are new.\n\n```\nTable 2.1\nPort security\nmillions of dollars\n\n                               2025-   2026-\n                                2026    2027   Total\nHarbour patrols                 12.0    14.5    26.5\n  Coast Guard Service\nInspection equipment               -     9.8     9.8\n```\n";
+    let found = funding("budget.md", md);
+    let first = figure(&found, "12.0");
+    let money = first.value.money.as_ref().expect("a money value");
+    assert_eq!(money.amount, Some(12_000_000.0));
+    assert_eq!(money.start_year, Some(2025));
+    let second = figure(&found, "14.5").value.money.as_ref().expect("money");
+    assert_eq!(second.start_year, Some(2026));
+    assert_eq!(
+        figure(&found, "9.8")
+            .value
+            .money
+            .as_ref()
+            .and_then(|m| m.amount),
+        Some(9_800_000.0)
+    );
+}
