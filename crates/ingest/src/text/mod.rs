@@ -172,14 +172,15 @@ pub(crate) fn emit(
     }
 }
 
+/// One block of a verbatim text: its kind, its 0-based (row, column) when it is a table
+/// cell, and its text.
+pub(crate) type VerbatimBlock = (BlockKind, Option<(u32, u32)>, String);
+
 /// The blocks of a verbatim text (a Markdown code block) that holds a fixed-width table:
 /// its paragraphs (runs of non-blank lines), each a table's cells when it is laid out as one
 /// (with a ruler, in aligned columns, or as a stub table), else one paragraph of its lines
 /// joined by spaces. `None` when no paragraph is a table: the text stays one verbatim block.
-/// Each item is a block kind, its 0-based (row, column) for a table cell, and its text.
-pub(crate) fn verbatim_tables(
-    source: &str,
-) -> Option<Vec<(BlockKind, Option<(u32, u32)>, String)>> {
+pub(crate) fn verbatim_tables(source: &str) -> Option<Vec<VerbatimBlock>> {
     let lines: Vec<&str> = source.split('\n').map(str::trim_end).collect();
     let mut out = Vec::new();
     let mut tables = 0;
