@@ -169,14 +169,14 @@ impl Extractor {
     /// Its bare dollars are Canadian dollars (flagged `currency_inferred`).
     /// A document that marks its Canadian amounts ("C$1.5 billion", "CAD 40 million",
     /// "$7 billion (Canadian)") writes US dollars as bare "$": it is not one whose bare
-    /// dollars are Canadian, whatever its subject — unless it marks its US amounts too
-    /// ("US$35 million"), when the markers say nothing about the bare ones.
+    /// dollars are Canadian, whatever its subject (also when it marks US amounts too:
+    /// analyses that write both "C$" and "US$" still write US figures as bare "$").
     pub(super) fn canadian_document(
         document: &Document,
         scan: &CountryScan<'_>,
         mentions: &[Mention],
     ) -> bool {
-        if CANADIAN_MARKER.is_match(&document.text) && !US_MARKER.is_match(&document.text) {
+        if CANADIAN_MARKER.is_match(&document.text) {
             return false;
         }
         let mut count: BTreeMap<String, usize> = BTreeMap::new();
@@ -443,15 +443,6 @@ fn sentence_of(sentences: &[(usize, Span)], span: Span) -> Option<Span> {
         .map(|(_, s)| Span::new(s.start.min(span.start), s.end.max(span.end)))
 }
 
-/// An explicit US-dollar marker on an amount: "US$35 million", "USD 40", "5 million U.S.
-/// dollars".
-static US_MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?:\bUS\$|\bU\.S\.\$|\bUSD\s?\d|\d(?:\s+(?:thousand|million|billion))?\s+(?:USD\b|(?i:U\.S\.|US|American) dollars?\b))",
-    )
-    .expect("static regex")
-});
-
 /// An explicit Canadian-dollar marker on an amount: "C$", "CA$", "CAD 5", "5 CAD",
 /// "(Canadian)", "5 million Canadian dollars". A unit note alone ("(Canadian dollars)" over
 /// a table) marks no amount: it says the bare dollars are Canadian.
@@ -510,22 +501,6 @@ mod tests {
         ));
         assert!(
             got.contains(&("$12 million".into(), Some("USD".into()))),
-            "{got:?}"
-        );
-    }
-
-    #[test]
-    fn with_both_dollars_marked_the_bare_ones_follow_the_subject() {
-        let got = currencies(&format!(
-            "{ABOUT_CANADA}Trade reached C$48 billion; the U.S. spent US$35 million. The \
-             program cost $12 million."
-        ));
-        assert!(
-            got.contains(&("$12 million".into(), Some("CAD".into()))),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&("US$35 million".into(), Some("USD".into()))),
             "{got:?}"
         );
     }
