@@ -397,8 +397,59 @@ fn joins_compound(gap: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
         && (b.is_capitalized() || b.is_acronym())
 }
 
+/// Legal forms of companies that close their names, as token sequences: "Inc.", "LLC",
+/// "plc", "GmbH", and the Mexican "S.A. de C.V." and "S. de R.L. de C.V." (Ley General de
+/// Sociedades Mercantiles). A comma may stand between the name and its form
+/// ("Halvard Systems, Inc.").
+const LEGAL_FORMS: &[&[&str]] = &[
+    &["S.A.", "de", "C.V."],
+    &["S.A.B.", "de", "C.V."],
+    &["S.A.P.I.", "de", "C.V."],
+    &["S.", "de", "R.L.", "de", "C.V."],
+    &["S", "de", "R.L.", "de", "C.V."],
+    &["S.", "de", "R.L."],
+    &["S", "de", "R.L."],
+    &["S.A."],
+    &["Inc"],
+    &["LLC"],
+    &["L.L.C."],
+    &["Ltd"],
+    &["Corp"],
+    &["plc"],
+    &["PLC"],
+    &["GmbH"],
+    &["LLP"],
+    &["ULC"],
+];
+
+/// The number of tokens of the legal form starting at token `i`, if one does.
+fn legal_form_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    LEGAL_FORMS
+        .iter()
+        .find(|form| {
+            tokens.len() >= i + form.len()
+                && form.iter().zip(&tokens[i..]).all(|(f, t)| *f == t.text)
+        })
+        .map(|form| form.len())
+}
+
+/// The index of the first token of a legal form that ends at token `end` (inclusive).
+fn legal_form_ending_at(tokens: &[Token<'_>], end: usize) -> Option<usize> {
+    LEGAL_FORMS.iter().find_map(|form| {
+        let start = (end + 1).checked_sub(form.len())?;
+        (legal_form_at(tokens, start) == Some(form.len())).then_some(start)
+    })
+}
+
 fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<&'static str>)> {
     let t = tokens[i].text;
+    // "Transportes del Norte, S.A. de C.V.": a legal form closes a company's name (the
+    // single-word forms are agency heads too).
+    if let Some(len) = legal_form_at(tokens, i)
+        && len > 1
+    {
+        return Some((EntityType::Agency, len, None));
+    }
     if (t == "Working"
         && tokens
             .get(i + 1)
@@ -503,7 +554,16 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
     let mut j = head;
     while j > 0 {
         let prev = &tokens[j - 1];
-        if !gap_is_space(text, prev, &tokens[j]) {
+        // "Norrland Rail Analytics, LLC": a comma may part a name from its legal form.
+        let comma_before_form = j == head
+            && legal_form_at(tokens, head).is_some()
+            && &text[prev.span.end..tokens[j].span.start] == ", ";
+        if !gap_is_space(text, prev, &tokens[j]) && !comma_before_form {
+            break;
+        }
+        // A legal form ends a company's name: before a connector, it ends another name
+        // ("Bravo, S.A. de C.V. and Lone Star Logistics LLC").
+        if j >= 2 && is_connector(prev.text) && legal_form_ending_at(tokens, j - 2).is_some() {
             break;
         }
         let ends_head = j >= 2 && head_at(tokens, j - 2).is_some_and(|(_, len, _)| len == 2);
@@ -1495,6 +1555,27 @@ mod tests {
 
     fn names_of(s: &str) -> Vec<String> {
         phrases(s).into_iter().map(|p| p.1).collect()
+    }
+
+    #[test]
+    fn a_legal_form_closes_a_company_name_after_a_comma_too() {
+        assert_eq!(
+            names_of("a contract with Larchmont Sensor Works, Inc. was signed"),
+            ["Larchmont Sensor Works, Inc"]
+        );
+        assert_eq!(
+            names_of("Talleres Navales del Golfo, S.A. de C.V. and Pinewood Freight LLC won"),
+            ["Talleres Navales del Golfo, S.A. de C.V.", "Pinewood Freight LLC"]
+        );
+        assert_eq!(
+            names_of("shares of Servicios Portuarios del Sur, S. de R.L. de C.V. rose"),
+            ["Servicios Portuarios del Sur, S. de R.L. de C.V."]
+        );
+        // A comma before any other head still ends the name before it.
+        assert_eq!(
+            names_of("in Ottawa, Agency staff met"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -74,3 +74,20 @@ fn a_budget_table_in_a_code_block_gives_its_figures_by_fiscal_year() {
         Some(9_800_000.0)
     );
 }
+
+#[test]
+fn a_currency_note_alone_in_a_column_header_makes_its_numbers_amounts() {
+    let html = "<html><body><p>Grants awarded.</p><table>\
+        <tr><th>Grantee</th><th>Term (years)</th><th>Amount (US$)</th></tr>\
+        <tr><td>Harbour Institute</td><td>3</td><td>950,000</td></tr>\
+        </table></body></html>";
+    let found = funding("grants.html", html);
+    let grant = figure(&found, "950,000")
+        .value
+        .money
+        .as_ref()
+        .expect("money");
+    assert_eq!(grant.amount, Some(950_000.0));
+    assert_eq!(grant.currency.as_deref(), Some("USD"));
+    assert!(found.iter().all(|m| m.text != "3"), "{found:#?}");
+}

@@ -44,11 +44,15 @@ impl Extractor {
                 .then(|| table_caption(document, bi))
                 .flatten();
             // A unit note in the column's header ("Proceeds (USD millions)") rules that
-            // column; otherwise the caption's note rules the table.
+            // column, and a currency note alone ("Amount (US$)") makes its numbers amounts
+            // in units; otherwise the caption's note rules the table.
             let header_unit = (block.kind == BlockKind::TableCell)
                 .then(|| column_header(document, bi))
                 .flatten()
-                .map(|h| table_unit(document.slice(h)))
+                .map(|h| match table_unit(document.slice(h)) {
+                    (None, Some(currency)) => (Some(1.0), Some(currency)),
+                    unit => unit,
+                })
                 .filter(|(scale, _)| scale.is_some());
             let (table_scale, table_currency) = header_unit
                 .unwrap_or_else(|| caption.map_or((None, None), |c| table_unit(document.slice(c))));

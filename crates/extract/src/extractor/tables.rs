@@ -23,14 +23,15 @@ static TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// A unit note that closes a caption without "in" or brackets, as budget tables print it
-/// under the title: "Table 6.1 Border measures millions of dollars".
+/// A unit note that closes a caption without "in", as budget tables print it under the
+/// title: "Table 6.1 Border measures millions of dollars", "Table 1. Funding (budget
+/// authority, millions of dollars)".
 static BARE_TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b (?P<scale> thousands | millions | billions ) \s+ of \s+
         (?P<unit> (?: canadian\ | u\.s\.\ | us\ | american\ | mexican\ )? (?: dollars | pesos | euros ) )
-        \s* \.? \s* $",
+        \s* \)? \s* \.? \s* $",
     )
     .expect("static regex")
 });
@@ -223,6 +224,11 @@ mod tests {
                 "Table 4 Grants thousands of Canadian dollars",
                 Some(1e3),
                 Some("CAD"),
+            ),
+            (
+                "Table 1. Funding, FY2024-FY2026 (budget authority, millions of dollars)",
+                Some(1e6),
+                None,
             ),
             (
                 "Spending grew by millions of dollars in 2020 and 2021",
