@@ -316,6 +316,32 @@ const STOP_CAPITALS: &[&str] = &[
 /// Official"), except in "Senior Level" and "Senior Officials" bodies.
 const RANKS: &[&str] = &["Senior", "Former", "Acting", "Then"];
 
+/// Titles of people that precede "of" or "for" and the organisation they lead ("CEO of",
+/// "Founder of", "Chair of").
+const PERSON_TITLES: &[&str] = &[
+    "CEO",
+    "COO",
+    "CFO",
+    "President",
+    "Vice-President",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Founder",
+    "Co-Founder",
+    "Co-founder",
+    "Cofounder",
+    "Director",
+    "Dean",
+    "Head",
+    "Member",
+    "Partner",
+    "Principal",
+    "Publisher",
+    "Editor",
+];
+
 /// Month names: never part of a name's complement.
 const MONTHS: &[&str] = &[
     "January",
@@ -619,6 +645,9 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
             && prev.text != "the"
             && j >= 2
             && (is_name_word(&tokens[j - 2]) || tokens[j - 2].is_acronym()))
+            // "CEO of Masimo Corporation", "Director for Community Enhancement, Inc.": a
+            // person's title before "of" or "for" is no part of the organisation's name.
+            || (matches!(prev.text, "of" | "for") && PERSON_TITLES.contains(&tokens[j - 2].text))
         {
             break;
         }
@@ -1570,6 +1599,15 @@ mod tests {
         assert_eq!(
             names_of("shares of Servicios Portuarios del Sur, S. de R.L. de C.V. rose"),
             ["Servicios Portuarios del Sur, S. de R.L. de C.V."]
+        );
+        // A person's title before "of" leads the company, it is no part of its name.
+        assert_eq!(
+            names_of("said the CEO of Larchmont Sensor Works, Inc. today"),
+            ["Larchmont Sensor Works, Inc"]
+        );
+        assert_eq!(
+            names_of("and Founder of Pinewood Freight Corporation said"),
+            ["Pinewood Freight Corporation"]
         );
         // A comma before any other head still ends the name before it.
         assert_eq!(
