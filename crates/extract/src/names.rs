@@ -340,6 +340,14 @@ const PERSON_TITLES: &[&str] = &[
     "Principal",
     "Publisher",
     "Editor",
+    "Officer",
+    "Counsel",
+    "Advisor",
+    "Adviser",
+    "Fellow",
+    "Trustee",
+    "Manager",
+    "Coordinator",
 ];
 
 /// Month names: never part of a name's complement.
@@ -1594,7 +1602,10 @@ mod tests {
         );
         assert_eq!(
             names_of("Talleres Navales del Golfo, S.A. de C.V. and Pinewood Freight LLC won"),
-            ["Talleres Navales del Golfo, S.A. de C.V.", "Pinewood Freight LLC"]
+            [
+                "Talleres Navales del Golfo, S.A. de C.V.",
+                "Pinewood Freight LLC"
+            ]
         );
         assert_eq!(
             names_of("shares of Servicios Portuarios del Sur, S. de R.L. de C.V. rose"),
@@ -1608,6 +1619,10 @@ mod tests {
         assert_eq!(
             names_of("and Founder of Pinewood Freight Corporation said"),
             ["Pinewood Freight Corporation"]
+        );
+        assert_eq!(
+            names_of("the Chief Executive Officer of Pinewood Freight, LLC said"),
+            ["Pinewood Freight, LLC"]
         );
         // A comma before any other head still ends the name before it.
         assert_eq!(
