@@ -42,8 +42,9 @@ pub const CODING_RULES: &str = r#"## Coding rules
   plan") is not an agreement row; a proposed, named agreement is.
 - `kind` is the closed vocabulary above, from the gazetteer or else from the head noun of the
   name; `other` when none fits, null when undetermined.
-- `parties` are the states bound by it (ISO 3166-1 alpha-3); `scope` follows from their
-  number (1 unilateral, 2 bilateral, 3 trilateral, more multilateral).
+- `parties` are the states bound by it (ISO 3166-1 alpha-3), and `EUU` for the European
+  Union (ISO 3166-1's exceptionally reserved code); `scope` follows from their number (1
+  unilateral, 2 bilateral, 3 trilateral, more multilateral).
 - `signed` is the date of signature, announcement or launch; `ended` the date it expired,
   was suspended or was replaced. Both are EDTF (ISO 8601-2) **at the precision the text
   gives**: `2005`, `2005-03`, `2005-03-23`; a year is never padded into a day. Null when

@@ -424,8 +424,8 @@ pub static SCHEMA: [TableSchema; 8] = [
                 "parties",
                 StringList,
                 false,
-                "Parties, ISO 3166-1 alpha-3 country codes, sorted; empty when no source \
-                 names them.",
+                "Parties, ISO 3166-1 alpha-3 country codes (EUU for the European Union), \
+                 sorted; empty when no source names them.",
             ),
             vocab(
                 "parties_source",

@@ -66,6 +66,10 @@ impl Default for Config {
     }
 }
 
+/// The code of the European Union among the parties: ISO 3166-1's exceptionally reserved
+/// alpha-3 code for it, as `countries.csv` has it.
+const EUROPEAN_UNION: &str = "EUU";
+
 /// What extracting one document gave.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
@@ -795,10 +799,22 @@ impl Extractor {
                     v.parent_id.clone_from(&e.parent);
                 } else {
                     v.agency_kind = Some(agency_kind_from_name(&c.name));
-                    v.country = self.country_of_name(&c.name).or_else(|| {
-                        sentence
-                            .and_then(|s| Self::dominant_country(document, scan, country_hits, s))
-                    });
+                    v.country = self
+                        .country_of_name(&c.name)
+                        .or_else(|| {
+                            sentence.and_then(|s| {
+                                Self::dominant_country(document, scan, country_hits, s)
+                            })
+                        })
+                        // The European Union (EUU) is a party; an agency's country is a
+                        // country, BINATIONAL or INTERNATIONAL (CODING.md, "Agencies").
+                        .map(|code| {
+                            if code == EUROPEAN_UNION {
+                                "INTERNATIONAL".to_owned()
+                            } else {
+                                code
+                            }
+                        });
                 }
             }
             EntityType::Agreement => {
