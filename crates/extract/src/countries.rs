@@ -129,21 +129,35 @@ impl Countries {
     }
 
     /// Every country named in `text[span]`, with spans, longest phrase first at each word.
+    ///
+    /// The words are read through a window of the longest country phrase, so memory stays
+    /// flat whatever the length of `span`.
     pub(crate) fn find(&self, text: &str, span: Span) -> Vec<(Span, String)> {
-        let tokens = crate::text::tokens(text, span);
+        let window = self.max_words.max(1);
+        let mut words = crate::text::token_iter(text, span);
+        let mut tokens: std::collections::VecDeque<crate::text::Token<'_>> =
+            std::collections::VecDeque::with_capacity(window);
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
+        loop {
+            while tokens.len() < window {
+                match words.next() {
+                    Some(t) => tokens.push_back(t),
+                    None => break,
+                }
+            }
+            if tokens.is_empty() {
+                break;
+            }
             let mut found = None;
-            let mut longest = self.max_words.max(1).min(tokens.len() - i);
+            let mut longest = window.min(tokens.len());
             // The trimming in `lookup` stops at white space: a longer phrase keeps its first
             // word whole.
-            let spaced = text[tokens[i].span.end..].starts_with(char::is_whitespace);
-            if longest > 1 && spaced && self.no_phrase_starts_with(tokens[i].text) {
+            let spaced = text[tokens[0].span.end..].starts_with(char::is_whitespace);
+            if longest > 1 && spaced && self.no_phrase_starts_with(tokens[0].text) {
                 longest = 1;
             }
             for n in (1..=longest).rev() {
-                let s = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
+                let s = Span::new(tokens[0].span.start, tokens[n - 1].span.end);
                 let phrase = &text[s.start..s.end];
                 if let Some(code) = self.lookup(phrase) {
                     found = Some((n, s, vec![code.to_owned()]));
@@ -153,14 +167,16 @@ impl Countries {
                     found = Some((1, s, codes));
                 }
             }
-            if let Some((n, s, codes)) = found {
-                for code in codes {
-                    out.push((s, code));
+            let advance = match found {
+                Some((n, s, codes)) => {
+                    for code in codes {
+                        out.push((s, code));
+                    }
+                    n
                 }
-                i += n;
-            } else {
-                i += 1;
-            }
+                None => 1,
+            };
+            tokens.drain(..advance);
         }
         out
     }

@@ -432,7 +432,7 @@ fn joins_compound(gap: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 }
 
 /// Legal forms of companies that close their names, as token sequences: "Inc.", "LLC",
-/// "plc", "GmbH", and the Mexican "S.A. de C.V." and "S. de R.L. de C.V." (Ley General de
+/// `plc`, `GmbH`, and the Mexican "S.A. de C.V." and "S. de R.L. de C.V." (Ley General de
 /// Sociedades Mercantiles). A comma may stand between the name and its form
 /// ("Halvard Systems, Inc.").
 const LEGAL_FORMS: &[&[&str]] = &[

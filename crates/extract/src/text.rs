@@ -38,27 +38,31 @@ static DOTTED: LazyLock<Regex> =
 
 /// Word tokens of `text[span]`, with absolute spans.
 pub(crate) fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
+    token_iter(text, span).collect()
+}
+
+/// The words of `text[span]` one by one, as [`tokens`] gives them, without holding them
+/// all (a 100 MB paragraph has 20 million).
+pub(crate) fn token_iter(text: &str, span: Span) -> impl Iterator<Item = Token<'_>> {
     let slice = &text[span.start..span.end];
-    WORD.find_iter(slice)
-        .map(|m| {
-            let mut word = m.as_str();
-            if word.ends_with('.') && !DOTTED.is_match(word) {
-                word = &word[..word.len() - 1];
-            }
-            // "Affairs.13": a note number glued after a sentence's period is not the word's.
-            if let Some(at) = footnote_ref_at(word) {
-                word = &word[..at];
-            }
-            if word.ends_with(['\'', '’']) && !word.ends_with("s'") && !word.ends_with("s’") {
-                word = &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)];
-            }
-            let start = span.start + m.start();
-            Token {
-                span: Span::new(start, start + word.len()),
-                text: &text[start..start + word.len()],
-            }
-        })
-        .collect()
+    WORD.find_iter(slice).map(move |m| {
+        let mut word = m.as_str();
+        if word.ends_with('.') && !DOTTED.is_match(word) {
+            word = &word[..word.len() - 1];
+        }
+        // "Affairs.13": a note number glued after a sentence's period is not the word's.
+        if let Some(at) = footnote_ref_at(word) {
+            word = &word[..at];
+        }
+        if word.ends_with(['\'', '’']) && !word.ends_with("s'") && !word.ends_with("s’") {
+            word = &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)];
+        }
+        let start = span.start + m.start();
+        Token {
+            span: Span::new(start, start + word.len()),
+            text: &text[start..start + word.len()],
+        }
+    })
 }
 
 /// Where a note reference glued after a word and its period starts ("Affairs.13",

@@ -34,9 +34,7 @@ fn an_eu_compound_names_the_union_as_a_party() {
 
 #[test]
 fn a_body_of_the_union_is_an_international_organisation() {
-    let found = mentions(
-        "The Border Health Agency of the European Union published its report.\n",
-    );
+    let found = mentions("The Border Health Agency of the European Union published its report.\n");
     let body = found
         .iter()
         .find(|m| m.entity_type == EntityType::Agency && m.text.starts_with("Border Health Agency"))

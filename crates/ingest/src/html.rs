@@ -305,7 +305,14 @@ impl Walker<'_> {
 
 /// Turns an HTML document into blocks.
 pub(crate) fn ingest(source: &str, pats: &HtmlPatterns, mut builder: DocBuilder) -> DocBuilder {
-    let html = Html::parse_document(source);
+    let (source, dropped) = crate::html_attrs::cap_attributes(source);
+    if dropped > 0 {
+        builder.repairs.notes.push(format!(
+            "Dropped {dropped} HTML attributes past the first {} of a tag.",
+            crate::html_attrs::MAX_ATTRIBUTES
+        ));
+    }
+    let html = Html::parse_document(&source);
     let mut w = Walker {
         pats,
         frames: Vec::new(),

@@ -97,6 +97,7 @@ mod decode;
 mod docx;
 mod error;
 mod html;
+mod html_attrs;
 mod ingester;
 mod inline;
 mod markdown;

@@ -574,7 +574,8 @@ fn input_trials() -> Vec<Trial> {
             )
         }),
         input_trial("markdown/deep-list", "", |d| {
-            let md: String = (0..scaled(500, 20_000))
+            // Item i is indented 2i spaces: 12,000 items make 144 MB, under the 200 MB limit.
+            let md: String = (0..scaled(500, 12_000))
                 .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
                 .collect();
             one(d, "list.md", md, Either("time budget"))
@@ -918,7 +919,7 @@ fn corpus(root: &Path, slow: bool) -> PathBuf {
     )
     .expect("write");
     if slow {
-        let text: String = (0..20_000)
+        let text: String = (0..200_000)
             .map(|i| format!("The Border Agency Number {i} (BAN{i}) met with Canada. "))
             .collect();
         std::fs::write(input.join("slow.txt"), text).expect("write");
@@ -939,6 +940,12 @@ fn fault_trials() -> Vec<Trial> {
             for delay in [300, 900, 2_000] {
                 let mut child = spawn(&p);
                 std::thread::sleep(Duration::from_millis(delay));
+                if child.try_wait()?.is_some() {
+                    return Err(format!(
+                        "the run finished before the kill at {delay} ms: the slow input is too fast"
+                    )
+                    .into());
+                }
                 let killed = child.kill(); // SIGKILL
                 child.wait()?;
                 killed?;

@@ -69,9 +69,32 @@ impl Extractor {
             let mut last_program: Option<(String, Option<String>)> = None;
             // The block's one year, computed once per block (not once per figure).
             let mut block_year: Option<Option<i32>> = None;
-            let figures = find_money(slice, &options)
-                .into_iter()
-                .flat_map(|m| super::ranges::endpoints(slice, m));
+            // A long block is searched window by window (between sentences, as the rules
+            // see it: `cap::windows`), so that no token list of a 100 MB paragraph is held
+            // at once; spans stay relative to the block.
+            let windows = if block.span.len() > super::cap::WINDOW_BYTES {
+                let lo = sentences.partition_point(|(_, s)| s.end <= block.span.start);
+                let hi = sentences.partition_point(|(_, s)| s.start < block.span.end);
+                let inside: Vec<Span> = sentences[lo..hi].iter().map(|(_, s)| *s).collect();
+                super::cap::windows(block.span, &inside)
+                    .into_iter()
+                    .map(|(w, _)| w)
+                    .collect()
+            } else {
+                vec![block.span]
+            };
+            let options = &options;
+            let figures = windows.into_iter().flat_map(|w| {
+                let piece = &text[w.start..w.end];
+                let offset = w.start - block.span.start;
+                find_money(piece, options)
+                    .into_iter()
+                    .flat_map(move |m| super::ranges::endpoints(piece, m))
+                    .map(move |mut m| {
+                        m.span = m.span.shift(offset);
+                        m
+                    })
+            });
             for mut m in figures {
                 budget.tick()?;
                 let at = m.span.shift(block.span.start);
