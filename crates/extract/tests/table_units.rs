@@ -91,3 +91,16 @@ fn a_currency_note_alone_in_a_column_header_makes_its_numbers_amounts() {
     assert_eq!(grant.currency.as_deref(), Some("USD"));
     assert!(found.iter().all(|m| m.text != "3"), "{found:#?}");
 }
+
+#[test]
+fn a_table_figure_pays_for_the_program_its_row_names() {
+    let html = "<html><body><p>Table 1. Obligations (USD millions)</p><table>\
+        <tr><th>Activity</th><th>FY2024</th><th>FY2025</th></tr>\
+        <tr><td>Harbour Safety Program</td><td>4.0</td><td>5.5</td></tr>\
+        <tr><td>Staff training</td><td>1.0</td><td>1.2</td></tr>\
+        </table></body></html>";
+    let found = funding("obligations.html", html);
+    let program = |quote: &str| figure(&found, quote).value.parent.clone();
+    assert_eq!(program("5.5").as_deref(), Some("Harbour Safety Program"));
+    assert_eq!(program("1.2"), None, "a row without a program names none");
+}

@@ -4,8 +4,8 @@
 use super::{
     ANAPHOR, BTreeMap, BlockKind, Document, EntityType, Extractor, FOR_GAP, MONEY_HINT, Mention,
     MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_header, column_year,
-    currency_note, find_money, funding_kind, names, normalize_key, row_currency, section_year,
-    single_year, start_from, table_caption, table_unit,
+    currency_note, find_money, funding_kind, names, normalize_key, row_currency, row_label,
+    section_year, single_year, start_from, table_caption, table_unit,
 };
 use crate::countries::CountryScan;
 
@@ -138,6 +138,17 @@ impl Extractor {
                     None
                 }
                 .or_else(|| self.program_of(document, mentions, sentence, span))
+                .or_else(|| {
+                    // A table figure pays for the program its row's label names ("BIDS
+                    // program (CDC)   2,150   2,310").
+                    let label = (block.kind == BlockKind::TableCell)
+                        .then(|| row_label(document, bi))
+                        .flatten()?;
+                    starting_within(mentions, label)
+                        .iter()
+                        .find(|m| m.entity_type == EntityType::Agreement && label.contains(m.span))
+                        .map(|m| self.entity_name(m))
+                })
                 .or_else(|| {
                     // The program named earlier in the paragraph (or in a table's caption).
                     let context = caption.unwrap_or(block.span);

@@ -152,6 +152,23 @@ pub(super) fn column_year(document: &Document, cell: usize) -> Option<i32> {
     (years.len() == 2 && spans.len() == 1).then(|| spans[0])
 }
 
+/// The label of table cell `cell`'s row: the row's first cell (column 0), when it is not
+/// `cell` itself.
+pub(super) fn row_label(document: &Document, cell: usize) -> Option<Span> {
+    let (row, col) = document.blocks[cell].cell?;
+    if col == 0 {
+        return None;
+    }
+    (0..cell)
+        .rev()
+        .take_while(|&i| {
+            let b = &document.blocks[i];
+            b.kind == BlockKind::TableCell && b.cell.is_some_and(|(r, _)| r == row)
+        })
+        .find(|&i| document.blocks[i].cell == Some((row, 0)))
+        .map(|i| document.blocks[i].span)
+}
+
 /// The ISO 4217 currency a table row states in a cell of its own — a "Currency" column
 /// holding "USD", "CAD", "MXN" — for the bare numbers of that row. `None` when no cell of
 /// the row is exactly one code the money parser knows (an unknown three-letter cell such as
@@ -295,6 +312,11 @@ mod tests {
         assert_eq!(row_currency(&doc, cell(3, 3)), None);
         assert_eq!(row_currency(&doc, cell(0, 3)), None);
         assert_eq!(column_year(&doc, cell(2, 3)), Some(2025));
+        assert_eq!(
+            row_label(&doc, cell(2, 3)).map(|s| doc.slice(s)),
+            Some("Training")
+        );
+        assert_eq!(row_label(&doc, cell(2, 0)), None, "a label has no label");
     }
 
     #[test]
