@@ -17,6 +17,7 @@ HEADERS = {
     "agreements.csv": ["id", "name", "acronym", "aliases", "kind", "parties", "signed", "ended", "source"],
     "countries.csv": ["iso3", "name", "aliases", "demonyms", "source"],
     "working_groups.csv": ["id", "name", "aliases", "agreement_id", "pillar", "source"],
+    "subdivisions.csv": ["code", "name", "aliases", "country", "source"],
 }
 AGENCY_KINDS = {"law_enforcement", "border", "intelligence", "military", "ministry", "legislature",
                 "executive_office", "think_tank", "business_association", "company",
@@ -114,7 +115,8 @@ def alias_checks(fname, rows, cols, alias_cols):
     return owner
 
 
-ID_COL = {"agencies.csv": "id", "agreements.csv": "id", "working_groups.csv": "id", "countries.csv": "iso3"}
+ID_COL = {"agencies.csv": "id", "agreements.csv": "id", "working_groups.csv": "id", "countries.csv": "iso3",
+          "subdivisions.csv": "code"}
 
 countries = load("countries.csv")
 agencies = load("agencies.csv")
@@ -200,6 +202,22 @@ for i, a in enumerate(names):
         for k in sorted(set(forms[a]) & set(forms[b])):
             warnings.append(f"cross-file: {k!r} is {a}:{forms[a][k]} and {b}:{forms[b][k]}")
 
+# subdivisions: ISO 3166-2 codes whose prefix is their country's, and no name that is a
+# country's (a country keeps its own name)
+subdivisions = load("subdivisions.csv")
+unique_ids("subdivisions.csv", subdivisions, "code")
+alpha2 = {"CAN": "CA", "MEX": "MX", "USA": "US"}
+country_forms = {f.lower() for r in countries for f in [r["name"], *split(r["aliases"])]}
+for r in subdivisions:
+    if r["country"] not in iso3:
+        err(f"subdivisions.csv:{r['_line']}: unknown country {r['country']}")
+    prefix = alpha2.get(r["country"])
+    if not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", r["code"]) or (prefix and not r["code"].startswith(prefix + "-")):
+        err(f"subdivisions.csv:{r['_line']}: bad ISO 3166-2 code {r['code']}")
+    for f in [r["name"], *split(r["aliases"])]:
+        if f.lower() in country_forms:
+            err(f"subdivisions.csv:{r['_line']}: {f!r} is a country's name")
+
 for w in warnings:
     print("WARNING", w)
 for e in errors:
@@ -208,5 +226,6 @@ print(f"agencies.csv: {len(agencies)} rows")
 print(f"agreements.csv: {len(agreements)} rows")
 print(f"working_groups.csv: {len(wgs)} rows")
 print(f"countries.csv: {len(countries)} rows")
+print(f"subdivisions.csv: {len(subdivisions)} rows")
 print("OK" if not errors else f"{len(errors)} error(s)")
 sys.exit(1 if errors else 0)

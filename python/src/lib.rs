@@ -24,7 +24,7 @@ pyo3::create_exception!(
 /// The bundled default pipeline (`pipelines/north-american-security.toml` and the five
 /// gazetteer files), used when no pipeline file is given.
 const DEFAULT_PIPELINE: &str = include_str!("../../pipelines/north-american-security.toml");
-const GAZETTEERS: [(&str, &str); 5] = [
+const GAZETTEERS: [(&str, &str); 6] = [
     (
         "agencies.csv",
         include_str!("../../data/gazetteers/agencies.csv"),
@@ -44,6 +44,10 @@ const GAZETTEERS: [(&str, &str); 5] = [
     (
         "regions.csv",
         include_str!("../../data/gazetteers/regions.csv"),
+    ),
+    (
+        "subdivisions.csv",
+        include_str!("../../data/gazetteers/subdivisions.csv"),
     ),
 ];
 

@@ -12,11 +12,12 @@ fn key_column(file: &str) -> &'static str {
     match file {
         "countries.csv" => "iso3",
         "regions.csv" => "name",
+        "subdivisions.csv" => "code",
         _ => "id",
     }
 }
 
-/// The gazetteer of `settings`: the main folder checked for its five files, the extra
+/// The gazetteer of `settings`: the main folder checked for its six files, the extra
 /// folders merged on top, loaded (for a host that runs the stages itself).
 ///
 /// # Errors
@@ -34,7 +35,7 @@ pub fn load_gazetteer(settings: &crate::Settings) -> Result<accord_extract::Gaze
 }
 
 /// The folder to load: `main` itself when there are no extras, else a temporary folder of
-/// merged files (kept alive by the returned guard). Extra folders may hold any of the five
+/// merged files (kept alive by the returned guard). Extra folders may hold any of the six
 /// files; their header must be the main file's (in any order). Rows are upserted by key, in
 /// the order the folders are listed; the merged file keeps the main file's order, then new
 /// keys in the order they appear.
@@ -176,6 +177,7 @@ mod tests {
             ("working_groups.csv", "id,name\n"),
             ("countries.csv", "iso3,name\n"),
             ("regions.csv", "name,members\n"),
+            ("subdivisions.csv", "code,name\n"),
         ];
         folder(&main, &headers);
         let extra = tmp.path().join("mine");

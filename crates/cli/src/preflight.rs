@@ -31,12 +31,13 @@ pub fn check(settings: &Settings) -> Result<()> {
 }
 
 /// The files a gazetteer folder must hold. A header-only file says "none of these".
-pub(crate) const GAZETTEER_FILES: [&str; 5] = [
+pub(crate) const GAZETTEER_FILES: [&str; 6] = [
     "agencies.csv",
     "agreements.csv",
     "working_groups.csv",
     "countries.csv",
     "regions.csv",
+    "subdivisions.csv",
 ];
 
 /// Refuses a gazetteer folder that does not exist or lacks one of [`GAZETTEER_FILES`]:

@@ -15,6 +15,9 @@ pub(crate) struct Countries {
     /// a phrase whose first word is neither cannot be a country form.
     exact_prefixes: FxHashSet<String>,
     name_prefixes: FxHashSet<String>,
+    /// Forms that name a state or province rather than the country itself (folded,
+    /// lower-case).
+    subdivision_forms: FxHashSet<String>,
     /// Longest name in words, for multi-word scans.
     max_words: usize,
 }
@@ -42,6 +45,22 @@ impl Countries {
                     c.names
                         .entry(fold_diacritics(form).to_lowercase())
                         .or_insert_with(|| entry.iso3.clone());
+                }
+            }
+        }
+        // A state or province names its country ("Chihuahua-Texas" is MEX and USA); a
+        // country keeps its own name where a subdivision shares it.
+        for entry in &gazetteer.subdivisions {
+            for form in std::iter::once(&entry.name).chain(&entry.aliases) {
+                let form = form.trim();
+                if form.is_empty() {
+                    continue;
+                }
+                c.max_words = c.max_words.max(form.split_whitespace().count());
+                let key = fold_diacritics(form).to_lowercase();
+                if !c.names.contains_key(&key) {
+                    c.subdivision_forms.insert(key.clone());
+                    c.names.insert(key, entry.country.clone());
                 }
             }
         }
@@ -76,6 +95,15 @@ impl Countries {
     }
 
     /// The country one word or phrase names (`Canada`, `U.S.`, `Mexican`, `United States`).
+    /// True when `phrase` (a phrase [`Countries::find`] returned) names a state or
+    /// province, not the country itself.
+    pub(crate) fn is_subdivision(&self, phrase: &str) -> bool {
+        !self.subdivision_forms.is_empty()
+            && self
+                .subdivision_forms
+                .contains(&fold_diacritics(phrase.trim_end_matches(['\'', '’'])).to_lowercase())
+    }
+
     pub(crate) fn lookup(&self, form: &str) -> Option<&str> {
         let mut form = form.trim_end_matches(['\'', '’']);
         for possessive in ["’s", "'s"] {
@@ -193,6 +221,11 @@ pub(crate) struct CountryScan<'a> {
 }
 
 impl<'a> CountryScan<'a> {
+    /// The countries this scan looks for.
+    pub(crate) fn countries(&self) -> &'a Countries {
+        self.countries
+    }
+
     pub(crate) fn new(countries: &'a Countries, text: &'a str) -> Self {
         Self {
             countries,
@@ -255,9 +288,56 @@ mod tests {
                     &["Mexican"],
                 ),
             ],
+            subdivisions: vec![
+                crate::gazetteer::SubdivisionEntry {
+                    code: "US-TX".into(),
+                    name: "Texas".into(),
+                    aliases: Vec::new(),
+                    country: "USA".into(),
+                },
+                crate::gazetteer::SubdivisionEntry {
+                    code: "US-NM".into(),
+                    name: "New Mexico".into(),
+                    aliases: Vec::new(),
+                    country: "USA".into(),
+                },
+                crate::gazetteer::SubdivisionEntry {
+                    code: "MX-CHH".into(),
+                    name: "Chihuahua".into(),
+                    aliases: Vec::new(),
+                    country: "MEX".into(),
+                },
+                // A subdivision that shares a country's name never takes it over.
+                crate::gazetteer::SubdivisionEntry {
+                    code: "MX-MEX".into(),
+                    name: "México".into(),
+                    aliases: Vec::new(),
+                    country: "XXX".into(),
+                },
+            ],
             ..Gazetteer::default()
         };
         Countries::new(&gazetteer)
+    }
+
+    #[test]
+    fn a_state_or_province_names_its_country() {
+        let c = countries();
+        assert_eq!(c.lookup("Texas"), Some("USA"));
+        assert_eq!(c.lookup("México"), Some("MEX"));
+        assert_eq!(
+            c.compound("Chihuahua-Texas"),
+            Some(vec!["MEX".to_owned(), "USA".to_owned()])
+        );
+        let text = "Officials from New Mexico and Chihuahua met.";
+        let found: Vec<String> = c
+            .find(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|(_, code)| code)
+            .collect();
+        assert_eq!(found, ["USA", "MEX"], "New Mexico is no Mexico");
+        assert!(c.is_subdivision("Texas") && c.is_subdivision("New Mexico"));
+        assert!(!c.is_subdivision("México") && !c.is_subdivision("Canada"));
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! - `working_groups.csv`: `id,name,aliases,agreement_id,pillar,source`
 //! - `countries.csv`: `iso3,name,aliases,demonyms,source`
 //! - `regions.csv`: `name,adjective,members,source`
+//! - `subdivisions.csv`: `code,name,aliases,country,source` (ISO 3166-2 first-level
+//!   subdivisions: states, provinces, territories)
 //!
 //! A missing file is an empty list (a project may not need working groups); a malformed row
 //! is an error naming the file and line.
@@ -87,6 +89,20 @@ pub struct CountryEntry {
     pub demonyms: Vec<String>,
 }
 
+/// A first-level subdivision of a country (ISO 3166-2): "Texas" (`US-TX`, USA), "Ontario"
+/// (`CA-ON`, CAN). Its names count as names of its country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubdivisionEntry {
+    /// ISO 3166-2 code.
+    pub code: String,
+    /// English (or official) short name.
+    pub name: String,
+    /// Other names (`Québec`, `Ciudad de México`).
+    pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-3 code of its country.
+    pub country: String,
+}
+
 /// A region whose adjective in a name implies its members ("North American" → CAN, MEX,
 /// USA).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +128,8 @@ pub struct Gazetteer {
     pub countries: Vec<CountryEntry>,
     /// Regions.
     pub regions: Vec<RegionEntry>,
+    /// First-level subdivisions (states, provinces), each naming its country.
+    pub subdivisions: Vec<SubdivisionEntry>,
 }
 
 #[derive(Deserialize)]
@@ -146,6 +164,14 @@ struct WorkingGroupRow {
     aliases: String,
     agreement_id: String,
     pillar: String,
+}
+
+#[derive(Deserialize)]
+struct SubdivisionRow {
+    code: String,
+    name: String,
+    aliases: String,
+    country: String,
 }
 
 #[derive(Deserialize)]
@@ -287,6 +313,15 @@ impl Gazetteer {
                 name: r.name.trim().to_owned(),
                 aliases: list(&r.aliases),
                 demonyms: list(&r.demonyms),
+            });
+        }
+        let path = dir.join("subdivisions.csv");
+        for (_, r) in read_rows::<SubdivisionRow>(&path)? {
+            gazetteer.subdivisions.push(SubdivisionEntry {
+                code: r.code.trim().to_owned(),
+                name: r.name.trim().to_owned(),
+                aliases: list(&r.aliases),
+                country: r.country.trim().to_owned(),
             });
         }
         let path = dir.join("regions.csv");

@@ -218,8 +218,15 @@ impl Extractor {
             return false;
         }
         let mut count: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, code) in scan.find(Span::new(0, document.text.len())) {
-            *count.entry(code).or_default() += 1;
+        // Countries by name: a Canadian op-ed that lists the U.S. states it sells power to
+        // is still about Canada.
+        for (span, code) in scan.find(Span::new(0, document.text.len())) {
+            if !scan
+                .countries()
+                .is_subdivision(&document.text[span.start..span.end])
+            {
+                *count.entry(code).or_default() += 1;
+            }
         }
         for m in mentions
             .iter()
