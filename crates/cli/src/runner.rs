@@ -53,6 +53,9 @@ pub struct RunReport {
     /// Peak resident memory of the process at the end of each stage, in bytes (Linux
     /// `VmHWM`; empty where the system does not report it).
     pub peak_rss: Vec<(&'static str, u64)>,
+    /// The output folder already held what this run would write (same inputs, settings,
+    /// gazetteer and build, every file unchanged): normalize and publish were skipped.
+    pub reused: bool,
 }
 
 /// Runs ingest → extract → normalize → publish for `settings`.
@@ -108,11 +111,17 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     let mut entries = prepared.map(settings, options, &all)?;
     entries.extend(prepared.refused_entries());
     watch.lap("ingest+extract");
+    // With the cache on, an output folder that is already current is kept as it is.
+    let reuse = Reuse {
+        depends_on: format!("{} | build {}", prepared.salt, prepared.build),
+        skip_if_current: options.use_cache,
+    };
     let mut report = reduce_entries(
         settings,
         &prepared.gazetteer,
         entries,
         prepared.with_extension.clone(),
+        Some(&reuse),
         &mut watch,
     )?;
     report.work = prepared.work.totals();
@@ -150,6 +159,8 @@ pub(crate) struct Prepared {
     pub(crate) gazetteer: accord_extract::Gazetteer,
     /// What the results depend on besides the inputs and the build (see [`salt`]).
     pub(crate) salt: String,
+    /// The build the cache entries are keyed on.
+    pub(crate) build: String,
     cache: crate::cache::Cache,
     /// Ingest and extract time of [`Prepared::map`], summed over the threads.
     work: Work,
@@ -260,6 +271,7 @@ impl Prepared {
             refused,
             gazetteer,
             salt,
+            build,
             cache,
             work: Work::default(),
         })
@@ -508,9 +520,22 @@ impl Prepared {
     }
 }
 
+/// How a run records and uses the reuse key of its output (see [`reduce_entries`]).
+pub(crate) struct Reuse {
+    /// What the results depend on besides the manifest: the cache salt and the build.
+    pub(crate) depends_on: String,
+    /// Keep an output folder that is already current instead of rewriting it (runs with
+    /// the cache on; `--no-cache` always rewrites).
+    pub(crate) skip_if_current: bool,
+}
+
 /// Normalize and publish: the reduce step over the entries of every input (in any order:
 /// they are sorted by path here), with the doc ids that keep their extension. `watch`
 /// takes a lap after each of the two stages; the report holds all its laps.
+///
+/// With `reuse`, the output records a reuse key, and with `reuse.skip_if_current` an
+/// output folder that already holds this run's output ([`accord_publish::current_rows`])
+/// is kept as it is: normalize and publish are skipped and the report says `reused`.
 ///
 /// # Errors
 /// An unwritable output.
@@ -519,6 +544,7 @@ pub(crate) fn reduce_entries(
     gazetteer: &accord_extract::Gazetteer,
     mut entries: Vec<Entry>,
     with_extension: Vec<String>,
+    reuse: Option<&Reuse>,
     watch: &mut Stopwatch,
 ) -> Result<RunReport> {
     entries.sort_by(|a, b| a.path.cmp(&b.path));
@@ -555,15 +581,34 @@ pub(crate) fn reduce_entries(
     );
     info!(cached = report.cached, "Reused cached documents.");
 
+    let manifest = manifest(settings, manifest_inputs, with_extension);
+    let key = reuse.map(|r| reuse_key(&r.depends_on, &manifest));
+    if let Some(rows) = key
+        .as_deref()
+        .filter(|_| reuse.is_some_and(|r| r.skip_if_current))
+        .and_then(|key| accord_publish::current_rows(&settings.output.dir, key))
+    {
+        watch.lap("normalize");
+        watch.lap("publish");
+        report.rows = rows;
+        report.reused = true;
+        report.stages.clone_from(&watch.stages);
+        report.peak_rss.clone_from(&watch.peak_rss);
+        info!(out = %settings.output.dir.display(), "Output is current: nothing to normalize or publish.");
+        return Ok(report);
+    }
     let dataset = {
         let _s = info_span!("stage", stage = "normalize").entered();
         accord_normalize::normalize(docs, failures, gazetteer)
     };
     watch.lap("normalize");
-    let manifest = manifest(settings, manifest_inputs, with_extension);
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
-        accord_publish::publish(&dataset, &manifest, &settings.output.dir)
+        let options = accord_publish::Options {
+            reuse_key: key,
+            ..accord_publish::Options::default()
+        };
+        accord_publish::publish_with(&dataset, &manifest, &settings.output.dir, &options)
             .with_context(|| format!("cannot publish to {}", settings.output.dir.display()))?
     };
     report.rows = written.rows;
@@ -579,6 +624,16 @@ pub(crate) fn reduce_entries(
         "Published tables."
     );
     Ok(report)
+}
+
+/// The reuse key of an output: the SHA-256 of `depends_on` (the cache salt and the build)
+/// and the manifest (inputs, configuration, version), in hex.
+fn reuse_key(depends_on: &str, manifest: &accord_publish::Manifest) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(depends_on.as_bytes());
+    hasher.update([0]);
+    hasher.update(serde_json::to_vec(manifest).unwrap_or_default());
+    hex(&hasher.finalize())
 }
 
 /// The manifest of a run of `settings` over `inputs` (sorted by path), with the doc ids

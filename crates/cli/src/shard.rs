@@ -440,7 +440,14 @@ pub fn reduce_shards(settings: &Settings, shards: &Path) -> Result<RunReport> {
         );
     }
     let mut watch = crate::timings::Stopwatch::start();
-    reduce_entries(settings, &gazetteer, entries, with_extension, &mut watch)
+    reduce_entries(
+        settings,
+        &gazetteer,
+        entries,
+        with_extension,
+        None,
+        &mut watch,
+    )
 }
 
 #[cfg(test)]

@@ -30,6 +30,9 @@ pub fn closing_line(report: &RunReport, out: &Path, elapsed: Duration, quiet: bo
     if !failed.is_empty() {
         let _ = write!(line, ", {failed}");
     }
+    if report.reused {
+        line.push_str("; the output folder was already current, nothing rewritten");
+    }
     let _ = write!(
         line,
         "; {} agreements, {} working groups, {} agencies, {} funding figures, {} mentions in {:.1} s; report: {}",

@@ -160,11 +160,14 @@ fn second_run_reuses_the_cache_and_writes_the_same_bytes() {
     let cold = accord_cli::run_pipeline_with(&settings, &options(true)).expect("first run");
     assert_eq!((cold.documents, cold.cached), (1, 0));
     let first = files(&settings.output.dir);
+    assert!(!cold.reused);
     let warm = accord_cli::run_pipeline_with(&settings, &options(true)).expect("second run");
     assert_eq!(
         warm.cached, 1,
         "the unchanged document comes from the cache"
     );
+    assert!(warm.reused, "the output folder is already current");
+    assert_eq!(warm.rows, cold.rows);
     assert_eq!(
         files(&settings.output.dir),
         first,
@@ -172,6 +175,12 @@ fn second_run_reuses_the_cache_and_writes_the_same_bytes() {
     );
     let forced = accord_cli::run_pipeline_with(&settings, &options(false)).expect("--no-cache run");
     assert_eq!(forced.cached, 0);
+    assert!(!forced.reused, "--no-cache rewrites the output");
+    assert_eq!(files(&settings.output.dir), first);
+    // A table changed by hand makes the folder stale: the next run rewrites it.
+    std::fs::write(settings.output.dir.join("csv/agencies.csv"), "edited\n").expect("write");
+    let repaired = accord_cli::run_pipeline_with(&settings, &options(true)).expect("rerun");
+    assert!(!repaired.reused);
     assert_eq!(files(&settings.output.dir), first);
 }
 
