@@ -54,8 +54,15 @@ impl Extractor {
                     unit => unit,
                 })
                 .filter(|(scale, _)| scale.is_some());
-            let (table_scale, table_currency) = header_unit
-                .unwrap_or_else(|| caption.map_or((None, None), |c| table_unit(document.slice(c))));
+            // A currency note alone over a table ("(Canadian dollars)") makes its bare
+            // numbers amounts in units, as in a column header.
+            let (table_scale, table_currency) = header_unit.unwrap_or_else(|| {
+                match caption.map(|c| table_unit(document.slice(c))) {
+                    Some((None, Some(currency))) => (Some(1.0), Some(currency)),
+                    Some(unit) => unit,
+                    None => (None, None),
+                }
+            });
             let row_currency = (block.kind == BlockKind::TableCell)
                 .then(|| row_currency(document, bi))
                 .flatten();

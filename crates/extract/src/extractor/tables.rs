@@ -15,10 +15,10 @@ static TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         (?: \b (?: in | are\ in | dollars\ in | amounts\ in | figures\ in ) \s+
-          | \( \s* (?: in \s+ )? (?: (?P<code> US\$ | C\$ | CA\$ | \$ | USD | CAD | MXN | EUR | € ) \s* )? )
+          | [(\[] \s* (?: in \s+ )? (?: (?P<code> US\$ | C\$ | CA\$ | \$ | USD | CAD | MXN | EUR | € ) \s* )? )
         (?P<scale> thousands | millions | billions ) \b
         (?: \s+ of \s+ (?P<unit> [a-z.$\ ]+ ) )?
-        \s* (?: \) | $ | \.(?:\s|$) | , | ; )",
+        \s* (?: [)\]] | $ | \.(?:\s|$) | , | ; )",
     )
     .expect("static regex")
 });
@@ -59,7 +59,12 @@ pub(super) fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
         .captures(caption)
         .or_else(|| BARE_TABLE_UNIT.captures(caption))
     else {
-        return (None, table_currency(caption));
+        // "(dollars)": amounts in units of the document's currency.
+        let units = TABLE_CURRENCY
+            .captures(caption)
+            .filter(|c| c[1].eq_ignore_ascii_case("dollars"))
+            .map(|_| 1.0);
+        return (units, table_currency(caption));
     };
     let scale = match c["scale"].to_lowercase().as_str() {
         "thousands" => 1e3,
@@ -90,7 +95,7 @@ pub(super) fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
 /// "(USD)", "(pesos)", "(in euros)" → the ISO 4217 code.
 static TABLE_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\(\s*(?:in\s+|amounts\s+in\s+)?(canadian dollars|u\.?s\.? dollars|us\$|usd|cad|c\$|mxn|mexican pesos|pesos|euros|eur)\s*\)",
+        r"(?i)\(\s*(?:in\s+|amounts\s+in\s+)?(canadian dollars|u\.?s\.? dollars|us dollars|us\$|usd|cad|c\$|mxn|mexican pesos|pesos|euros|eur|dollars)\s*[),;]",
     )
     .expect("static regex")
 });
@@ -101,6 +106,8 @@ fn table_currency(caption: &str) -> Option<String> {
         "canadian dollars" | "cad" | "c$" => "CAD",
         "mxn" | "mexican pesos" | "pesos" => "MXN",
         "euros" | "eur" => "EUR",
+        // Bare "dollars": the document's dollars, whichever they are.
+        "dollars" => return None,
         _ => "USD",
     };
     Some(code.to_owned())
@@ -228,6 +235,13 @@ mod tests {
             ("New contributions (Canadian dollars)", None, Some("CAD")),
             ("Projects, 2027 (in U.S. dollars)", None, Some("USD")),
             ("Transfers (pesos)", None, Some("MXN")),
+            ("Planned spending (dollars)", Some(1.0), None),
+            (
+                "Summary, 2025 (amounts in US dollars; converted at year-end rates)",
+                None,
+                Some("USD"),
+            ),
+            ("[In thousands of dollars]", Some(1e3), None),
             // Prose that counts people is no unit note.
             ("Millions of people crossed the border in 2021.", None, None),
             ("Table 3. Staff by office", None, None),

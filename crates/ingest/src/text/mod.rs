@@ -188,14 +188,20 @@ pub(crate) fn verbatim_tables(source: &str) -> Option<Vec<VerbatimBlock>> {
         .split(|l| l.trim().is_empty())
         .filter(|p| !p.is_empty())
     {
+        // A caption set above a boxhead table is a paragraph of its own, before the cells.
+        let caption = table::caption_lines(lines);
         let found = if lines
             .iter()
             .any(|l| table::is_ruler(l) || table::is_full_ruler(l))
         {
-            table::parse(lines).map(|cells| (cells, lines.len()))
+            table::parse(&lines[caption..]).map(|cells| (cells, lines.len()))
         } else {
             None
         };
+        if caption > 0 && found.is_some() {
+            let words: Vec<&str> = lines[..caption].iter().map(|l| l.trim()).collect();
+            out.push((BlockKind::Paragraph, None, words.join(" ")));
+        }
         let found = found
             .or_else(|| table::parse_aligned(lines))
             .or_else(|| stub_table::parse(lines));
@@ -239,13 +245,18 @@ fn classify(paragraphs: &[&[&str]], ctx: &mut Ctx<'_>) -> Vec<Unit> {
                 continue;
             }
         }
+        let caption = table::caption_lines(lines);
         if lines.len() >= 2
             && lines
                 .iter()
                 .any(|l| table::is_ruler(l) || table::is_full_ruler(l))
-            && let Some(cells) = table::parse(lines)
+            && let Some(cells) = table::parse(&lines[caption..])
         {
             ctx.repairs.text_tables += 1;
+            // A caption set above a boxhead table is a paragraph of its own.
+            if caption > 0 {
+                units.push(Unit::new(Kind::Caption, reflow(&lines[..caption], ctx)));
+            }
             units.extend(
                 cells
                     .into_iter()

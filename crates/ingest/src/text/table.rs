@@ -66,18 +66,75 @@ fn columns_from_rows(rows: &[&str]) -> Option<Vec<(usize, usize)>> {
         .map(|c| c.iter().map(|&(a, b, _)| (a, b)).collect())
 }
 
-/// Cells of a paragraph that holds a ruler; `None` when it holds none.
+/// Most lines of column heads between the two rules of a boxhead.
+const MAX_BOXHEAD_LINES: usize = 4;
+
+fn is_any_ruler(line: &str) -> bool {
+    is_ruler(line) || is_full_ruler(line)
+}
+
+/// The second rule of a boxhead that opens at the full-width rule `first`: another
+/// full-width rule after one to [`MAX_BOXHEAD_LINES`] lines of column heads. (Rules cut
+/// into column groups, "-----  -----", sit under a header and above totals instead.)
+fn boxhead_end(lines: &[&str], first: usize) -> Option<usize> {
+    if !is_full_ruler(lines[first]) {
+        return None;
+    }
+    lines
+        .iter()
+        .enumerate()
+        .skip(first + 1)
+        .take(MAX_BOXHEAD_LINES + 1)
+        .find(|(_, l)| is_any_ruler(l))
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            i > first + 1 && is_full_ruler(lines[i]) && lines[first + 1..i].iter().all(|l| heads(l))
+        })
+}
+
+/// A line of column heads, not a row of figures: fewer than two of its chunks are amounts
+/// (years such as "2026" or "FY2027" are heads).
+fn heads(line: &str) -> bool {
+    let amount = |chunk: &str| {
+        let t = chunk.trim_start_matches("FY");
+        let year = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+        !year
+            && t.bytes().any(|b| b.is_ascii_digit())
+            && t.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'$' | b'-' | b'(' | b')'))
+    };
+    chunks(line).iter().filter(|c| amount(&c.2)).count() < 2
+}
+
+/// How many leading lines of a paragraph are the caption of a boxhead table under them:
+/// the lines above a rule, column heads and a second rule, as the U.S. Government
+/// Publishing Office sets report tables ("[In thousands of dollars]" over the rule). 0 when
+/// the paragraph is not laid out so.
+pub(super) fn caption_lines(lines: &[&str]) -> usize {
+    match lines.iter().position(|l| is_any_ruler(l)) {
+        Some(first) if first > 0 && boxhead_end(lines, first).is_some() => first,
+        _ => 0,
+    }
+}
+
+/// Cells of a paragraph that holds a ruler; `None` when it holds none. A paragraph that
+/// opens with a boxhead (a rule, column heads, a rule) takes its header row from the heads
+/// between the rules; otherwise the lines above the first rule are the header row.
 pub(super) fn parse(lines: &[&str]) -> Option<Vec<Cell>> {
-    let ruler_at = lines.iter().position(|l| is_ruler(l) || is_full_ruler(l))?;
+    let first = lines.iter().position(|l| is_any_ruler(l))?;
+    let (head, ruler_at) = match boxhead_end(lines, first) {
+        Some(second) if first == 0 => (&lines[1..second], second),
+        _ => (&lines[..first], first),
+    };
     let columns: Vec<(usize, usize)> = if is_ruler(lines[ruler_at]) {
         chunks(lines[ruler_at]).iter().map(|c| (c.0, c.1)).collect()
     } else {
         columns_from_rows(&lines[ruler_at + 1..])?
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
-    if ruler_at > 0 {
+    if !head.is_empty() {
         let mut header = vec![String::new(); columns.len()];
-        for line in &lines[..ruler_at] {
+        for line in head {
             fill(&mut header, line, &columns);
         }
         rows.push(header);
@@ -327,6 +384,50 @@ mod tests {
             ])
             .is_none()
         );
+    }
+
+    #[test]
+    fn a_boxhead_takes_its_heads_between_two_rules_and_leaves_the_caption_above() {
+        let lines = [
+            "                  [In thousands of dollars]",
+            "----------------------------------------------",
+            "                        FY2026       FY2027",
+            "  Activity              enacted      request",
+            "----------------------------------------------",
+            "Harbour patrols ....     12,000       14,500a",
+            "Inspection .........         --        9,800",
+        ];
+        assert_eq!(caption_lines(&lines), 1);
+        let cells = parse(&lines[1..]).expect("a table");
+        let cell = |r: u32, c: u32| {
+            cells
+                .iter()
+                .find(|x| x.0 == r && x.1 == c)
+                .map(|x| x.2.as_str())
+        };
+        assert_eq!(cell(0, 0), Some("Activity"));
+        assert_eq!(cell(0, 1), Some("FY2026 enacted"));
+        assert_eq!(cell(0, 2), Some("FY2027 request"));
+        assert_eq!(cell(1, 0), Some("Harbour patrols ...."));
+        assert_eq!(cell(1, 2), Some("14,500a"));
+        assert_eq!(cell(2, 1), Some("--"));
+        // One rule under a header is no boxhead: no caption.
+        assert_eq!(
+            caption_lines(&["Name     Total", "-----  -----", "A          1"]),
+            0
+        );
+        // Nor are rows of figures between a rule under the header and one above the total.
+        let ruled_total = [
+            "Account                 FY2025    FY2026",
+            "----------------------------------------",
+            "Patrols                   18.4      21.0",
+            "Inspection                 6.2       6.2",
+            "----------------------------------------",
+            "Total                     24.6      27.2",
+        ];
+        assert_eq!(caption_lines(&ruled_total), 0);
+        let cells = parse(&ruled_total).expect("a table");
+        assert!(cells.contains(&(0, 1, "FY2025".to_owned())), "{cells:?}");
     }
 
     #[test]
