@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use fs_err as fs;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tracing::{info, info_span, warn};
 
@@ -115,6 +115,7 @@ pub fn run_pipeline_with(settings: &Settings, options: &RunOptions) -> Result<Ru
     let reuse = Reuse {
         depends_on: format!("{} | build {}", prepared.salt, prepared.build),
         skip_if_current: options.use_cache,
+        fingerprint: settings.cache_dir().join("output.fingerprint"),
     };
     let mut report = reduce_entries(
         settings,
@@ -520,22 +521,26 @@ impl Prepared {
     }
 }
 
-/// How a run records and uses the reuse key of its output (see [`reduce_entries`]).
+/// How a run records and uses the fingerprint of its output (see [`reduce_entries`]).
 pub(crate) struct Reuse {
     /// What the results depend on besides the manifest: the cache salt and the build.
     pub(crate) depends_on: String,
     /// Keep an output folder that is already current instead of rewriting it (runs with
     /// the cache on; `--no-cache` always rewrites).
     pub(crate) skip_if_current: bool,
+    /// Where the fingerprint of the output is kept: a file in the run's cache folder.
+    pub(crate) fingerprint: PathBuf,
 }
 
 /// Normalize and publish: the reduce step over the entries of every input (in any order:
 /// they are sorted by path here), with the doc ids that keep their extension. `watch`
 /// takes a lap after each of the two stages; the report holds all its laps.
 ///
-/// With `reuse`, the output records a reuse key, and with `reuse.skip_if_current` an
-/// output folder that already holds this run's output ([`accord_publish::current_rows`])
-/// is kept as it is: normalize and publish are skipped and the report says `reused`.
+/// With `reuse`, the fingerprint of the output (a reuse key and the digest of every file,
+/// [`accord_publish::fingerprint`]) is kept in `reuse.fingerprint`, and with
+/// `reuse.skip_if_current` an output folder that already holds this run's output
+/// ([`accord_publish::current_rows`]) is kept as it is: normalize and publish are skipped
+/// and the report says `reused`. The output folder itself is the same either way.
 ///
 /// # Errors
 /// An unwritable output.
@@ -583,11 +588,13 @@ pub(crate) fn reduce_entries(
 
     let manifest = manifest(settings, manifest_inputs, with_extension);
     let key = reuse.map(|r| reuse_key(&r.depends_on, &manifest));
-    if let Some(rows) = key
-        .as_deref()
-        .filter(|_| reuse.is_some_and(|r| r.skip_if_current))
-        .and_then(|key| accord_publish::current_rows(&settings.output.dir, key))
-    {
+    let current = match (reuse, key.as_deref()) {
+        (Some(r), Some(key)) if r.skip_if_current => std::fs::read_to_string(&r.fingerprint)
+            .ok()
+            .and_then(|print| accord_publish::current_rows(&settings.output.dir, &print, key)),
+        _ => None,
+    };
+    if let Some(rows) = current {
         watch.lap("normalize");
         watch.lap("publish");
         report.rows = rows;
@@ -604,13 +611,23 @@ pub(crate) fn reduce_entries(
     watch.lap("normalize");
     let written = {
         let _s = info_span!("stage", stage = "publish").entered();
-        let options = accord_publish::Options {
-            reuse_key: key,
-            ..accord_publish::Options::default()
-        };
-        accord_publish::publish_with(&dataset, &manifest, &settings.output.dir, &options)
+        accord_publish::publish(&dataset, &manifest, &settings.output.dir)
             .with_context(|| format!("cannot publish to {}", settings.output.dir.display()))?
     };
+    if let (Some(r), Some(key)) = (reuse, key.as_deref()) {
+        // A fingerprint that cannot be kept only costs the next run its shortcut.
+        let kept = accord_publish::fingerprint(&settings.output.dir, &written.files, key).and_then(
+            |print| {
+                if let Some(dir) = r.fingerprint.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::write(&r.fingerprint, print)
+            },
+        );
+        if let Err(err) = kept {
+            warn!(path = %r.fingerprint.display(), error = %err, "Cannot keep the output's fingerprint.");
+        }
+    }
     report.rows = written.rows;
     watch.lap("publish");
     report.stages.clone_from(&watch.stages);

@@ -30,7 +30,7 @@
 //! # fn main() -> Result<(), accord_publish::Error> {
 //! let dataset = accord_core::Dataset::default();
 //! let manifest = accord_publish::Manifest::default();
-//! let options = accord_publish::Options { csv: true, ..Default::default() };
+//! let options = accord_publish::Options { csv: true };
 //! let report = accord_publish::publish_with(&dataset, &manifest, "out".as_ref(), &options)?;
 //! assert_eq!(report.rows["agreements"], 0);
 //! assert!(report.files.contains(&"csv/agreements.csv".to_owned()));
@@ -60,7 +60,7 @@ pub use output::{MARKER_HEADER, OUTPUT_MARKER, check_output_dir};
 pub use read::{Cell, Row, read_rows};
 pub use render::render_table;
 pub use report::report_html;
-pub use reuse::current_rows;
+pub use reuse::{current_rows, fingerprint};
 pub use schema::{Field, FieldType, ForeignKey, SCHEMA, TableSchema, Vocabulary, table_schema};
 pub use tables::{TABLES, build_tables};
 pub use writer::write_parquet;
@@ -87,19 +87,11 @@ pub struct Options {
     /// 4180 quoting, lists as JSON arrays, nulls as empty fields), described by
     /// `datapackage.json`. On by default.
     pub csv: bool,
-    /// A digest of everything the output depends on besides the dataset (see
-    /// [`current_rows`]): recorded in the output folder's marker with the SHA-256 of every
-    /// file written, so that a rerun with the same key can tell the folder is current and
-    /// skip publishing. `None` (the default) records nothing.
-    pub reuse_key: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self {
-            csv: true,
-            reuse_key: None,
-        }
+        Self { csv: true }
     }
 }
 
@@ -163,11 +155,7 @@ pub fn publish_with(
     report.files.push(OUTPUT_MARKER.to_owned());
     report.files.sort();
     let run_id = manifest.write(&root.join("manifest.json"), &report)?;
-    let mut marker = output::marker_text(&run_id);
-    if let Some(key) = &options.reuse_key {
-        marker.push_str(&reuse::record(root, &report.files, key)?);
-    }
-    fs::write(root.join(OUTPUT_MARKER), marker)?;
+    fs::write(root.join(OUTPUT_MARKER), output::marker_text(&run_id))?;
     staging.commit()?;
     Ok(report)
 }

@@ -55,7 +55,7 @@ pub fn check_output_dir(path: &Path) -> Result<()> {
 }
 
 /// Whether `dir` holds a marker file written by accord.
-fn is_output(dir: &Path) -> bool {
+pub(crate) fn is_output(dir: &Path) -> bool {
     let marker = dir.join(OUTPUT_MARKER);
     std::fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file())
         && std::fs::read_to_string(&marker)

@@ -1,48 +1,52 @@
-//! Reusing an output folder that already holds what a run would write.
+//! Telling whether an output folder already holds what a run would write.
 //!
-//! Publishing is deterministic: the same dataset and manifest give the same bytes. A run
-//! that knows a *reuse key* — a digest of everything its output depends on: the manifest
-//! (inputs by SHA-256, configuration, version) plus whatever the manifest does not name
-//! (the gazetteer, the build) — records it in the folder's marker ([`crate::OUTPUT_MARKER`])
-//! with the SHA-256 of every file it wrote. A later run with the same key finds the folder
-//! current ([`current_rows`]) when every recorded file is still there with the same digest,
-//! and can skip normalize and publish. A changed, added or missing file, or another key,
-//! means the folder is rewritten.
+//! Publishing is deterministic: the same dataset and manifest give the same bytes. After a
+//! publish, the run keeps a *fingerprint* of the folder ([`fingerprint`]) beside its cache,
+//! never in the output folder: a *reuse key* (a digest of everything the output depends
+//! on — the manifest's inputs, configuration and version, and what the manifest does not
+//! name, the gazetteer and the build) and the SHA-256 of every file written. A later run
+//! with the same key finds the folder current ([`current_rows`]) when the folder still
+//! holds exactly those files with those digests, and can skip normalize and publish. A
+//! changed, added or missing file, or another key, means the folder is written again.
 
-use crate::output::MARKER_HEADER;
+use crate::output::is_output;
 use crate::{OUTPUT_MARKER, TABLES};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The marker lines that record `key` and the SHA-256 of each of `files` (paths relative
-/// to `root`, `/`-separated), as `key <key>` and `file <hex> <path>`.
+/// The fingerprint of the output folder `out_dir` that a publish with reuse key `key` just
+/// wrote: the line `key <key>`, then `file <sha256 hex> <path>` for each of `files` (paths
+/// relative to `out_dir`, `/`-separated, as [`crate::Report::files`] lists them) but the
+/// marker.
 ///
 /// # Errors
 /// An I/O error reading one of the files.
-pub(crate) fn record(root: &Path, files: &[String], key: &str) -> std::io::Result<String> {
+pub fn fingerprint(out_dir: &Path, files: &[String], key: &str) -> std::io::Result<String> {
     let mut out = format!("key {key}\n");
     for file in files.iter().filter(|f| f.as_str() != OUTPUT_MARKER) {
-        let digest = Sha256::digest(std::fs::read(root.join(file))?);
+        let digest = Sha256::digest(std::fs::read(out_dir.join(file))?);
         let _ = writeln!(out, "file {} {file}", hex(&digest));
     }
     Ok(out)
 }
 
-/// Rows per table of the output in `out_dir` when its marker records `key` and every file
-/// it lists is unchanged (and the folder holds no other file); `None` otherwise (no marker,
-/// another key, an older marker without a key, a changed or missing file, an unreadable
-/// `manifest.json`).
-pub fn current_rows(out_dir: &Path, key: &str) -> Option<BTreeMap<&'static str, usize>> {
-    let marker = std::fs::read_to_string(out_dir.join(OUTPUT_MARKER)).ok()?;
-    let mut lines = marker.lines();
-    if lines.next() != Some(MARKER_HEADER) {
+/// Rows per table of the output in `out_dir` when `fingerprint` (as [`fingerprint`] wrote
+/// it) records `key` and the folder is an accord output holding exactly the files it lists,
+/// unchanged; `None` otherwise (another key, a changed, added or missing file, no marker,
+/// an unreadable `manifest.json`).
+pub fn current_rows(
+    out_dir: &Path,
+    fingerprint: &str,
+    key: &str,
+) -> Option<BTreeMap<&'static str, usize>> {
+    if !is_output(out_dir) {
         return None;
     }
     let mut recorded_key = None;
     let mut files: Vec<(&str, &str)> = Vec::new();
-    for line in lines {
+    for line in fingerprint.lines() {
         if let Some(k) = line.strip_prefix("key ") {
             recorded_key = Some(k);
         } else if let Some(rest) = line.strip_prefix("file ") {
@@ -105,38 +109,40 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Manifest, Options, publish_with};
+    use crate::{Manifest, publish};
     use accord_core::Dataset;
 
-    fn publish_keyed(out: &Path, key: Option<&str>) -> crate::Report {
-        let options = Options {
-            reuse_key: key.map(str::to_owned),
-            ..Options::default()
-        };
-        publish_with(&Dataset::default(), &Manifest::default(), out, &options).expect("publish")
+    /// Publishes an empty dataset to `out` and returns its rows and fingerprint for `key`.
+    fn publish_keyed(out: &Path, key: &str) -> (BTreeMap<&'static str, usize>, String) {
+        let report = publish(&Dataset::default(), &Manifest::default(), out).expect("publish");
+        let print = fingerprint(out, &report.files, key).expect("fingerprint");
+        (report.rows, print)
     }
 
     #[test]
     fn a_folder_is_current_only_for_its_key_and_its_unchanged_files() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let out = tmp.path().join("out");
-        let report = publish_keyed(&out, Some("k1"));
-        assert_eq!(current_rows(&out, "k1"), Some(report.rows.clone()));
-        assert_eq!(current_rows(&out, "k2"), None, "another key");
+        let (rows, print) = publish_keyed(&out, "k1");
+        assert_eq!(current_rows(&out, &print, "k1"), Some(rows));
+        assert_eq!(current_rows(&out, &print, "k2"), None, "another key");
         // A changed table.
         std::fs::write(out.join("csv/agencies.csv"), "edited\n").expect("write");
-        assert_eq!(current_rows(&out, "k1"), None, "a changed file");
-        publish_keyed(&out, Some("k1"));
+        assert_eq!(current_rows(&out, &print, "k1"), None, "a changed file");
+        let (_, print) = publish_keyed(&out, "k1");
         // A file added by hand.
         std::fs::write(out.join("notes.txt"), "mine").expect("write");
-        assert_eq!(current_rows(&out, "k1"), None, "a file it did not write");
+        assert_eq!(
+            current_rows(&out, &print, "k1"),
+            None,
+            "a file it did not write"
+        );
         std::fs::remove_file(out.join("notes.txt")).expect("remove");
-        assert!(current_rows(&out, "k1").is_some());
+        assert!(current_rows(&out, &print, "k1").is_some());
         // A missing one.
         std::fs::remove_file(out.join("report.html")).expect("remove");
-        assert_eq!(current_rows(&out, "k1"), None, "a missing file");
-        // An output published without a key is never current.
-        publish_keyed(&out, None);
-        assert_eq!(current_rows(&out, "k1"), None);
+        assert_eq!(current_rows(&out, &print, "k1"), None, "a missing file");
+        // No folder at all.
+        assert_eq!(current_rows(&tmp.path().join("none"), &print, "k1"), None);
     }
 }

@@ -16,16 +16,8 @@ fn sample_report() {
     let html = report_html(&rich_dataset(), &manifest());
     if let Some(dir) = std::env::var_os("ACCORD_REPORT_DIR") {
         let out = std::path::Path::new(&dir).join("out");
-        publish_with(
-            &rich_dataset(),
-            &manifest(),
-            &out,
-            &Options {
-                csv: true,
-                ..Options::default()
-            },
-        )
-        .expect("publish the sample");
+        publish_with(&rich_dataset(), &manifest(), &out, &Options { csv: true })
+            .expect("publish the sample");
         let written = std::fs::read_to_string(out.join("report.html")).expect("read report");
         assert_eq!(written, html, "publish writes the same report");
     }

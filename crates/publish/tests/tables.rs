@@ -104,10 +104,7 @@ fn reruns_with_csv_write_identical_bytes() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     let ds = rich_dataset();
-    let options = Options {
-        csv: true,
-        ..Options::default()
-    };
+    let options = Options { csv: true };
     let report = publish_with(&ds, &manifest(), &a, &options).expect("first publish");
     publish_with(&ds, &manifest(), &b, &options).expect("second publish");
     let (first, second) = (read_all(&a), read_all(&b));
@@ -292,16 +289,7 @@ fn csv_mirror_parses_back() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("out");
     let ds = rich_dataset();
-    let report = publish_with(
-        &ds,
-        &manifest(),
-        &out,
-        &Options {
-            csv: true,
-            ..Options::default()
-        },
-    )
-    .expect("publish");
+    let report = publish_with(&ds, &manifest(), &out, &Options { csv: true }).expect("publish");
     for table in &SCHEMA {
         let (header, rows) = read_csv(&out.join(format!("csv/{}.csv", table.name)));
         let names: Vec<&str> = table.fields.iter().map(|f| f.name).collect();
