@@ -133,6 +133,8 @@ impl Cand {
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(sign(?:ed|ing)?|establish(?:ed)?|conclud(?:ed|e)|launch(?:ed)?|agreed|issued|adopted|announced|unveiled|enter(?:ed)? into force|ratified|created)\b").expect("static regex")
 });
+static TODAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\btoday\b").expect("static regex"));
 static ENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(terminated|ended|expired|abandoned|replaced|superseded|dissolved|lapsed)\b")
         .expect("static regex")
@@ -756,7 +758,12 @@ impl Extractor {
         budget.check()?;
         Self::link_context(document, &mut mentions);
         budget.check()?;
-        assign_dates(text, &sentence_spans, &mut mentions);
+        assign_dates(
+            text,
+            &sentence_spans,
+            issue_date(text).as_deref(),
+            &mut mentions,
+        );
         budget.check()?;
         self.link_glosses(text, &sentence_spans, &mut mentions);
         budget.check()?;
@@ -1094,7 +1101,32 @@ fn drop_footnote_only_agreements(document: &Document, cands: &mut Vec<Cand>) {
 /// a signing verb ("signed", "established", "launched", …) or an ending verb
 /// ("terminated", …) gives each of its dates to the agreement mention nearest to it; a
 /// mention takes its nearest such date. Names that carry a year ("Budget 2001") are skipped.
-fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention]) {
+/// How far into a document its issue date is sought, in bytes: the dateline of a press
+/// release or fact sheet sits in its first lines.
+const ISSUE_DATE_WITHIN: usize = 600;
+
+/// The document's issue date: the first date to the day ("November 14, 2025", "19 June
+/// 2026") in its first [`ISSUE_DATE_WITHIN`] bytes, as EDTF (`2025-11-14`).
+fn issue_date(text: &str) -> Option<String> {
+    let mut end = ISSUE_DATE_WITHIN.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    find_dates(&text[..end])
+        .into_iter()
+        .find(|d| d.edtf.len() == 10)
+        .map(|d| d.edtf)
+}
+
+/// Signing and ending dates of the agreements of each signing or ending sentence: the
+/// nearest date the sentence gives; with none, "today" in the sentence ("the governors
+/// today signed …") is the document's issue date (`issue_date`).
+fn assign_dates(
+    text: &str,
+    sentences: &[(usize, Span)],
+    issue_date: Option<&str>,
+    mentions: &mut [Mention],
+) {
     let taken = span_index::SpanIndex::new(mentions.iter().map(|m| m.span));
     for &(_, sentence) in sentences {
         let sent = &text[sentence.start..sentence.end];
@@ -1165,7 +1197,10 @@ fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention
                     })
                     .map(|(_, edtf)| edtf.clone())
             };
-            let (signed, ended) = (pick(false), pick(true));
+            let (mut signed, ended) = (pick(false), pick(true));
+            if signed.is_none() && own.is_empty() && signing && TODAY.is_match(sent) {
+                signed = issue_date.map(str::to_owned);
+            }
             if signed.is_some() {
                 mentions[i].value.signed = signed;
             }
