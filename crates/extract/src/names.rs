@@ -366,6 +366,17 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
+/// Days of the week: "the General Services Administration on Thursday" ends before them.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Modifiers that make a "Program" an academic unit, not a policy program.
 const ACADEMIC_MARKERS: &[&str] = &["Studies", "Faculty", "School", "University", "College"];
 
@@ -444,6 +455,9 @@ const LEGAL_FORMS: &[&[&str]] = &[
     &["S.", "de", "R.L."],
     &["S", "de", "R.L."],
     &["S.A."],
+    &["A.C."],
+    &["S.C."],
+    &["I.A.P."],
     &["Inc"],
     &["LLC"],
     &["L.L.C."],
@@ -477,10 +491,10 @@ fn legal_form_ending_at(tokens: &[Token<'_>], end: usize) -> Option<usize> {
 
 fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<&'static str>)> {
     let t = tokens[i].text;
-    // "Transportes del Norte, S.A. de C.V.": a legal form closes a company's name (the
-    // single-word forms are agency heads too).
+    // "Transportes del Norte, S.A. de C.V.", "Casa del Migrante, A.C.": a legal form
+    // closes a company's or an association's name.
     if let Some(len) = legal_form_at(tokens, i)
-        && len > 1
+        && i > 0
     {
         return Some((EntityType::Agency, len, None));
     }
@@ -642,6 +656,11 @@ fn modifiers_start(text: &str, tokens: &[Token<'_>], head: usize) -> usize {
         {
             break;
         }
+        // "San Antonio-based Hallmark Civil Group": where a body is based is no part of
+        // its name.
+        if prev.text.ends_with("-based") {
+            break;
+        }
         if is_name_word(prev) || prev.is_acronym() || place_article {
             start = j - 1;
             // A possessive after a connector opens the phrase: "DOE and Canada's Border
@@ -771,7 +790,7 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
             // A date or an amount ends the name: "Letter of Agreement on December 3",
             // "asked Congress for US$500 million".
             let glued_to_amount = text[t.span.end..].starts_with('$');
-            if MONTHS.contains(&t.text) || glued_to_amount {
+            if MONTHS.contains(&t.text) || WEEKDAYS.contains(&t.text) || glued_to_amount {
                 break;
             }
             // "Mexico Institute of the Wilson Center": another organisation's head inside the
@@ -844,7 +863,7 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
 fn romance_connector(text: &str, tokens: &[Token<'_>], k: usize) -> Option<usize> {
     if !matches!(
         tokens[k].text,
-        "de" | "del" | "des" | "du" | "para" | "pour" | "sur" | "contra" | "en"
+        "de" | "del" | "al" | "des" | "du" | "para" | "pour" | "sur" | "contra" | "en"
     ) {
         return None;
     }
@@ -1623,6 +1642,16 @@ mod tests {
         assert_eq!(
             names_of("the Chief Executive Officer of Pinewood Freight, LLC said"),
             ["Pinewood Freight, LLC"]
+        );
+        // Where a company is based is no part of its name; "A.C." closes a civil
+        // association's.
+        assert_eq!(
+            names_of("the Ottawa-based Larchmont Sensor Works, Inc. and partners"),
+            ["Larchmont Sensor Works, Inc"]
+        );
+        assert_eq!(
+            names_of("funds for Casa Refugio del Migrante, A.C. in Tijuana"),
+            ["Casa Refugio del Migrante, A.C."]
         );
         // A comma before any other head still ends the name before it.
         assert_eq!(

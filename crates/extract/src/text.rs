@@ -33,8 +33,10 @@ impl Token<'_> {
 static WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*\.?['’]?").expect("static regex")
 });
+/// A word that ends in a dotted abbreviation keeps its last dot: "U.S.", and after a hyphen
+/// or slash "Canada-U.S." (the dot is the abbreviation's, not the sentence's).
 static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\.){2,}$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(?:^|[-–/])(?:\p{Lu}\.){2,}$").expect("static regex"));
 
 /// Word tokens of `text[span]`, with absolute spans.
 pub(crate) fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {

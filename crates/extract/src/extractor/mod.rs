@@ -521,7 +521,15 @@ impl Extractor {
         let mut short_heads: HashMap<String, Vec<String>> = HashMap::new();
         for a in &gazetteer.agreements {
             let words: Vec<&str> = a.name.split_whitespace().collect();
-            if words.len() == 2 && names::agreement_kind_of_name(&a.name, true).is_some() {
+            // A country or a pair of countries ("Canada-U.S. Partnership") is no
+            // distinctive first word: alone it names the countries, not the instrument.
+            let country_word = words.first().is_some_and(|w| {
+                countries.lookup(w).is_some() || countries.compound(w).is_some()
+            });
+            if words.len() == 2
+                && !country_word
+                && names::agreement_kind_of_name(&a.name, true).is_some()
+            {
                 short_heads
                     .entry(crate::matcher::fold_diacritics(words[0]).to_lowercase())
                     .or_default()
