@@ -523,9 +523,9 @@ impl Extractor {
             let words: Vec<&str> = a.name.split_whitespace().collect();
             // A country or a pair of countries ("Canada-U.S. Partnership") is no
             // distinctive first word: alone it names the countries, not the instrument.
-            let country_word = words.first().is_some_and(|w| {
-                countries.lookup(w).is_some() || countries.compound(w).is_some()
-            });
+            let country_word = words
+                .first()
+                .is_some_and(|w| countries.lookup(w).is_some() || countries.compound(w).is_some());
             if words.len() == 2
                 && !country_word
                 && names::agreement_kind_of_name(&a.name, true).is_some()
