@@ -11,14 +11,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tracing::{info, info_span, warn};
 
-/// One input after the cache lookup: its bytes (or why they could not be read), the size
-/// recorded when they could not be, its cache key, the cached result.
-type Looked = (
-    Result<Vec<u8>, accord_ingest::Error>,
-    u64,
-    Option<String>,
-    Option<(Document, Vec<Mention>)>,
-);
+/// The ingest and extract stages, set up for a run.
+type Stages = (accord_ingest::Ingester, accord_extract::Extractor);
 
 /// How the map step gets an input's bytes: the bytes, or why they could not be read with
 /// the size to record for the input then.
@@ -362,43 +356,37 @@ impl Prepared {
             );
             bar
         });
-        // First the cache: read every input once (the bytes give the cache key and feed
-        // ingest) and look it up. Reads stop at the size limit; unreadable, too large or
-        // special files become failures rows.
-        let looked: Vec<Looked> = pool.install(|| {
-            inputs
-                .par_iter()
-                .map(|input| {
-                    let rel = &input.rel;
-                    let (bytes, failed_size) = read(input);
-                    let key = bytes.as_deref().ok().map(|b| cache.key(rel, b));
-                    let cached = key.as_deref().and_then(|k| cache.load(k));
-                    (bytes, failed_size, key, cached)
-                })
-                .collect()
-        });
-        // Ingest and extract are set up (automata compiled) only when some input needs them.
-        let stages = if looked.iter().any(|(_, _, _, cached)| cached.is_none()) {
-            let ingester =
-                accord_ingest::Ingester::new(&settings.ingest).context("cannot set up ingest")?;
-            let extractor = accord_extract::Extractor::new(&settings.extract, &self.gazetteer)
-                .context("cannot set up extract")?;
-            Some((ingester, extractor))
-        } else {
-            None
+        // Ingest and extract are set up (automata compiled) once, by the first input that
+        // misses the cache: a warm run never builds them.
+        let stages: std::sync::OnceLock<std::result::Result<Stages, String>> =
+            std::sync::OnceLock::new();
+        let setup = || {
+            stages.get_or_init(|| {
+                let ingester = accord_ingest::Ingester::new(&settings.ingest)
+                    .context("cannot set up ingest")
+                    .map_err(|e| format!("{e:#}"))?;
+                let extractor = accord_extract::Extractor::new(&settings.extract, &self.gazetteer)
+                    .context("cannot set up extract")
+                    .map_err(|e| format!("{e:#}"))?;
+                Ok((ingester, extractor))
+            })
         };
-
         let per_doc: Vec<(String, Outcome, bool, u64, String)> = pool.install(|| {
             inputs
                 .par_iter()
                 .zip(doc_ids.into_par_iter())
-                .zip(looked.into_par_iter())
-                .map(|((input, doc_id), (bytes, failed_size, key, cached))| {
+                .map(|(input, doc_id)| {
                     let rel = &input.rel;
                     if crate::interrupt::requested() {
                         let error = "interrupted".to_owned();
                         return (rel.clone(), Err(Failure { path: rel.clone(), stage: "interrupted".to_owned(), error }), false, 0, String::new());
                     }
+                    // Each input is read here, as its turn comes, so that only the inputs
+                    // in flight are held in memory. Reads stop at the size limit;
+                    // unreadable, too large or special files become failures rows.
+                    let (bytes, failed_size) = read(input);
+                    let key = bytes.as_deref().ok().map(|b| cache.key(rel, b));
+                    let cached = key.as_deref().and_then(|k| cache.load(k));
                     let from_cache = cached.is_some();
                     let (size, sha256) = match &bytes {
                         Ok(b) => (b.len() as u64, hex(&Sha256::digest(b))),
@@ -406,7 +394,7 @@ impl Prepared {
                     };
                     let out = if let Some(hit) = cached {
                         Ok(hit)
-                    } else if let Some((ingester, extractor)) = &stages {
+                    } else if let Ok((ingester, extractor)) = setup() {
                         let result = {
                             let _s = info_span!("stage", stage = "ingest", path = %rel).entered();
                             let started = Instant::now();
@@ -467,11 +455,11 @@ impl Prepared {
                             }
                         }
                     } else {
-                        // Not reached: the stages are set up whenever an input missed the cache.
+                        // The run fails below, with the reason the stages could not be set up.
                         Err(Failure {
                             path: rel.clone(),
                             stage: "ingest".to_owned(),
-                            error: "internal error: ingest was not set up".to_owned(),
+                            error: "ingest and extract could not be set up".to_owned(),
                         })
                     };
                     // The doc_id depends on the other inputs (a shared stem), so it is set here,
@@ -489,6 +477,9 @@ impl Prepared {
         });
         if let Some(bar) = &bar {
             bar.finish_and_clear();
+        }
+        if let Some(Err(reason)) = stages.get() {
+            anyhow::bail!("{reason}");
         }
         if crate::interrupt::requested() {
             let done = per_doc

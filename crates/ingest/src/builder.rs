@@ -148,6 +148,10 @@ impl DocBuilder {
                 .find(|b| b.kind == BlockKind::Heading)
                 .map(|b| self.text[b.span.start..b.span.end].to_owned())
         });
+        // The document is kept until publish, with every other one: no spare capacity.
+        self.text.shrink_to_fit();
+        self.blocks.shrink_to_fit();
+        self.notes.shrink_to_fit();
         Document {
             doc_id,
             path,

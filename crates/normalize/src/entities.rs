@@ -503,17 +503,22 @@ pub fn normalize(
         }
     }
 
-    let mut mentions = Vec::new();
+    // Clustering is done: each document's mentions are now turned into mention rows and
+    // freed, so the two are never all held at once.
+    let total = items.len();
+    drop(items);
+    let mut mentions = Vec::with_capacity(total);
     let mut funding = Vec::new();
-    // `items` lists the mentions in this same order, so a running index finds each one.
+    // `items` listed the mentions in this same order, so a running index finds each one.
     let mut item = 0;
-    for (doc, ms) in &documents {
+    for (doc, ms) in &mut documents {
+        let doc = &*doc;
         // This document's funding rows by what a restatement must repeat exactly (amount,
         // lower bound, currency, period), in push order: finding a restatement looks only
         // at rows that can be one, so a document with n figures costs O(n), not O(n²).
         let mut restatable: HashMap<RestateKey, Vec<usize>> = HashMap::new();
         let index = CharIndex::new(&doc.text);
-        for m in ms {
+        for m in std::mem::take(ms) {
             let (cs, ce) = (index.char_of(m.span.start), index.char_of(m.span.end));
             let mention_id = format!("{}:{cs:07}-{ce:07}:{}", doc.doc_id, m.entity_type.as_str());
             let mut entity_id = match m.entity_type {
@@ -531,7 +536,7 @@ pub fn normalize(
             if m.entity_type == EntityType::Funding
                 && let Some(money) = &m.value.money
             {
-                let (program, agreement_id) = resolve_program(m, &agreement_index, &agency_index);
+                let (program, agreement_id) = resolve_program(&m, &agreement_index, &agency_index);
                 // A figure restated in the same document (same amount, currency, period and
                 // program) is one funding row; every occurrence stays a mention of it.
                 // Attributes one occurrence lacks may be stated at another: they agree where
@@ -598,11 +603,11 @@ pub fn normalize(
                 entity_id,
                 char_start: cs,
                 char_end: ce,
-                quote: m.text.clone(),
+                quote: m.text,
                 prefix,
                 suffix,
                 block_kind: block_kind.to_owned(),
-                rule: m.rule.clone(),
+                rule: m.rule,
             });
         }
     }

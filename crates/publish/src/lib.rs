@@ -109,6 +109,52 @@ pub fn publish(dataset: &Dataset, manifest: &Manifest, out_dir: &Path) -> Result
     publish_with(dataset, manifest, out_dir, &Options::default())
 }
 
+/// Writes table `name` of `dataset` into `root` as Parquet and, with `csv`, as its CSV
+/// mirror, one row group at a time ([`tables::row_groups`]): only one row group's frame is
+/// held at once. Returns the files written (relative to `root`) and the row count.
+fn write_table(
+    dataset: &Dataset,
+    name: &'static str,
+    root: &Path,
+    csv: bool,
+    limits: tables::RowGroupLimits,
+) -> Result<(Vec<String>, usize)> {
+    let parquet = parquet_path(name);
+    let mirror = format!("csv/{name}.csv");
+    let mut files: Option<(writer::ParquetFile, Option<mirror::CsvFile>)> = None;
+    let mut rows = 0;
+    for range in tables::row_groups(dataset, name, limits) {
+        let df = tables::build_chunk(dataset, name, range)?;
+        if files.is_none() {
+            let pq = writer::ParquetFile::create(&root.join(&parquet), &df)?;
+            let mirrored = if csv {
+                Some(mirror::CsvFile::create(&root.join(&mirror), &df)?)
+            } else {
+                None
+            };
+            files = Some((pq, mirrored));
+        }
+        let Some((pq, mirrored)) = &mut files else {
+            unreachable!("the files are created for the first row group")
+        };
+        pq.write(&df)?;
+        if let Some(m) = mirrored {
+            m.write(&df)?;
+        }
+        rows += df.height();
+    }
+    let mut written = Vec::new();
+    if let Some((pq, mirrored)) = files {
+        pq.finish()?;
+        written.push(parquet);
+        if let Some(m) = mirrored {
+            m.finish()?;
+            written.push(mirror);
+        }
+    }
+    Ok((written, rows))
+}
+
 /// Writes every table of `dataset` as Parquet, `datapackage.json`, `CODEBOOK.md`,
 /// `report.html`, `manifest.json` and, when `options.csv`, `csv/<table>.csv`, replacing
 /// `out_dir` atomically. Byte-identical output for the same arguments.
@@ -130,17 +176,17 @@ pub fn publish_with(
     if options.csv {
         fs::create_dir(root.join("csv"))?;
     }
-    for (name, df) in build_tables(dataset)? {
-        let file = parquet_path(name);
-        write_parquet(&df, &root.join(&file))?;
-        report.files.push(file);
-        if options.csv {
-            let file = format!("csv/{name}.csv");
-            write_csv(&df, &root.join(&file))?;
-            report.files.push(file);
-        }
-        report.rows.insert(name, df.height());
-        tracing::debug!(table = name, rows = df.height(), "Wrote table.");
+    for name in TABLES {
+        let (file, rows) = write_table(
+            dataset,
+            name,
+            root,
+            options.csv,
+            tables::RowGroupLimits::default(),
+        )?;
+        report.files.extend(file);
+        report.rows.insert(name, rows);
+        tracing::debug!(table = name, rows, "Wrote table.");
     }
     let texts = [
         ("datapackage.json", datapackage_json(manifest, options.csv)),
@@ -158,4 +204,124 @@ pub fn publish_with(
     fs::write(root.join(OUTPUT_MARKER), output::marker_text(&run_id))?;
     staging.commit()?;
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parquet_path, read_rows, tables, write_table};
+    use accord_core::{Block, BlockKind, Dataset, Document, Format, MentionRecord, Span};
+
+    /// `n` documents of 30 bytes with two blocks and one mention each.
+    fn corpus(n: usize) -> Dataset {
+        let mut ds = Dataset::default();
+        for i in 0..n {
+            let text = format!("Document {i:03} opens. Then it ends.");
+            let doc_id = format!("d{i:03}");
+            ds.mentions.push(MentionRecord {
+                mention_id: format!("{doc_id}:0000000-0000008:agency"),
+                doc_id: doc_id.clone(),
+                entity_type: "agency".into(),
+                entity_id: "document".into(),
+                char_start: 0,
+                char_end: 8,
+                quote: "Document".into(),
+                prefix: String::new(),
+                suffix: format!(" {i:03}"),
+                block_kind: "paragraph".into(),
+                rule: "test".into(),
+            });
+            ds.documents.push(Document {
+                doc_id,
+                path: format!("d{i:03}.txt"),
+                format: Format::Text,
+                title: None,
+                sha256: "00".repeat(32),
+                blocks: vec![
+                    Block::new(BlockKind::Paragraph, Span::new(0, 19)),
+                    Block::new(BlockKind::Paragraph, Span::new(20, text.len())),
+                ],
+                text,
+                notes: Vec::new(),
+                warnings: Vec::new(),
+            });
+        }
+        ds
+    }
+
+    #[test]
+    fn row_groups_split_by_rows_and_text_and_cover_every_item_in_order() {
+        let ds = corpus(7);
+        let limits = tables::RowGroupLimits {
+            rows: 3,
+            text_bytes: 70,
+        };
+        // 35 bytes of text each: two documents per group by text, three rows by count.
+        assert_eq!(
+            tables::row_groups(&ds, "documents", limits),
+            vec![0..2, 2..4, 4..6, 6..7]
+        );
+        // Two blocks per document: at most three rows, so one document per group...
+        assert_eq!(
+            tables::row_groups(&ds, "blocks", limits),
+            (0..7).map(|i| i..i + 1).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            tables::row_groups(&ds, "mentions", limits),
+            vec![0..3, 3..6, 6..7]
+        );
+        // ...and an empty table is one empty group, so its file is still written.
+        assert_eq!(tables::row_groups(&ds, "agreements", limits), vec![0..0]);
+        // One item heavier than the limit is a group of its own.
+        let tiny = tables::RowGroupLimits {
+            rows: 1,
+            text_bytes: 1,
+        };
+        assert_eq!(tables::row_groups(&ds, "blocks", tiny).len(), 7);
+        assert_eq!(tables::row_groups(&ds, "documents", tiny).len(), 7);
+    }
+
+    #[test]
+    fn a_table_written_in_row_groups_reads_back_as_the_table_written_whole() {
+        let ds = corpus(7);
+        let split = tempfile::tempdir().expect("tempdir");
+        let whole = tempfile::tempdir().expect("tempdir");
+        for dir in [split.path(), whole.path()] {
+            std::fs::create_dir(dir.join("csv")).expect("csv dir");
+        }
+        let small = tables::RowGroupLimits {
+            rows: 3,
+            text_bytes: 70,
+        };
+        for name in ["documents", "blocks", "mentions", "agreements"] {
+            let (files, rows) = write_table(&ds, name, split.path(), true, small).expect("split");
+            let (files_whole, rows_whole) = write_table(
+                &ds,
+                name,
+                whole.path(),
+                true,
+                tables::RowGroupLimits::default(),
+            )
+            .expect("whole");
+            assert_eq!((&files, rows), (&files_whole, rows_whole), "{name}");
+            let file = parquet_path(name);
+            let read = |dir: &std::path::Path| read_rows(&dir.join(&file)).expect("read");
+            assert_eq!(read(split.path()), read(whole.path()), "{name}");
+            assert_eq!(read(split.path()).len(), rows, "{name}");
+            let csv = format!("csv/{name}.csv");
+            let bytes = |dir: &std::path::Path| std::fs::read(dir.join(&csv)).expect("csv");
+            assert_eq!(bytes(split.path()), bytes(whole.path()), "{name}");
+            let groups = |dir: &std::path::Path| {
+                let mut f = std::fs::File::open(dir.join(&file)).expect("open");
+                polars_parquet::read::read_metadata(&mut f)
+                    .expect("metadata")
+                    .row_groups
+                    .len()
+            };
+            let expected = tables::row_groups(&ds, name, small).len();
+            if rows > 0 {
+                assert_eq!(groups(split.path()), expected, "{name}");
+                assert_eq!(groups(whole.path()), 1, "{name}");
+            }
+        }
+    }
 }

@@ -21,36 +21,84 @@ use std::path::Path;
 /// # Errors
 /// [`Error::Csv`] when the file cannot be created or written.
 pub fn write_csv(df: &DataFrame, path: &Path) -> Result<()> {
-    let csv_err = |source| Error::Csv {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = fs::File::create(path)?;
-    // Fields are quoted here (see `quote`), so the writer must not quote them again.
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .quote_style(csv::QuoteStyle::Never)
-        .from_writer(BufWriter::new(file));
-    writer
-        .write_record(df.columns().iter().map(|c| quote(Some(c.name().as_str()))))
-        .map_err(csv_err)?;
-    let mut record: Vec<String> = Vec::with_capacity(df.width());
-    for row in 0..df.height() {
-        record.clear();
-        for column in df.columns() {
-            let value = column.get(row).map_err(|source| Error::Table {
-                table: "csv mirror",
+    let mut file = CsvFile::create(path, df)?;
+    file.write(df)?;
+    file.finish()
+}
+
+/// A CSV mirror file written a frame at a time (see [`write_csv`] for the format): the
+/// header row when created, then the rows of each frame passed to [`CsvFile::write`].
+pub(crate) struct CsvFile {
+    path: std::path::PathBuf,
+    writer: csv::Writer<BufWriter<fs::File>>,
+}
+
+impl CsvFile {
+    /// Creates the file at `path` with the header row of `like`'s columns.
+    ///
+    /// # Errors
+    /// [`Error::Csv`] when the file cannot be created or written.
+    pub(crate) fn create(path: &Path, like: &DataFrame) -> Result<Self> {
+        let file = fs::File::create(path)?;
+        // Fields are quoted here (see `quote`), so the writer must not quote them again.
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .quote_style(csv::QuoteStyle::Never)
+            .from_writer(BufWriter::new(file));
+        writer
+            .write_record(
+                like.columns()
+                    .iter()
+                    .map(|c| quote(Some(c.name().as_str()))),
+            )
+            .map_err(|source| Error::Csv {
+                path: path.to_path_buf(),
                 source,
             })?;
-            record.push(quote(cell(&value).as_deref()));
-        }
-        writer.write_record(&record).map_err(csv_err)?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            writer,
+        })
     }
-    let mut inner = writer
-        .into_inner()
-        .map_err(|e| csv_err(csv::Error::from(e.into_error())))?;
-    inner.flush()?;
-    Ok(())
+
+    /// Appends the rows of `df` (same columns as the header).
+    ///
+    /// # Errors
+    /// [`Error::Csv`] when writing fails, [`Error::Table`] when a cell cannot be read.
+    pub(crate) fn write(&mut self, df: &DataFrame) -> Result<()> {
+        let mut record: Vec<String> = Vec::with_capacity(df.width());
+        for row in 0..df.height() {
+            record.clear();
+            for column in df.columns() {
+                let value = column.get(row).map_err(|source| Error::Table {
+                    table: "csv mirror",
+                    source,
+                })?;
+                record.push(quote(cell(&value).as_deref()));
+            }
+            self.writer
+                .write_record(&record)
+                .map_err(|source| Error::Csv {
+                    path: self.path.clone(),
+                    source,
+                })?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the file.
+    ///
+    /// # Errors
+    /// [`Error::Csv`] / [`Error::Io`] when flushing fails.
+    pub(crate) fn finish(self) -> Result<()> {
+        let path = self.path;
+        let mut inner = self.writer.into_inner().map_err(|e| Error::Csv {
+            path: path.clone(),
+            source: csv::Error::from(e.into_error()),
+        })?;
+        inner.flush()?;
+        Ok(())
+    }
 }
 
 /// A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break

@@ -81,7 +81,28 @@ fn count(n: usize) -> Option<i64> {
     i64::try_from(n).ok()
 }
 
-/// Builds every published table of `dataset`, in the order of [`TABLES`].
+/// How big a row group of a published table may grow: a frame of one row group is
+/// built, encoded and written at a time, so publishing holds about one row group
+/// besides the dataset itself.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowGroupLimits {
+    /// Most rows in one row group.
+    pub(crate) rows: usize,
+    /// Most bytes (UTF-8) of document text in one row group of `documents`.
+    pub(crate) text_bytes: usize,
+}
+
+impl Default for RowGroupLimits {
+    fn default() -> Self {
+        Self {
+            rows: 65_536,
+            text_bytes: 32 << 20,
+        }
+    }
+}
+
+/// Builds every published table of `dataset`, in the order of [`TABLES`], each as one
+/// frame.
 ///
 /// Rows keep the order of the dataset's vectors (the normalize stage sorts them by id);
 /// `blocks` rows are ordered by document, then position.
@@ -89,20 +110,89 @@ fn count(n: usize) -> Option<i64> {
 /// # Errors
 /// [`Error::Table`] when polars rejects a column (a bug, not bad input).
 pub fn build_tables(dataset: &Dataset) -> Result<Vec<(&'static str, DataFrame)>> {
-    Ok(vec![
-        ("documents", documents(dataset)?),
-        ("blocks", blocks(dataset)?),
-        ("mentions", mentions(dataset)?),
-        ("agreements", agreements(dataset)?),
-        ("working_groups", working_groups(dataset)?),
-        ("agencies", agencies(dataset)?),
-        ("funding", funding(dataset)?),
-        ("failures", failures(dataset)?),
-    ])
+    TABLES
+        .iter()
+        .map(|&name| {
+            let all = 0..source_len(dataset, name);
+            Ok((name, build_chunk(dataset, name, all)?))
+        })
+        .collect()
 }
 
-fn documents(ds: &Dataset) -> Result<DataFrame> {
-    let d = &ds.documents;
+/// How many items of the dataset the table `name` is built from: documents for
+/// `documents` and `blocks`, else one item per row.
+fn source_len(ds: &Dataset, name: &str) -> usize {
+    match name {
+        "documents" | "blocks" => ds.documents.len(),
+        "mentions" => ds.mentions.len(),
+        "agreements" => ds.agreements.len(),
+        "working_groups" => ds.working_groups.len(),
+        "agencies" => ds.agencies.len(),
+        "funding" => ds.funding.len(),
+        _ => ds.failures.len(),
+    }
+}
+
+/// The ranges of source items (see [`source_len`]) that make the row groups of table
+/// `name`, in order, covering every item; one empty range for an empty table.
+///
+/// A row group holds at most `limits.rows` rows (a document with more blocks than that is
+/// a row group of its own) and, in `documents`, at most `limits.text_bytes` of text (or
+/// one document). The split depends on the dataset only, never on the
+/// thread count, so the written bytes do not either.
+pub(crate) fn row_groups(
+    ds: &Dataset,
+    name: &str,
+    limits: RowGroupLimits,
+) -> Vec<std::ops::Range<usize>> {
+    let len = source_len(ds, name);
+    // (rows, text bytes) that item `i` adds to a row group.
+    let weight = |i: usize| -> (usize, usize) {
+        match name {
+            "documents" => (1, ds.documents[i].text.len()),
+            "blocks" => (ds.documents[i].blocks.len(), 0),
+            _ => (1, 0),
+        }
+    };
+    let mut groups = Vec::new();
+    let (mut start, mut rows, mut bytes) = (0, 0, 0);
+    for i in 0..len {
+        let (r, b) = weight(i);
+        if i > start && (rows + r > limits.rows || bytes + b > limits.text_bytes) {
+            groups.push(start..i);
+            (start, rows, bytes) = (i, 0, 0);
+        }
+        rows += r;
+        bytes += b;
+    }
+    if start < len || groups.is_empty() {
+        groups.push(start..len);
+    }
+    groups
+}
+
+/// The frame of table `name` built from the source items `range` (see [`row_groups`]).
+///
+/// # Errors
+/// [`Error::Table`] when polars rejects a column (a bug, not bad input).
+pub(crate) fn build_chunk(
+    ds: &Dataset,
+    name: &str,
+    range: std::ops::Range<usize>,
+) -> Result<DataFrame> {
+    match name {
+        "documents" => documents(&ds.documents[range]),
+        "blocks" => blocks(&ds.documents[range]),
+        "mentions" => mentions(&ds.mentions[range]),
+        "agreements" => agreements(&ds.agreements[range]),
+        "working_groups" => working_groups(&ds.working_groups[range]),
+        "agencies" => agencies(&ds.agencies[range]),
+        "funding" => funding(&ds.funding[range]),
+        _ => failures(&ds.failures[range]),
+    }
+}
+
+fn documents(d: &[accord_core::Document]) -> Result<DataFrame> {
     Table::new("documents", d.len())
         .str("doc_id", d.iter().map(|x| x.doc_id.as_str()))
         .str("path", d.iter().map(|x| x.path.as_str()))
@@ -115,11 +205,11 @@ fn documents(ds: &Dataset) -> Result<DataFrame> {
         .finish()
 }
 
-fn blocks(ds: &Dataset) -> Result<DataFrame> {
+fn blocks(documents: &[accord_core::Document]) -> Result<DataFrame> {
     // doc_id, block_id, kind, page, char_start, char_end
     type Row<'a> = (&'a str, String, &'static str, Option<i64>, usize, usize);
     let mut rows: Vec<Row<'_>> = Vec::new();
-    for doc in &ds.documents {
+    for doc in documents {
         let index = CharIndex::new(&doc.text);
         for (i, block) in doc.blocks.iter().enumerate() {
             rows.push((
@@ -142,8 +232,7 @@ fn blocks(ds: &Dataset) -> Result<DataFrame> {
         .finish()
 }
 
-fn mentions(ds: &Dataset) -> Result<DataFrame> {
-    let m = &ds.mentions;
+fn mentions(m: &[accord_core::MentionRecord]) -> Result<DataFrame> {
     Table::new("mentions", m.len())
         .str("mention_id", m.iter().map(|x| x.mention_id.as_str()))
         .str("doc_id", m.iter().map(|x| x.doc_id.as_str()))
@@ -164,8 +253,7 @@ fn source(source: Option<accord_core::Source>) -> Option<&'static str> {
     source.map(accord_core::Source::as_str)
 }
 
-fn agreements(ds: &Dataset) -> Result<DataFrame> {
-    let a = &ds.agreements;
+fn agreements(a: &[accord_core::Agreement]) -> Result<DataFrame> {
     Table::new("agreements", a.len())
         .str("agreement_id", a.iter().map(|x| x.agreement_id.as_str()))
         .str("name", a.iter().map(|x| x.name.as_str()))
@@ -197,8 +285,7 @@ fn agreements(ds: &Dataset) -> Result<DataFrame> {
         .finish()
 }
 
-fn working_groups(ds: &Dataset) -> Result<DataFrame> {
-    let w = &ds.working_groups;
+fn working_groups(w: &[accord_core::WorkingGroup]) -> Result<DataFrame> {
     Table::new("working_groups", w.len())
         .str(
             "working_group_id",
@@ -218,8 +305,7 @@ fn working_groups(ds: &Dataset) -> Result<DataFrame> {
         .finish()
 }
 
-fn agencies(ds: &Dataset) -> Result<DataFrame> {
-    let a = &ds.agencies;
+fn agencies(a: &[accord_core::Agency]) -> Result<DataFrame> {
     Table::new("agencies", a.len())
         .str("agency_id", a.iter().map(|x| x.agency_id.as_str()))
         .str("name", a.iter().map(|x| x.name.as_str()))
@@ -242,8 +328,7 @@ fn agencies(ds: &Dataset) -> Result<DataFrame> {
         .finish()
 }
 
-fn funding(ds: &Dataset) -> Result<DataFrame> {
-    let f = &ds.funding;
+fn funding(f: &[accord_core::Funding]) -> Result<DataFrame> {
     Table::new("funding", f.len())
         .str("funding_id", f.iter().map(|x| x.funding_id.as_str()))
         .str("doc_id", f.iter().map(|x| x.doc_id.as_str()))
@@ -292,8 +377,7 @@ fn funding(ds: &Dataset) -> Result<DataFrame> {
         .finish()
 }
 
-fn failures(ds: &Dataset) -> Result<DataFrame> {
-    let f = &ds.failures;
+fn failures(f: &[accord_core::Failure]) -> Result<DataFrame> {
     Table::new("failures", f.len())
         .str("path", f.iter().map(|x| x.path.as_str()))
         .str("stage", f.iter().map(|x| x.stage.as_str()))

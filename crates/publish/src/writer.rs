@@ -10,7 +10,7 @@ use polars_parquet::write::{
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Writes `df` as Parquet (zstd, full statistics) at `path`.
+/// Writes `df` as Parquet (zstd, full statistics) at `path`, as one row group.
 ///
 /// Strings are written as Arrow `large_string` and lists as `large_list<large_string>`
 /// (polars' oldest compatibility level), never `string_view`, which older Arrow readers
@@ -20,38 +20,89 @@ use std::path::{Path, PathBuf};
 /// [`Error::Io`] when the file cannot be created or written, [`Error::Parquet`] when
 /// encoding fails.
 pub fn write_parquet(df: &DataFrame, path: &Path) -> Result<()> {
-    let parquet_err = |source| Error::Parquet {
-        path: path.to_path_buf(),
-        source,
-    };
-    let compat = CompatLevel::oldest();
-    let schema = df.schema().to_arrow(compat);
-    let options = WriteOptions {
-        statistics: StatisticsOptions::full(),
-        version: Version::V2,
-        compression: CompressionOptions::Zstd(None),
-        data_page_size: None,
-    };
-    let encodings = get_encodings(&schema);
-    let mut df = df.clone();
-    df.rechunk_mut();
-    let batches = df.iter_chunks(compat, false).map(Ok);
-    let row_groups =
-        RowGroupIterator::try_new(batches, &schema, options, encodings).map_err(parquet_err)?;
-    let file = fs::File::create(path)?;
-    let mut writer =
-        FileWriter::try_new(BufWriter::new(file), schema, options).map_err(parquet_err)?;
-    for group in row_groups {
-        writer
-            .write(u64::MAX, group.map_err(parquet_err)?)
-            .map_err(parquet_err)?;
-    }
-    writer.end(None).map_err(parquet_err)?;
-    writer.into_inner().flush()?;
-    Ok(())
+    let mut file = ParquetFile::create(path, df)?;
+    file.write(df)?;
+    file.finish()
 }
 
-/// A staging directory beside the final output, renamed into place by [`Staging::commit`].
+/// A Parquet file written one row group at a time (see [`write_parquet`] for the
+/// encoding), so that a table is never held whole: each frame passed to
+/// [`ParquetFile::write`] is encoded, written and can then be dropped.
+pub(crate) struct ParquetFile {
+    path: PathBuf,
+    schema: ArrowSchema,
+    options: WriteOptions,
+    writer: FileWriter<BufWriter<fs::File>>,
+}
+
+impl ParquetFile {
+    /// Creates the file at `path` for frames with the columns of `like`.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the file cannot be created, [`Error::Parquet`] when the schema
+    /// cannot be written.
+    pub(crate) fn create(path: &Path, like: &DataFrame) -> Result<Self> {
+        let schema = like.schema().to_arrow(CompatLevel::oldest());
+        let options = WriteOptions {
+            statistics: StatisticsOptions::full(),
+            version: Version::V2,
+            compression: CompressionOptions::Zstd(None),
+            data_page_size: None,
+        };
+        let file = fs::File::create(path)?;
+        let writer = FileWriter::try_new(BufWriter::new(file), schema.clone(), options).map_err(
+            |source| Error::Parquet {
+                path: path.to_path_buf(),
+                source,
+            },
+        )?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            schema,
+            options,
+            writer,
+        })
+    }
+
+    /// Encodes and writes the rows of `df` (same columns as the frame the file was
+    /// created for) as the next row group.
+    ///
+    /// # Errors
+    /// [`Error::Io`] / [`Error::Parquet`] when writing or encoding fails.
+    pub(crate) fn write(&mut self, df: &DataFrame) -> Result<()> {
+        let parquet_err = |source| Error::Parquet {
+            path: self.path.clone(),
+            source,
+        };
+        let encodings = get_encodings(&self.schema);
+        let mut df = df.clone();
+        df.rechunk_mut();
+        let batches = df.iter_chunks(CompatLevel::oldest(), false).map(Ok);
+        let row_groups = RowGroupIterator::try_new(batches, &self.schema, self.options, encodings)
+            .map_err(parquet_err)?;
+        for group in row_groups {
+            self.writer
+                .write(u64::MAX, group.map_err(parquet_err)?)
+                .map_err(parquet_err)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the footer and flushes the file.
+    ///
+    /// # Errors
+    /// [`Error::Io`] / [`Error::Parquet`] when writing fails.
+    pub(crate) fn finish(mut self) -> Result<()> {
+        let path = self.path;
+        self.writer.end(None).map_err(|source| Error::Parquet {
+            path: path.clone(),
+            source,
+        })?;
+        self.writer.into_inner().flush()?;
+        Ok(())
+    }
+}
+
 pub(crate) struct Staging {
     dir: tempfile::TempDir,
     target: PathBuf,

@@ -778,6 +778,8 @@ impl Extractor {
         let funding = self.funding(document, &sentence_spans, &scan, &mentions, budget)?;
         mentions.extend(funding);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
+        // The mentions are kept until normalize, with every other document's.
+        mentions.shrink_to_fit();
         budget.check()?;
         Ok(Extraction { mentions, warnings })
     }
