@@ -287,8 +287,9 @@ pub struct MentionValue {
     pub donor: Option<String>,
     /// Funding recipient (ISO 3166-1 alpha-3).
     pub recipient: Option<String>,
-    /// Parsed money, for [`EntityType::Funding`].
-    pub money: Option<Money>,
+    /// Parsed money, for [`EntityType::Funding`]; boxed, as most mentions have none (a
+    /// mention is held until normalize with every other one of the corpus).
+    pub money: Option<Box<Money>>,
     /// Name of the entity this mention glosses or translates ("the Interior Ministry" after
     /// "Secretaría de Gobernación (SEGOB)"): normalize puts both in one entity.
     pub same_as: Option<String>,

@@ -585,7 +585,7 @@ pub fn normalize(
                         doc_id: doc.doc_id.clone(),
                         mention_id: mention_id.clone(),
                         quote: m.text.clone(),
-                        money: money.clone(),
+                        money: (**money).clone(),
                         kind: m.value.funding_kind.clone(),
                         program,
                         agreement_id,

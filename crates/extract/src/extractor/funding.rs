@@ -195,7 +195,7 @@ impl Extractor {
                     v.donor.clone_from(&base.value.donor);
                     v.recipient.clone_from(&base.value.recipient);
                 }
-                v.money = Some(m.money);
+                v.money = Some(Box::new(m.money));
                 out.push(Mention {
                     entity_type: EntityType::Funding,
                     span,
