@@ -18,6 +18,9 @@
 //! test that the Parquet columns match it.
 //!
 //! Guarantees:
+//! - each table written one row group at a time (at most 65,536 rows, and at most 32 MB
+//!   of text in a row group of `documents`), so that publishing holds one row group's
+//!   frame besides the dataset, never a whole table;
 //! - zstd-compressed Parquet with statistics; strings as Arrow `large_string`, lists as
 //!   `large_list<large_string>` (never `string_view`), amounts as `double`;
 //! - deterministic bytes: the same dataset gives byte-identical files (rows are written in
