@@ -500,7 +500,7 @@ fn sentence_of(sentences: &[(usize, Span)], span: Span) -> Option<Span> {
 /// a table) marks no amount: it says the bare dollars are Canadian.
 static CANADIAN_MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?:\bC\$|\bCA\$|\bCAD\b|\(Canadian\)|(?i:\d(?:\s+(?:thousand|million|billion))?\s+Canadian dollars?\b))",
+        r"(?:(?-u:\b)C\$|(?-u:\b)CA\$|(?-u:\b)CAD(?-u:\b)|\(Canadian\)|(?i:\d(?:\s+(?:thousand|million|billion))?\s+Canadian dollars?(?-u:\b)))",
     )
     .expect("static regex")
 });

@@ -130,26 +130,30 @@ impl Cand {
     }
 }
 
+// The sentence cues below bound their (ASCII) words with ASCII word boundaries,
+// `(?-u:\b)`: a Unicode `\b` sends the regex crate from its lazy DFA to the much slower
+// PikeVM on any text with a non-ASCII character (curly quotes, dashes, accents), which is
+// most real text.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(sign(?:ed|ing)?|establish(?:ed)?|conclud(?:ed|e)|launch(?:ed)?|agreed|issued|adopted|announced|unveiled|enter(?:ed)? into force|ratified|created)\b").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(sign(?:ed|ing)?|establish(?:ed)?|conclud(?:ed|e)|launch(?:ed)?|agreed|issued|adopted|announced|unveiled|enter(?:ed)? into force|ratified|created)(?-u:\b)").expect("static regex")
 });
 static TODAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\btoday\b").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)today(?-u:\b)").expect("static regex"));
 static ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(terminated|ended|expired|abandoned|replaced|superseded|dissolved|lapsed)\b")
+    Regex::new(r"(?i)(?-u:\b)(terminated|ended|expired|abandoned|replaced|superseded|dissolved|lapsed)(?-u:\b)")
         .expect("static regex")
 });
 static PILLAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b([a-z]+) (?:working groups?|pillar|agenda|track)\b[^.]{0,40}?\b(?:were|are|was|is|include[ds]?|included|comprised?|consist(?:ed|s)? of)\b").expect("static regex")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:agreement|initiative|plan|program|programme|package|aid package|accord|partnership|treaty)\b").expect("static regex")
+    Regex::new(r"(?-u:\b)(?:[Tt]he|[Tt]his|[Tt]hat) (?:agreement|initiative|plan|program|programme|package|aid package|accord|partnership|treaty)(?-u:\b)").expect("static regex")
 });
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:to|for|provide|provides|providing|give|gives|assist|assistance to|aid to)\s+(?:the\s+)?$").expect("static regex")
+    Regex::new(r"(?-u:\b)(?:to|for|provide|provides|providing|give|gives|assist|assistance to|aid to)\s+(?:the\s+)?$").expect("static regex")
 });
 static MONEY_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\$|\b(?:USD|CAD|MXN|EUR)\b|\bdollars\b|\bpesos\b)").expect("static regex")
+    Regex::new(r"(?i)(?:\$|(?-u:\b)(?:USD|CAD|MXN|EUR)(?-u:\b)|(?-u:\b)dollars(?-u:\b)|(?-u:\b)pesos(?-u:\b))").expect("static regex")
 });
 static START_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:running|starting|beginning|effective|from|since)\s+(?:in\s+|on\s+)?")
@@ -223,7 +227,7 @@ const NOT_MODIFIED: &[&str] = &[
 ];
 
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:a|per|each|every) (?:day|week|month|hour)\b|\b(?:daily|weekly|monthly)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:a|per|each|every) (?:day|week|month|hour)(?-u:\b)|(?-u:\b)(?:daily|weekly|monthly)(?-u:\b)")
         .expect("static regex")
 });
 static YEAR: LazyLock<Regex> =
@@ -766,12 +770,7 @@ impl Extractor {
         budget.check()?;
         Self::link_context(document, &mut mentions);
         budget.check()?;
-        assign_dates(
-            text,
-            &sentence_spans,
-            issue_date(text).as_deref(),
-            &mut mentions,
-        );
+        assign_dates(text, &sentence_spans, &mut mentions);
         budget.check()?;
         self.link_glosses(text, &sentence_spans, &mut mentions);
         budget.check()?;
@@ -1130,13 +1129,10 @@ fn issue_date(text: &str) -> Option<String> {
 
 /// Signing and ending dates of the agreements of each signing or ending sentence: the
 /// nearest date the sentence gives; with none, "today" in the sentence ("the governors
-/// today signed …") is the document's issue date (`issue_date`).
-fn assign_dates(
-    text: &str,
-    sentences: &[(usize, Span)],
-    issue_date: Option<&str>,
-    mentions: &mut [Mention],
-) {
+/// today signed …") is the document's issue date (`issue_date`, found once, when first
+/// needed).
+fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention]) {
+    let mut issue: Option<Option<String>> = None;
     let taken = span_index::SpanIndex::new(mentions.iter().map(|m| m.span));
     for &(_, sentence) in sentences {
         let sent = &text[sentence.start..sentence.end];
@@ -1209,7 +1205,7 @@ fn assign_dates(
             };
             let (mut signed, ended) = (pick(false), pick(true));
             if signed.is_none() && own.is_empty() && signing && TODAY.is_match(sent) {
-                signed = issue_date.map(str::to_owned);
+                signed.clone_from(issue.get_or_insert_with(|| issue_date(text)));
             }
             if signed.is_some() {
                 mentions[i].value.signed = signed;
@@ -1450,6 +1446,17 @@ fn resolve_overlaps(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_bounded_cues_match_beside_non_ascii_punctuation_but_not_inside_words() {
+        use super::{ENDING, MONEY_HINT, SIGNING, TODAY};
+        assert!(SIGNING.is_match("the parties \u{201c}signed\u{201d} it\u{2014}today"));
+        assert!(TODAY.is_match("\u{2014}today\u{2014}"));
+        assert!(ENDING.is_match("it expired\u{2026}"));
+        assert!(MONEY_HINT.is_match("5 million dollars\u{2019}"));
+        assert!(!SIGNING.is_match("a designated official"));
+        assert!(!TODAY.is_match("todays"));
+    }
+
     use super::*;
 
     #[test]
