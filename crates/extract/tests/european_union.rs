@@ -2,21 +2,10 @@
 //! `countries.csv`), never as an agency's country.
 
 use accord_core::EntityType;
-use accord_extract::{Config, Extractor, Gazetteer};
-use accord_ingest::Ingester;
+mod common;
 
 fn mentions(text: &str) -> Vec<accord_core::Mention> {
-    let doc = Ingester::new(&accord_ingest::Config::default())
-        .expect("ingester")
-        .ingest_bytes("eu.txt", text.as_bytes())
-        .expect("ingest");
-    let gazetteer = Gazetteer::load(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers"),
-    )
-    .expect("gazetteers");
-    Extractor::new(&Config::default(), &gazetteer)
-        .expect("extractor")
-        .extract(&doc)
+    common::ingest_and_extract("eu.txt", text)
 }
 
 #[test]

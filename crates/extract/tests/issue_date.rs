@@ -1,21 +1,10 @@
 //! "Today" in a signing sentence is the document's issue date (its dateline).
 
 use accord_core::EntityType;
-use accord_extract::{Config, Extractor, Gazetteer};
-use accord_ingest::Ingester;
+mod common;
 
 fn signed(text: &str) -> Vec<(String, Option<String>)> {
-    let doc = Ingester::new(&accord_ingest::Config::default())
-        .expect("ingester")
-        .ingest_bytes("release.txt", text.as_bytes())
-        .expect("ingest");
-    let gazetteer = Gazetteer::load(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers"),
-    )
-    .expect("gazetteers");
-    Extractor::new(&Config::default(), &gazetteer)
-        .expect("extractor")
-        .extract(&doc)
+    common::ingest_and_extract("release.txt", text)
         .into_iter()
         .filter(|m| m.entity_type == EntityType::Agreement)
         .map(|m| (m.value.name, m.value.signed))

@@ -2,21 +2,10 @@
 //! fixed-width budget table in a Markdown code block under a caption with a bare note.
 
 use accord_core::{EntityType, Mention};
-use accord_extract::{Config, Extractor, Gazetteer};
-use accord_ingest::Ingester;
+mod common;
 
 fn funding(name: &str, text: &str) -> Vec<Mention> {
-    let doc = Ingester::new(&accord_ingest::Config::default())
-        .expect("ingester")
-        .ingest_bytes(name, text.as_bytes())
-        .expect("ingest");
-    let gazetteer = Gazetteer::load(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers"),
-    )
-    .expect("gazetteers");
-    Extractor::new(&Config::default(), &gazetteer)
-        .expect("extractor")
-        .extract(&doc)
+    common::ingest_and_extract(name, text)
         .into_iter()
         .filter(|m| m.entity_type == EntityType::Funding)
         .collect()
