@@ -35,11 +35,13 @@
 //! assert_eq!(doc.slice(Span::new(0, 5)), "NAFTA");
 //! ```
 
+mod agreement_heads;
 mod dataset;
 mod document;
 mod ids;
 mod mention;
 
+pub use agreement_heads::AGREEMENT_HEAD_NOUNS;
 pub use dataset::{Agency, Agreement, Dataset, Failure, Funding, MentionRecord, WorkingGroup};
 pub use document::{Block, BlockKind, CharIndex, Document, Format, NoteLink, Span};
 pub use ids::{normalize_key, slug};

@@ -1,8 +1,8 @@
 //! Country names, abbreviations and demonyms → ISO 3166-1 alpha-3, from `countries.csv`.
 
-use crate::gazetteer::Gazetteer;
 use crate::matcher::fold_diacritics;
 use accord_core::Span;
+use accord_gazetteer::Gazetteer;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Lookup of country forms. Abbreviations (`U.S.`, `US`, `EE.UU.`) match case-sensitively;
@@ -263,7 +263,7 @@ impl<'a> CountryScan<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::CountryEntry;
+    use accord_gazetteer::CountryEntry;
 
     fn countries() -> Countries {
         let entry = |iso3: &str, name: &str, aliases: &[&str], demonyms: &[&str]| CountryEntry {
@@ -289,26 +289,26 @@ mod tests {
                 ),
             ],
             subdivisions: vec![
-                crate::gazetteer::SubdivisionEntry {
+                accord_gazetteer::SubdivisionEntry {
                     code: "US-TX".into(),
                     name: "Texas".into(),
                     aliases: Vec::new(),
                     country: "USA".into(),
                 },
-                crate::gazetteer::SubdivisionEntry {
+                accord_gazetteer::SubdivisionEntry {
                     code: "US-NM".into(),
                     name: "New Mexico".into(),
                     aliases: Vec::new(),
                     country: "USA".into(),
                 },
-                crate::gazetteer::SubdivisionEntry {
+                accord_gazetteer::SubdivisionEntry {
                     code: "MX-CHH".into(),
                     name: "Chihuahua".into(),
                     aliases: Vec::new(),
                     country: "MEX".into(),
                 },
                 // A subdivision that shares a country's name never takes it over.
-                crate::gazetteer::SubdivisionEntry {
+                accord_gazetteer::SubdivisionEntry {
                     code: "MX-MEX".into(),
                     name: "México".into(),
                     aliases: Vec::new(),

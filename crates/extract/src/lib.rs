@@ -27,21 +27,20 @@ mod countries;
 mod dates;
 mod error;
 mod extractor;
-mod gazetteer;
 mod matcher;
 mod money;
 mod names;
 mod numbers;
 mod text;
 
+pub use accord_gazetteer::{
+    AgencyEntry, AgreementEntry, CountryEntry, Gazetteer, RegionEntry, SubdivisionEntry,
+    WorkingGroupEntry,
+};
 pub use dates::{DateMatch, find_dates};
 pub use error::{Error, Result};
 pub use extractor::{Config, Extraction, Extractor};
-pub use gazetteer::{
-    AgencyEntry, AgreementEntry, CountryEntry, Gazetteer, RegionEntry, WorkingGroupEntry,
-};
 pub use money::{MoneyMatch, MoneyOptions, find_money};
-pub use names::agreement_kind_of_name;
 
 /// Extracts the mentions of `document` with `extractor` (see [`Extractor::extract`]).
 pub fn run(document: &accord_core::Document, extractor: &Extractor) -> Vec<accord_core::Mention> {

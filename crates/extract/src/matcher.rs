@@ -2,9 +2,9 @@
 //! spelling variants generated from them (diacritics removed, `U.S.`/`US`, `&`/`and`,
 //! curly/straight apostrophes).
 
-use crate::gazetteer::Gazetteer;
 use crate::{Error, Result};
 use accord_core::{EntityType, Span};
+use accord_gazetteer::Gazetteer;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;

@@ -3,7 +3,7 @@
 //! expansion ("…Energy Working Group, Transport, and Trade").
 
 use crate::text::Token;
-use accord_core::{AgreementKind, EntityType, Span};
+use accord_core::{AGREEMENT_HEAD_NOUNS, AgreementKind, EntityType, Span};
 
 /// Head nouns of organisation names (English, French, Spanish).
 const AGENCY_HEADS: &[&str] = &[
@@ -98,35 +98,6 @@ pub(crate) const ROMANCE_HEADS: &[&str] = &[
     "Oficina",
     "Comité",
     "Banco",
-];
-
-/// Head nouns of agreement names, with the kind they imply.
-const AGREEMENT_HEADS: &[(&str, &str)] = &[
-    ("Agreement", "agreement"),
-    ("Agreements", "agreement"),
-    ("Accord", "agreement"),
-    ("Accords", "agreement"),
-    ("Treaty", "treaty"),
-    ("Declaration", "declaration"),
-    ("Initiative", "initiative"),
-    ("Partnership", "partnership"),
-    ("Plan", "plan"),
-    ("Program", "program"),
-    ("Programme", "program"),
-    ("Protocol", "agreement"),
-    ("Convention", "agreement"),
-    ("Strategy", "policy_statement"),
-    ("Framework", "policy_statement"),
-    ("Statement", "policy_statement"),
-    ("Pact", "agreement"),
-    ("Arrangement", "agreement"),
-    ("Understanding", "agreement"),
-    ("Compact", "agreement"),
-    ("Acuerdo", "agreement"),
-    ("Tratado", "treaty"),
-    ("Iniciativa", "initiative"),
-    ("Alianza", "partnership"),
-    ("Plan", "plan"),
 ];
 
 /// Lowercase agreement heads accepted after an acronym or a capitalised modifier
@@ -399,31 +370,6 @@ pub(crate) struct NamePhrase {
     pub(crate) owner: Option<String>,
 }
 
-/// The kind an agreement's name implies by its head noun: the last capitalised head word
-/// ("Strategic Partnership of the Pacific" → partnership), or a final
-/// lower-case "treaty" ("the NORAD treaty" → treaty). With `last_word_only`, only the final
-/// word counts (the evidence of one mention in running text).
-pub fn agreement_kind_of_name(name: &str, last_word_only: bool) -> Option<AgreementKind> {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    let last = *words.last()?;
-    if matches!(last, "treaty" | "treaties") {
-        return Some(AgreementKind::Treaty);
-    }
-    let kind_of = |w: &str| {
-        AGREEMENT_HEADS
-            .iter()
-            .find(|(h, _)| *h == w)
-            .and_then(|(_, k)| k.parse().ok())
-    };
-    if last_word_only {
-        return kind_of(last);
-    }
-    words.iter().rev().find_map(|w| kind_of(w))
-}
-
 fn is_connector(t: &str) -> bool {
     CONNECTORS.contains(&t)
 }
@@ -578,8 +524,8 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
     {
         return Some((EntityType::Agreement, 3, Some("agreement")));
     }
-    if let Some((_, kind)) = AGREEMENT_HEADS.iter().find(|(h, _)| *h == t) {
-        return Some((EntityType::Agreement, 1, Some(kind)));
+    if let Some(kind) = AgreementKind::of_head_noun(t) {
+        return Some((EntityType::Agreement, 1, Some(kind.as_str())));
     }
     if AGENCY_HEADS.contains(&t) || ROMANCE_HEADS.contains(&t) {
         return Some((EntityType::Agency, 1, None));
@@ -1140,10 +1086,10 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
         .or_else(|| {
             after_acronym_only
                 .then(|| {
-                    AGREEMENT_HEADS
+                    AGREEMENT_HEAD_NOUNS
                         .iter()
                         .find(|(h, _)| h.to_lowercase() == t)
-                        .map(|(_, k)| *k)
+                        .map(|(_, k)| k.as_str())
                 })
                 .flatten()
         });

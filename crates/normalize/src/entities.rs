@@ -2,7 +2,7 @@ use accord_core::{
     Agency, AgencyKind, Agreement, AgreementKind, CharIndex, Dataset, Document, EntityType,
     Failure, Funding, Mention, MentionRecord, Source, WorkingGroup, normalize_key, slug,
 };
-use accord_extract::Gazetteer;
+use accord_gazetteer::Gazetteer;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Union-find over mention indices.
@@ -670,7 +670,7 @@ fn agreement_kind(
     let said: Vec<AgreementKind> = ms
         .iter()
         .filter(|m| m.rule != "acronym" && m.rule != "party-compound")
-        .filter_map(|m| accord_extract::agreement_kind_of_name(&m.value.name, true))
+        .filter_map(|m| AgreementKind::of_name(&m.value.name, true))
         .collect();
     if said.contains(&AgreementKind::Treaty) {
         return Some((AgreementKind::Treaty, Source::Text));
@@ -685,7 +685,7 @@ fn agreement_kind(
     } else {
         Source::Gazetteer
     };
-    accord_extract::agreement_kind_of_name(name, false)
+    AgreementKind::of_name(name, false)
         .map(|k| (k, name_source))
         .or(gazetteer.map(|k| (k, Source::Gazetteer)))
         .or_else(|| majority(said.into_iter()).map(|k| (k, Source::Text)))

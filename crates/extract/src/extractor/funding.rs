@@ -4,8 +4,8 @@
 use super::{
     ANAPHOR, BTreeMap, BlockKind, Document, EntityType, Extractor, FOR_GAP, MONEY_HINT, Mention,
     MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_header, column_year,
-    currency_note, find_money, funding_kind, names, normalize_key, row_currency, row_label,
-    section_year, single_year, start_from, table_caption, table_unit,
+    currency_note, find_money, funding_kind, normalize_key, row_currency, row_label, section_year,
+    single_year, start_from, table_caption, table_unit,
 };
 use crate::countries::CountryScan;
 
@@ -256,7 +256,7 @@ impl Extractor {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        let named: Vec<&crate::gazetteer::AgreementEntry> = self
+        let named: Vec<&accord_gazetteer::AgreementEntry> = self
             .gazetteer
             .agreements
             .iter()
@@ -268,7 +268,7 @@ impl Extractor {
                 let parts: Vec<&str> = a.name.split_whitespace().collect();
                 let distinctive = parts.len() == 2
                     && parts[0].chars().count() >= 5
-                    && names::agreement_kind_of_name(&a.name, true).is_some()
+                    && accord_core::AgreementKind::of_name(&a.name, true).is_some()
                     && words.contains(
                         &crate::matcher::fold_diacritics(parts[0])
                             .to_lowercase()
@@ -509,8 +509,8 @@ static CANADIAN_MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 mod tests {
     use super::super::test_support::extract_paragraph;
     use crate::Gazetteer;
-    use crate::gazetteer::CountryEntry;
     use accord_core::EntityType;
+    use accord_gazetteer::CountryEntry;
 
     /// The currency of each figure of `text`, by its quote.
     fn currencies(text: &str) -> Vec<(String, Option<String>)> {

@@ -1,7 +1,6 @@
 //! The extract stage: rules over one document's blocks, producing mentions.
 
 use crate::countries::{Countries, CountryScan};
-use crate::gazetteer::Gazetteer;
 use crate::matcher::{Matcher, Target, variants};
 use crate::names::{self, NamePhrase};
 use crate::text::{Token, sentences, tokens, url_spans};
@@ -10,6 +9,7 @@ use accord_core::{
     AgencyKind, AgreementKind, BlockKind, Document, EntityType, Mention, MentionValue, Period,
     Span, normalize_key,
 };
+use accord_gazetteer::Gazetteer;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -532,7 +532,7 @@ impl Extractor {
                 .is_some_and(|w| countries.lookup(w).is_some() || countries.compound(w).is_some());
             if words.len() == 2
                 && !country_word
-                && names::agreement_kind_of_name(&a.name, true).is_some()
+                && accord_core::AgreementKind::of_name(&a.name, true).is_some()
             {
                 short_heads
                     .entry(crate::matcher::fold_diacritics(words[0]).to_lowercase())

@@ -626,7 +626,7 @@ impl Extractor {
         head: &str,
     ) -> Option<&str> {
         let topic = topic?.to_lowercase();
-        let hits: Vec<&crate::gazetteer::AgreementEntry> = self
+        let hits: Vec<&accord_gazetteer::AgreementEntry> = self
             .gazetteer
             .agreements
             .iter()
@@ -647,7 +647,7 @@ impl Extractor {
             .collect();
         // Prefer an instrument whose own name carries the topic word over one that only has
         // it in an alias.
-        let in_name: Vec<&&crate::gazetteer::AgreementEntry> = hits
+        let in_name: Vec<&&accord_gazetteer::AgreementEntry> = hits
             .iter()
             .filter(|a| a.name.to_lowercase().split_whitespace().any(|w| w == topic))
             .collect();

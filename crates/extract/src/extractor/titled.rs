@@ -92,8 +92,8 @@ impl Extractor {
 mod tests {
     use super::super::test_support::extract_paragraph;
     use crate::Gazetteer;
-    use crate::gazetteer::CountryEntry;
     use accord_core::EntityType;
+    use accord_gazetteer::CountryEntry;
 
     fn agreements(text: &str) -> Vec<(String, Vec<String>)> {
         let mut gazetteer = Gazetteer::default();

@@ -1,4 +1,7 @@
-//! Curated domain knowledge loaded from `data/gazetteers/*.csv`.
+//! Curated domain knowledge loaded from `data/gazetteers/*.csv`: the entries that the extract
+//! stage matches in text and that the normalize stage takes canonical names, countries, kinds
+//! and parties from. It is a crate of its own so that no stage depends on another stage's
+//! crate, and so that another project can read the same files.
 //!
 //! Files and columns (see `data/gazetteers/README.md`); `|` separates values inside a cell:
 //!
@@ -13,10 +16,45 @@
 //! A missing file is an empty list (a project may not need working groups); a malformed row
 //! is an error naming the file and line.
 
-use crate::{Error, Result};
 use accord_core::{AgencyKind, AgreementKind};
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Errors of loading a gazetteer folder; each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A gazetteer file exists but could not be read.
+    #[error("could not read gazetteer {}", path.display())]
+    Read {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A gazetteer row is malformed.
+    #[error("{}:{line}: {message}", path.display())]
+    Row {
+        /// File.
+        path: PathBuf,
+        /// 1-based line of the row.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file is not CSV with the expected header.
+    #[error("could not parse gazetteer {}", path.display())]
+    Csv {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        #[source]
+        source: csv::Error,
+    },
+}
+
+/// Result of loading a gazetteer.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// An organisation of the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,5 +395,83 @@ impl Gazetteer {
     /// The working group with id `id`.
     pub fn working_group(&self, id: &str) -> Option<&WorkingGroupEntry> {
         self.working_groups.iter().find(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, body: &str) {
+        fs_err::write(dir.join(name), body).unwrap();
+    }
+
+    #[test]
+    fn loads_rows_trims_cells_and_splits_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "agencies.csv",
+            "id,name,acronym,aliases,country,kind,parent,history,source\n\
+             rfs, Regional Fisheries Service ,RFS,Fisheries Service | Servicio Regional de Pesca,\
+             CAN,ministry,env,,https://example.org\n",
+        );
+        write(
+            dir.path(),
+            "agreements.csv",
+            "id,name,acronym,aliases,kind,parties,signed,ended,source\n\
+             cwa,Coastal Waters Accord,CWA,,agreement,USA|CAN,1998-05,,https://example.org\n",
+        );
+        let gazetteer = Gazetteer::load(dir.path()).unwrap();
+        let agency = gazetteer.agency("rfs").unwrap();
+        assert_eq!(agency.name, "Regional Fisheries Service");
+        assert_eq!(
+            agency.aliases,
+            ["Fisheries Service", "Servicio Regional de Pesca"]
+        );
+        assert_eq!(agency.kind, Some(AgencyKind::Ministry));
+        assert_eq!(agency.parent.as_deref(), Some("env"));
+        assert!(agency.history.is_empty());
+        let agreement = gazetteer.agreement("cwa").unwrap();
+        // Parties are sorted whatever their order in the file.
+        assert_eq!(agreement.parties, ["CAN", "USA"]);
+        assert_eq!(agreement.signed.as_deref(), Some("1998-05"));
+        assert_eq!(agreement.ended, None);
+        // Files that are not there are empty lists.
+        assert!(gazetteer.working_groups.is_empty() && gazetteer.countries.is_empty());
+        assert!(gazetteer.working_group("cwa").is_none());
+    }
+
+    #[test]
+    fn a_kind_outside_the_vocabulary_names_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "agreements.csv",
+            "id,name,acronym,aliases,kind,parties,signed,ended,source\n\
+             a,First Accord,,,agreement,,,,s\n\
+             b,Second Accord,,,handshake,,,,s\n",
+        );
+        let err = Gazetteer::load(dir.path()).unwrap_err();
+        let Error::Row {
+            path,
+            line,
+            message,
+        } = &err
+        else {
+            panic!("expected a row error, got {err:?}");
+        };
+        assert!(path.ends_with("agreements.csv"));
+        assert_eq!(*line, 3);
+        assert!(message.contains("handshake"), "{message}");
+        assert!(err.to_string().contains("agreements.csv:3"), "{err}");
+    }
+
+    #[test]
+    fn a_file_without_the_expected_columns_is_a_csv_error() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "countries.csv", "code,label\nXAA,Example\n");
+        let err = Gazetteer::load(dir.path()).unwrap_err();
+        assert!(matches!(&err, Error::Csv { path, .. } if path.ends_with("countries.csv")));
     }
 }

@@ -1,0 +1,107 @@
+//! Head nouns of agreement names and the [`AgreementKind`] each implies: the vocabulary that
+//! the extract stage uses to find agreement names and the normalize stage uses to type them.
+
+use crate::AgreementKind;
+
+/// Capitalised head nouns of agreement names, in English and Spanish, with the kind each
+/// implies (the kinds of `eval/CODING.md`: a protocol, convention or memorandum of
+/// understanding is an agreement; a strategy or framework is a policy statement).
+pub const AGREEMENT_HEAD_NOUNS: &[(&str, AgreementKind)] = &[
+    ("Agreement", AgreementKind::Agreement),
+    ("Agreements", AgreementKind::Agreement),
+    ("Accord", AgreementKind::Agreement),
+    ("Accords", AgreementKind::Agreement),
+    ("Treaty", AgreementKind::Treaty),
+    ("Declaration", AgreementKind::Declaration),
+    ("Initiative", AgreementKind::Initiative),
+    ("Partnership", AgreementKind::Partnership),
+    ("Plan", AgreementKind::Plan),
+    ("Program", AgreementKind::Program),
+    ("Programme", AgreementKind::Program),
+    ("Protocol", AgreementKind::Agreement),
+    ("Convention", AgreementKind::Agreement),
+    ("Strategy", AgreementKind::PolicyStatement),
+    ("Framework", AgreementKind::PolicyStatement),
+    ("Statement", AgreementKind::PolicyStatement),
+    ("Pact", AgreementKind::Agreement),
+    ("Arrangement", AgreementKind::Agreement),
+    ("Understanding", AgreementKind::Agreement),
+    ("Compact", AgreementKind::Agreement),
+    ("Acuerdo", AgreementKind::Agreement),
+    ("Tratado", AgreementKind::Treaty),
+    ("Iniciativa", AgreementKind::Initiative),
+    ("Alianza", AgreementKind::Partnership),
+];
+
+impl AgreementKind {
+    /// The kind a capitalised head noun implies ("Accord" → agreement), case-sensitive.
+    pub fn of_head_noun(word: &str) -> Option<Self> {
+        AGREEMENT_HEAD_NOUNS
+            .iter()
+            .find(|(head, _)| *head == word)
+            .map(|(_, kind)| *kind)
+    }
+
+    /// The kind an agreement's name implies by its head noun: the last capitalised head word
+    /// ("Strategic Partnership of the Pacific" → partnership), or a final lower-case
+    /// "treaty" ("the NORAD treaty" → treaty). With `last_word_only`, only the final word
+    /// counts (the evidence of one mention in running text). Words are split at white
+    /// space and stripped of surrounding punctuation.
+    pub fn of_name(name: &str, last_word_only: bool) -> Option<Self> {
+        let mut words = name
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .rev();
+        let last = words.next()?;
+        if matches!(last, "treaty" | "treaties") {
+            return Some(AgreementKind::Treaty);
+        }
+        if last_word_only {
+            return Self::of_head_noun(last);
+        }
+        Self::of_head_noun(last).or_else(|| words.find_map(Self::of_head_noun))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_head_noun_gives_the_kind() {
+        assert_eq!(
+            AgreementKind::of_name("Strategic Partnership of the Pacific", false),
+            Some(AgreementKind::Partnership)
+        );
+        assert_eq!(
+            AgreementKind::of_name("Joint Action Plan on Fisheries Strategy", false),
+            Some(AgreementKind::PolicyStatement)
+        );
+        assert_eq!(
+            AgreementKind::of_name("Acuerdo de Cooperación Aduanera", false),
+            Some(AgreementKind::Agreement)
+        );
+    }
+
+    #[test]
+    fn last_word_only_ignores_earlier_heads() {
+        assert_eq!(
+            AgreementKind::of_name("Strategic Partnership of the Pacific", true),
+            None
+        );
+        assert_eq!(
+            AgreementKind::of_name("the Coastal Waters Accord,", true),
+            Some(AgreementKind::Agreement)
+        );
+    }
+
+    #[test]
+    fn a_final_lower_case_treaty_is_a_treaty() {
+        assert_eq!(
+            AgreementKind::of_name("the river boundary treaty", true),
+            Some(AgreementKind::Treaty)
+        );
+        assert_eq!(AgreementKind::of_name("the annual meeting", false), None);
+        assert_eq!(AgreementKind::of_name("", false), None);
+    }
+}
