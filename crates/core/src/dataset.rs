@@ -1,4 +1,4 @@
-use crate::{AgencyKind, AgreementKind, Document, Money, Source};
+use crate::{AgencyKind, AgreementKind, Document, FundingKind, Money, Source};
 use serde::{Deserialize, Serialize};
 
 /// A row of the `mentions` table. Offsets are Unicode code points, end-exclusive, into
@@ -132,7 +132,7 @@ pub struct Funding {
     /// Parsed money.
     pub money: Money,
     /// `assistance`, `appropriation`, `budget`, `request`, `authorization`, `revenue_estimate`, `other`.
-    pub kind: Option<String>,
+    pub kind: Option<FundingKind>,
     /// Program, budget or account the money is for (canonical name when resolved).
     pub program: Option<String>,
     /// Id of the agreement the money is for.

@@ -47,5 +47,5 @@ pub use document::{Block, BlockKind, CharIndex, Document, Format, NoteLink, Span
 pub use ids::{normalize_key, slug};
 pub use mention::{
     AgencyKind, AgreementKind, EntityType, FundingKind, Mention, MentionValue, Money, ParseStatus,
-    Period, Qualifier, Source,
+    Period, Qualifier, Rule, Source,
 };

@@ -90,6 +90,56 @@ impl FundingKind {
 }
 
 vocabulary! {
+    /// The extraction rule that produced a mention; published (with `+gloss` when the mention
+    /// glosses another name, see [`Mention::rule_label`]) in `mentions.rule`.
+    Rule {
+        /// A name, acronym or alias of the gazetteer.
+        Gazetteer => "gazetteer",
+        /// A capitalised phrase ending in a head noun ("… Border Protection Agency").
+        HeadNoun => "head-noun",
+        /// A plural head shared by several names ("the Energy and Health Working Groups").
+        PluralHead => "plural-head",
+        /// A long form defined with its acronym, "Long Form (ACR)" (Schwartz & Hearst 2003).
+        AcronymDefinition => "acronym-definition",
+        /// A later or earlier use of a defined acronym.
+        Acronym => "acronym",
+        /// An acronym followed by a head noun ("the JBC Work Plan").
+        AcronymHead => "acronym-head",
+        /// A bare item of a list of working groups, completed with the list's head.
+        ListExpansion => "list-expansion",
+        /// An unnamed item of a list of organisations or agreements.
+        ListMember => "list-member",
+        /// An agreement named by its parties ("the Canada-US border agreement").
+        PartyCompound => "party-compound",
+        /// One of two names joined by "and" ("FBI and DEA agents").
+        Coordination => "coordination",
+        /// One member of a distributive list ("the Departments of Commerce and Labor").
+        DistributiveList => "distributive-list",
+        /// A lower-case body that meets ("a bilateral working group on …").
+        DescriptiveBody => "descriptive-body",
+        /// A bare institution name of the gazetteer ("National Guard"), resolved to the
+        /// country the document is about.
+        BareName => "bare-name",
+        /// The distinctive word of a one-word-plus-head gazetteer name used as a modifier
+        /// ("Mérida funds" for the Mérida Initiative).
+        ShortName => "short-name",
+        /// A numbered plan ("its 22-point plan") resolved to the one plan of the gazetteer.
+        NumberedPlan => "numbered-plan",
+        /// A generic instrument noun followed by a name in apposition ("the trusted-traveller
+        /// programme, Viajero Confiable").
+        Apposition => "apposition",
+        /// A gazetteer body that two or three governments share (country `BINATIONAL`), also
+        /// a working group (`eval/CODING.md`, "Working groups").
+        SharedBody => "shared-body",
+        /// The formal title of an instrument with its parties ("Memorandum of Understanding
+        /// between … and … on …").
+        TitledInstrument => "titled-instrument",
+        /// A monetary figure.
+        Money => "money",
+    }
+}
+
+vocabulary! {
     /// What a mention refers to; published in `mentions.entity_type`.
     EntityType {
         /// A treaty, agreement, declaration, partnership, initiative, plan, program or policy statement.
@@ -280,9 +330,8 @@ pub struct MentionValue {
     pub parent: Option<String>,
     /// Gazetteer id of the parent, when resolved.
     pub parent_id: Option<String>,
-    /// Funding kind (`assistance`, `appropriation`, `budget`, `request`, `authorization`,
-    /// `revenue_estimate`, `other`).
-    pub funding_kind: Option<String>,
+    /// Funding kind, for [`EntityType::Funding`].
+    pub funding_kind: Option<FundingKind>,
     /// Funding donor (ISO 3166-1 alpha-3).
     pub donor: Option<String>,
     /// Funding recipient (ISO 3166-1 alpha-3).
@@ -304,8 +353,21 @@ pub struct Mention {
     pub span: Span,
     /// The surface text, equal to the document text at `span`.
     pub text: String,
-    /// Name of the rule that produced it (e.g. `gazetteer`, `acronym-definition`, `head-noun`).
-    pub rule: String,
+    /// The rule that produced it.
+    pub rule: Rule,
     /// Extracted attributes.
     pub value: MentionValue,
+}
+
+impl Mention {
+    /// The published rule name: the rule's name, with `+gloss` when the mention glosses or
+    /// translates another name of the document ([`MentionValue::same_as`]), e.g.
+    /// `gazetteer+gloss`.
+    pub fn rule_label(&self) -> String {
+        if self.value.same_as.is_some() {
+            format!("{}+gloss", self.rule)
+        } else {
+            self.rule.as_str().to_owned()
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! expansion ("…Energy Working Group, Transport, and Trade").
 
 use crate::text::Token;
-use accord_core::{AGREEMENT_HEAD_NOUNS, AgreementKind, EntityType, Span};
+use accord_core::{AGREEMENT_HEAD_NOUNS, AgreementKind, EntityType, Rule, Span};
 
 /// Head nouns of organisation names (English, French, Spanish).
 const AGENCY_HEADS: &[&str] = &[
@@ -365,7 +365,7 @@ pub(crate) struct NamePhrase {
     pub(crate) acronym: Option<String>,
     /// Kind implied by the head noun (vocabulary of the entity type).
     pub(crate) kind: Option<&'static str>,
-    pub(crate) rule: &'static str,
+    pub(crate) rule: Rule,
     /// A leading possessive left out of the name ("Canada" of "Canada's Anti-Crime …").
     pub(crate) owner: Option<String>,
 }
@@ -1030,7 +1030,7 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                     name,
                     acronym: acronym.map(|a| a.0),
                     kind,
-                    rule: "head-noun",
+                    rule: Rule::HeadNoun,
                     owner: owner.clone(),
                 });
             }
@@ -1072,7 +1072,7 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
                 name,
                 acronym: None,
                 kind: None,
-                rule: "head-noun",
+                rule: Rule::HeadNoun,
                 owner: None,
             });
         }
@@ -1120,7 +1120,7 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
                 name,
                 acronym: None,
                 kind: Some(kind),
-                rule: "acronym-head",
+                rule: Rule::AcronymHead,
                 owner: None,
             });
         }
@@ -1139,9 +1139,9 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
                 // mention only if the gazetteer knows the singular (see `plural-head`).
                 let rule = if name.ends_with('s') {
                     name.pop();
-                    "plural-head"
+                    Rule::PluralHead
                 } else {
-                    "head-noun"
+                    Rule::HeadNoun
                 };
                 return Some(NamePhrase {
                     entity_type: EntityType::Agreement,
@@ -1171,7 +1171,7 @@ fn lowercase_head(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePhra
             name: text[span.start..span.end].to_owned(),
             acronym: Some(acr),
             kind: None,
-            rule: "acronym-definition",
+            rule: Rule::AcronymDefinition,
             owner: None,
         });
     }
@@ -1403,7 +1403,7 @@ fn descriptive_body(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePh
         name: text[span.start..span.end].to_owned(),
         acronym: None,
         kind: None,
-        rule: "descriptive-body",
+        rule: Rule::DescriptiveBody,
         owner: None,
     })
 }

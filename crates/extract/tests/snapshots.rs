@@ -30,7 +30,11 @@ fn render(mentions: &[Mention]) -> String {
         let _ = write!(
             out,
             "[{}..{}] {} {} {:?}",
-            m.span.start, m.span.end, m.entity_type, m.rule, m.text
+            m.span.start,
+            m.span.end,
+            m.entity_type,
+            m.rule_label(),
+            m.text
         );
         if m.entity_type == EntityType::Funding {
             if let Some(money) = &v.money {
@@ -49,7 +53,10 @@ fn render(mentions: &[Mention]) -> String {
             let _ = write!(
                 out,
                 " kind={:?} program={:?} donor={:?} recipient={:?}",
-                v.funding_kind, v.parent, v.donor, v.recipient
+                v.funding_kind.map(accord_core::FundingKind::as_str),
+                v.parent,
+                v.donor,
+                v.recipient
             );
         } else {
             let _ = write!(out, " → {:?}", v.name);

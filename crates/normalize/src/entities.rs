@@ -1,6 +1,6 @@
 use accord_core::{
     Agency, AgencyKind, Agreement, AgreementKind, CharIndex, Dataset, Document, EntityType,
-    Failure, Funding, Mention, MentionRecord, Source, WorkingGroup, normalize_key, slug,
+    Failure, Funding, Mention, MentionRecord, Rule, Source, WorkingGroup, normalize_key, slug,
 };
 use accord_gazetteer::Gazetteer;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -586,7 +586,7 @@ pub fn normalize(
                         mention_id: mention_id.clone(),
                         quote: m.text.clone(),
                         money: (**money).clone(),
-                        kind: m.value.funding_kind.clone(),
+                        kind: m.value.funding_kind,
                         program,
                         agreement_id,
                         donor: m.value.donor.clone(),
@@ -603,11 +603,11 @@ pub fn normalize(
                 entity_id,
                 char_start: cs,
                 char_end: ce,
+                rule: m.rule_label(),
                 quote: m.text,
                 prefix,
                 suffix,
                 block_kind: block_kind.to_owned(),
-                rule: m.rule,
             });
         }
     }
@@ -669,7 +669,7 @@ fn agreement_kind(
 ) -> Option<(AgreementKind, Source)> {
     let said: Vec<AgreementKind> = ms
         .iter()
-        .filter(|m| m.rule != "acronym" && m.rule != "party-compound")
+        .filter(|m| !matches!(m.rule, Rule::Acronym | Rule::PartyCompound))
         .filter_map(|m| AgreementKind::of_name(&m.value.name, true))
         .collect();
     if said.contains(&AgreementKind::Treaty) {

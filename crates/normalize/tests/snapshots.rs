@@ -96,7 +96,7 @@ fn render(ds: &Dataset) -> String {
             m.years,
             m.start_year,
             m.share,
-            opt(f.kind.as_deref()),
+            opt(f.kind.map(accord_core::FundingKind::as_str)),
             opt(f.program.as_deref()),
             opt(f.donor.as_deref()),
             opt(f.recipient.as_deref())

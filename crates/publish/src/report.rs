@@ -369,11 +369,7 @@ fn funding_year(f: &Funding) -> Option<i32> {
 /// estimate, not `other`), and not a share of another figure (a share restates part of a
 /// stated total, so summing both counts that money twice).
 pub(crate) fn summed(f: &Funding) -> bool {
-    f.money.share.is_none()
-        && f.kind
-            .as_deref()
-            .and_then(|k| k.parse::<FundingKind>().ok())
-            .is_some_and(FundingKind::is_funding)
+    f.money.share.is_none() && f.kind.is_some_and(FundingKind::is_funding)
 }
 
 fn funding_by(out: &mut String, ds: &Dataset, axis: FundingAxis) {
@@ -598,7 +594,7 @@ fn figures(out: &mut String, ds: &Dataset) {
             amount_cell(f),
             m.period.as_str(),
             escape(f.program.as_deref().unwrap_or("")),
-            escape(f.kind.as_deref().unwrap_or("")),
+            escape(f.kind.map_or("", FundingKind::as_str)),
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");

@@ -1,7 +1,7 @@
 //! Dataset → polars `DataFrames`, one per published table, with the contract's column names.
 
 use crate::{Error, Result};
-use accord_core::{CharIndex, Dataset};
+use accord_core::{CharIndex, Dataset, FundingKind};
 use polars::prelude::*;
 
 /// Names of the published tables, in the order they are written.
@@ -362,7 +362,7 @@ fn funding(f: &[accord_core::Funding]) -> Result<DataFrame> {
             "fiscal_year",
             f.iter().map(|x| x.money.fiscal_year.as_deref()),
         )
-        .opt_str("kind", f.iter().map(|x| x.kind.as_deref()))
+        .opt_str("kind", f.iter().map(|x| x.kind.map(FundingKind::as_str)))
         .opt_str("program", f.iter().map(|x| x.program.as_deref()))
         .opt_str("agreement_id", f.iter().map(|x| x.agreement_id.as_deref()))
         .opt_str("donor", f.iter().map(|x| x.donor.as_deref()))

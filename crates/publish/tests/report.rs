@@ -7,7 +7,7 @@
 
 mod common;
 
-use accord_core::{Funding, Money};
+use accord_core::{Funding, FundingKind, Money};
 use accord_publish::{Manifest, Options, publish_with, report_html};
 use common::{dataset, manifest, rich_dataset};
 
@@ -95,7 +95,7 @@ fn funding_sums_leave_out_shares_and_money_that_is_not_funding() {
         mention_id: "memo:0000200-0000212:funding".into(),
         quote: "$25 billion".into(),
         money: estimate,
-        kind: Some("revenue_estimate".into()),
+        kind: Some(FundingKind::RevenueEstimate),
         recipient: None,
         char_start: 200,
         char_end: 212,
@@ -112,7 +112,7 @@ fn funding_sums_leave_out_shares_and_money_that_is_not_funding() {
         .filter(|f| f.money.share.is_none())
         .filter(|f| {
             matches!(
-                f.kind.as_deref(),
+                f.kind.map(FundingKind::as_str),
                 Some("assistance" | "appropriation" | "budget" | "request" | "authorization")
             )
         })

@@ -7,7 +7,7 @@
 //! is never split.
 
 use super::{Cand, Extractor};
-use accord_core::{EntityType, Span};
+use accord_core::{EntityType, Rule, Span};
 
 impl Extractor {
     /// The two names of a coordinated candidate, or `None` when it is one name.
@@ -36,8 +36,18 @@ impl Extractor {
             let left_span = Span::new(c.span.start, c.span.start + quote[..at].trim_end().len());
             let right_start = c.span.end - right.len();
             let right_span = Span::new(right_start, c.span.end);
-            let mut l = Cand::new(c.entity_type, left_span, left.to_owned(), "coordination");
-            let mut r = Cand::new(c.entity_type, right_span, right.to_owned(), "coordination");
+            let mut l = Cand::new(
+                c.entity_type,
+                left_span,
+                left.to_owned(),
+                Rule::Coordination,
+            );
+            let mut r = Cand::new(
+                c.entity_type,
+                right_span,
+                right.to_owned(),
+                Rule::Coordination,
+            );
             l.gaz = self.resolve(c.entity_type, left).map(str::to_owned);
             r.gaz = self.resolve(c.entity_type, right).map(str::to_owned);
             return Some([l, r]);

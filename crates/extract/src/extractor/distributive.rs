@@ -7,7 +7,7 @@
 
 use super::{Cand, Extractor};
 use crate::text::Token;
-use accord_core::{EntityType, Span};
+use accord_core::{EntityType, Rule, Span};
 
 /// Plural heads that distribute over a list, with their singular and entity type.
 const PLURAL_HEADS: &[(&str, &str, EntityType)] = &[
@@ -91,7 +91,7 @@ impl Extractor {
                 } else {
                     format!("{prefix} {singular} {connector} {item}")
                 };
-                let mut c = Cand::new(entity_type, span, name, "distributive-list");
+                let mut c = Cand::new(entity_type, span, name, Rule::DistributiveList);
                 c.gaz = self
                     .resolve(entity_type, &c.name)
                     .or_else(|| {

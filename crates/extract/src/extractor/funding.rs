@@ -8,6 +8,7 @@ use super::{
     single_year, start_from, table_caption, table_unit,
 };
 use crate::countries::CountryScan;
+use accord_core::{FundingKind, Rule};
 
 impl Extractor {
     /// Money expressions of every block, with context: kind, program, donor, recipient.
@@ -137,8 +138,7 @@ impl Extractor {
                     let (a, b) = (m.span.start - sentence.start, m.span.end - sentence.start);
                     masked.replace_range(a..b, &" ".repeat(b - a));
                 }
-                v.funding_kind =
-                    Some(funding_kind(&masked, span.start - sentence.start).to_owned());
+                v.funding_kind = Some(funding_kind(&masked, span.start - sentence.start));
                 let program = if m.money.share.is_some() {
                     last_program.clone()
                 } else {
@@ -170,10 +170,7 @@ impl Extractor {
                 });
                 // A program figure with no program nearby belongs to the instrument the whole
                 // document is about, when its title names one ("Paying for Merida: …").
-                let program_money = matches!(
-                    v.funding_kind.as_deref(),
-                    Some("assistance" | "appropriation" | "request" | "authorization" | "budget")
-                );
+                let program_money = v.funding_kind.is_some_and(FundingKind::is_funding);
                 let program = program.or_else(|| topic.clone().filter(|_| program_money));
                 if let Some((name, id)) = &program {
                     v.parent = Some(name.clone());
@@ -191,7 +188,7 @@ impl Extractor {
                 // A share ("40% of the money") is of the same kind and flow as its base.
                 if let (Some(_), Some(base)) = (m.money.share, out.last()) {
                     let base: &Mention = base;
-                    v.funding_kind.clone_from(&base.value.funding_kind);
+                    v.funding_kind = base.value.funding_kind;
                     v.donor.clone_from(&base.value.donor);
                     v.recipient.clone_from(&base.value.recipient);
                 }
@@ -200,7 +197,7 @@ impl Extractor {
                     entity_type: EntityType::Funding,
                     span,
                     text: text[span.start..span.end].to_owned(),
-                    rule: "money".to_owned(),
+                    rule: Rule::Money,
                     value: v,
                 });
             }

@@ -9,6 +9,7 @@ use accord_core::{
     AgencyKind, AgreementKind, BlockKind, Document, EntityType, Mention, MentionValue, Period,
     Span, normalize_key,
 };
+use accord_core::{FundingKind, Rule};
 use accord_gazetteer::Gazetteer;
 use regex::Regex;
 use serde::Deserialize;
@@ -105,7 +106,7 @@ struct Cand {
     entity_type: EntityType,
     span: Span,
     name: String,
-    rule: &'static str,
+    rule: Rule,
     gaz: Option<String>,
     acronym: Option<String>,
     kind: Option<&'static str>,
@@ -115,7 +116,7 @@ struct Cand {
 }
 
 impl Cand {
-    fn new(entity_type: EntityType, span: Span, name: String, rule: &'static str) -> Self {
+    fn new(entity_type: EntityType, span: Span, name: String, rule: Rule) -> Self {
         Self {
             entity_type,
             span,
@@ -648,7 +649,7 @@ impl Extractor {
                             target.entity_type,
                             hit.span,
                             text[hit.span.start..hit.span.end].to_owned(),
-                            "gazetteer",
+                            Rule::Gazetteer,
                         );
                         c.gaz = Some(target.id.clone());
                         cands.push(c);
@@ -674,7 +675,7 @@ impl Extractor {
                             EntityType::WorkingGroup,
                             hit.span,
                             entry.name.clone(),
-                            "shared-body",
+                            Rule::SharedBody,
                         ));
                     }
                 }
@@ -692,7 +693,7 @@ impl Extractor {
                         if described_as_shared(text, &c) {
                             c.entity_type = EntityType::WorkingGroup;
                         }
-                        if (c.rule != "plural-head" || c.gaz.is_some())
+                        if (c.rule != Rule::PluralHead || c.gaz.is_some())
                             && (!in_note || c.entity_type == EntityType::Agency)
                         {
                             if let Some(twin) = standing_body_twin(&c) {
@@ -716,8 +717,12 @@ impl Extractor {
                         cands.extend(self.short_names(text, &toks));
                         for bare in names::bare_list_items(text, sentence, "Working Group") {
                             let name = format!("{} Working Group", &text[bare.start..bare.end]);
-                            let mut c =
-                                Cand::new(EntityType::WorkingGroup, bare, name, "list-expansion");
+                            let mut c = Cand::new(
+                                EntityType::WorkingGroup,
+                                bare,
+                                name,
+                                Rule::ListExpansion,
+                            );
                             c.gaz = self
                                 .resolve(EntityType::WorkingGroup, &c.name)
                                 .map(str::to_owned);
@@ -890,7 +895,7 @@ impl Extractor {
             entity_type: c.entity_type,
             span: c.span,
             text: text[c.span.start..c.span.end].to_owned(),
-            rule: c.rule.to_owned(),
+            rule: c.rule,
             value: v,
         }
     }
@@ -1302,32 +1307,32 @@ fn names_stop(word: &str) -> bool {
 
 /// Funding kind from the keyword nearest to the figure in its sentence (`at`: byte offset
 /// of the figure in the sentence).
-fn funding_kind(sentence: &str, at: usize) -> &'static str {
-    const KEYWORDS: &[(&str, &str)] = &[
-        ("profit", "revenue_estimate"),
-        ("revenue", "revenue_estimate"),
-        ("proceeds", "revenue_estimate"),
-        ("illicit", "revenue_estimate"),
-        ("appropriat", "appropriation"),
-        ("enacted", "appropriation"),
-        ("omnibus", "appropriation"),
-        ("set aside", "appropriation"),
-        ("request", "request"),
-        ("sought", "request"),
-        ("seeking", "request"),
-        ("asked", "request"),
-        ("authoriz", "authorization"),
-        ("authoris", "authorization"),
-        ("budget", "budget"),
-        ("allocat", "budget"),
-        ("earmark", "budget"),
-        ("committed", "budget"),
-        ("assistance", "assistance"),
-        ("aid", "assistance"),
-        ("provide", "assistance"),
-        ("grant", "assistance"),
-        ("package", "assistance"),
-        ("funding for", "assistance"),
+fn funding_kind(sentence: &str, at: usize) -> FundingKind {
+    const KEYWORDS: &[(&str, FundingKind)] = &[
+        ("profit", FundingKind::RevenueEstimate),
+        ("revenue", FundingKind::RevenueEstimate),
+        ("proceeds", FundingKind::RevenueEstimate),
+        ("illicit", FundingKind::RevenueEstimate),
+        ("appropriat", FundingKind::Appropriation),
+        ("enacted", FundingKind::Appropriation),
+        ("omnibus", FundingKind::Appropriation),
+        ("set aside", FundingKind::Appropriation),
+        ("request", FundingKind::Request),
+        ("sought", FundingKind::Request),
+        ("seeking", FundingKind::Request),
+        ("asked", FundingKind::Request),
+        ("authoriz", FundingKind::Authorization),
+        ("authoris", FundingKind::Authorization),
+        ("budget", FundingKind::Budget),
+        ("allocat", FundingKind::Budget),
+        ("earmark", FundingKind::Budget),
+        ("committed", FundingKind::Budget),
+        ("assistance", FundingKind::Assistance),
+        ("aid", FundingKind::Assistance),
+        ("provide", FundingKind::Assistance),
+        ("grant", FundingKind::Assistance),
+        ("package", FundingKind::Assistance),
+        ("funding for", FundingKind::Assistance),
     ];
     let lower = sentence.to_lowercase();
     KEYWORDS
@@ -1338,7 +1343,7 @@ fn funding_kind(sentence: &str, at: usize) -> &'static str {
                 .map(move |(pos, _)| (pos.abs_diff(at), *kind))
         })
         .min_by_key(|(d, _)| *d)
-        .map_or("other", |(_, kind)| kind)
+        .map_or(FundingKind::Other, |(_, kind)| kind)
 }
 
 /// Keeps the longest of overlapping candidates; equal spans of one type merge (gazetteer id
@@ -1393,20 +1398,20 @@ fn resolve_overlaps(
             if k.span == c.span && k.entity_type != c.entity_type {
                 // A list item read as a working group is not also an organisation named
                 // by its head noun ("Financial Services" in a list of working groups).
-                if c.rule == "list-expansion" && k.gaz.is_none() {
+                if c.rule == Rule::ListExpansion && k.gaz.is_none() {
                     *k = c.clone();
                     continue 'next;
                 }
-                if k.rule == "list-expansion" && c.gaz.is_none() {
+                if k.rule == Rule::ListExpansion && c.gaz.is_none() {
                     continue 'next;
                 }
                 // The gazetteer knows what this name is ("Inter-American Dialogue" is a
                 // think tank, not a dialogue between governments): a head-noun reading of
                 // the same span as another type gives way.
-                if k.gaz.is_some() && c.gaz.is_none() && c.rule != "shared-body" {
+                if k.gaz.is_some() && c.gaz.is_none() && c.rule != Rule::SharedBody {
                     continue 'next;
                 }
-                if k.gaz.is_none() && c.gaz.is_some() && k.rule != "shared-body" {
+                if k.gaz.is_none() && c.gaz.is_some() && k.rule != Rule::SharedBody {
                     *k = c.clone();
                     continue 'next;
                 }

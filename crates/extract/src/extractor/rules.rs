@@ -2,6 +2,7 @@
 //! working groups and instruments, short names, headed lists, glosses, head-noun phrases,
 //! agreements named by their parties, acronym definitions and uses.
 
+use accord_core::Rule;
 use std::collections::HashMap;
 
 use super::span_index::{SpanIndex, overlaps_sorted};
@@ -41,7 +42,7 @@ impl Extractor {
                 EntityType::Agreement,
                 span,
                 name.as_str().to_owned(),
-                "apposition",
+                Rule::Apposition,
             );
             c.kind = Some(kind);
             c.gaz = self
@@ -141,8 +142,12 @@ impl Extractor {
                         if let Some(k) = same {
                             cands[k].gaz = Some(winners[0].0.clone());
                         } else {
-                            let mut c =
-                                Cand::new(EntityType::Agency, span, phrase.to_owned(), "bare-name");
+                            let mut c = Cand::new(
+                                EntityType::Agency,
+                                span,
+                                phrase.to_owned(),
+                                Rule::BareName,
+                            );
                             c.gaz = Some(winners[0].0.clone());
                             debug_assert!(added.last().is_none_or(|a| a.span.end <= span.start));
                             added_end = added_end.max(span.end);
@@ -184,7 +189,7 @@ impl Extractor {
                     EntityType::Agreement,
                     span,
                     m.as_str().to_owned(),
-                    "numbered-plan",
+                    Rule::NumberedPlan,
                 );
                 cand.kind = Some("plan");
                 // An unknown numbered plan ("a 12-point plan") is a description, not a name.
@@ -234,7 +239,7 @@ impl Extractor {
                     EntityType::WorkingGroup,
                     span,
                     format!("{item} Working Group"),
-                    "list-expansion",
+                    Rule::ListExpansion,
                 );
                 c.gaz = self
                     .resolve(EntityType::WorkingGroup, &c.name)
@@ -284,8 +289,12 @@ impl Extractor {
                     }
                     let span =
                         Span::new(start + lead, start + lead + item.len()).shift(sentence.start);
-                    let mut c =
-                        Cand::new(EntityType::Agreement, span, item.to_owned(), "list-member");
+                    let mut c = Cand::new(
+                        EntityType::Agreement,
+                        span,
+                        item.to_owned(),
+                        Rule::ListMember,
+                    );
                     c.kind = Some(kind);
                     c.gaz = self.resolve(EntityType::Agreement, item).map(str::to_owned);
                     out.push(c);
@@ -317,7 +326,7 @@ impl Extractor {
                     EntityType::Agreement,
                     word.span,
                     word.text.to_owned(),
-                    "short-name",
+                    Rule::ShortName,
                 );
                 c.gaz = Some(id.clone());
                 out.push(c);
@@ -377,7 +386,7 @@ impl Extractor {
             } else {
                 format!("{item} Working Group")
             };
-            let mut c = Cand::new(EntityType::WorkingGroup, span, name, "list-expansion");
+            let mut c = Cand::new(EntityType::WorkingGroup, span, name, Rule::ListExpansion);
             c.gaz = self
                 .resolve(EntityType::WorkingGroup, &c.name)
                 .map(str::to_owned);
@@ -468,7 +477,6 @@ impl Extractor {
                 // them apart.
                 mentions[k].value.gazetteer_id.clone_from(&head_gaz);
                 mentions[k].value.same_as = Some(head_name.clone());
-                mentions[k].rule.push_str("+gloss");
             }
         }
     }
@@ -500,7 +508,7 @@ impl Extractor {
             .flatten()
         {
             c.gaz = Some(id.to_owned());
-            c.rule = "acronym-head";
+            c.rule = Rule::AcronymHead;
         }
         let compound = self.name_compound(&p.name);
         if let (EntityType::Agreement, Some(parties)) = (p.entity_type, compound.clone()) {
@@ -607,7 +615,7 @@ impl Extractor {
                 EntityType::Agreement,
                 span,
                 text[span.start..span.end].to_owned(),
-                "party-compound",
+                Rule::PartyCompound,
             );
             c.kind = Some("agreement");
             c.gaz = self
@@ -709,7 +717,7 @@ impl Extractor {
                 );
                 if let Some((ty, gaz)) = typed {
                     let span = Span::new(first.span.start, t.span.end + 1);
-                    let mut c = Cand::new(ty, span, long.to_owned(), "acronym-definition");
+                    let mut c = Cand::new(ty, span, long.to_owned(), Rule::AcronymDefinition);
                     c.acronym = Some(t.text.to_owned());
                     c.gaz = gaz;
                     out.push(c);
@@ -787,7 +795,7 @@ impl Extractor {
                     ty,
                     Span::new(t.span.start, end),
                     long.to_owned(),
-                    "acronym-definition",
+                    Rule::AcronymDefinition,
                 );
                 c.acronym = Some(t.text.to_owned());
                 c.gaz = gaz;
@@ -870,7 +878,7 @@ impl Extractor {
                         EntityType::Agency,
                         *s,
                         text[s.start..s.end].to_owned(),
-                        "list-member",
+                        Rule::ListMember,
                     ));
                 }
             }
@@ -938,7 +946,7 @@ impl Extractor {
                     continue;
                 }
                 for d in defs {
-                    let mut c = Cand::new(d.entity_type, t.span, t.text.to_owned(), "acronym");
+                    let mut c = Cand::new(d.entity_type, t.span, t.text.to_owned(), Rule::Acronym);
                     c.gaz.clone_from(&d.gaz);
                     c.acronym.clone_from(&d.acronym);
                     c.kind = d.kind;

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Cand, EntityType, Extractor, Span};
+use accord_core::Rule;
 
 /// A capitalised word, or a run of them joined by the connectors of official names.
 macro_rules! title_words {
@@ -78,7 +79,7 @@ impl Extractor {
                 EntityType::Agreement,
                 span,
                 text[span.start..span.end].to_owned(),
-                "titled-instrument",
+                Rule::TitledInstrument,
             );
             c.kind = Some(kind);
             c.parties = parties;

@@ -88,7 +88,7 @@ pub(crate) fn dataset() -> Dataset {
             mention_id: "memo:0000027-0000039:funding".into(),
             quote: "$1.4 billion".into(),
             money,
-            kind: Some("assistance".into()),
+            kind: Some(accord_core::FundingKind::Assistance),
             program: Some("Mérida Initiative".into()),
             agreement_id: Some("merida-initiative".into()),
             donor: Some("USA".into()),
@@ -200,7 +200,9 @@ fn funding(doc: &Document, figure: Figure<'_>, mentions: &mut Vec<MentionRecord>
         mention_id: m.mention_id.clone(),
         quote: figure.quote.into(),
         money: figure.money,
-        kind: figure.kind.map(str::to_owned),
+        kind: figure
+            .kind
+            .map(|k| k.parse().expect("a funding kind of the vocabulary")),
         program: figure.program.map(|p| p.0.to_owned()),
         agreement_id: figure.program.and_then(|p| p.1).map(str::to_owned),
         donor: figure.donor.map(str::to_owned),
