@@ -1296,6 +1296,77 @@ const TOPIC_STOPS: &[&str] = &[
     "met",
 ];
 
+/// Adverbs and finite verbs that end the topic of a descriptive body: the name is a noun
+/// phrase, and "a task force on arms trafficking now brings together …" ends at "trafficking".
+const TOPIC_VERBS: &[&str] = &[
+    "now",
+    "also",
+    "already",
+    "still",
+    "then",
+    "soon",
+    "often",
+    "again",
+    "once",
+    "later",
+    "brings",
+    "brought",
+    "began",
+    "begins",
+    "holds",
+    "held",
+    "includes",
+    "included",
+    "reports",
+    "reported",
+    "oversees",
+    "oversaw",
+    "works",
+    "worked",
+    "says",
+    "said",
+    "agreed",
+    "agrees",
+    "continues",
+    "continued",
+    "meet",
+    "met",
+    "meets",
+    "convenes",
+    "convened",
+    "issued",
+    "issues",
+    "produced",
+    "produces",
+    "focuses",
+    "focused",
+    "found",
+    "finds",
+    "released",
+    "releases",
+    "submitted",
+    "submits",
+    "completed",
+    "completes",
+    "examines",
+    "examined",
+    "reviews",
+    "reviewed",
+    "coordinates",
+    "coordinated",
+    "shares",
+    "shared",
+];
+
+/// A lower-case word that can continue the "on …" topic of a descriptive body: not a
+/// function word ([`TOPIC_STOPS`]), not an adverb in "-ly" and not one of [`TOPIC_VERBS`].
+fn is_topic_word(word: &str) -> bool {
+    word.chars().all(|c| c.is_lowercase() || c == '-')
+        && !TOPIC_STOPS.contains(&word)
+        && !TOPIC_VERBS.contains(&word)
+        && (word.len() <= 4 || !word.ends_with("ly"))
+}
+
 /// A lower-case descriptive body that the text treats as established (CODING.md, "Names"):
 /// "a bilateral working group on precursor chemical regulation", "the U.S.-Mexico bilateral
 /// cyber working group", "a cross-border task force on gun smuggling and trafficking".
@@ -1375,17 +1446,35 @@ fn descriptive_body(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePh
                 break;
             }
             let lowercase_word = w.text.chars().all(|c| c.is_lowercase() || c == '-');
+            // A proper name inside the topic ("on Tijuana River sanitation") belongs to it
+            // when a lower-case topic word follows it; "on Tuesday" ends the name.
+            if w.is_capitalized() {
+                let mut after = k;
+                while after < tokens.len()
+                    && after < k + 4
+                    && tokens[after].is_capitalized()
+                    && gap_is_space(text, &tokens[after - 1], &tokens[after])
+                {
+                    after += 1;
+                }
+                let continues = tokens.get(after).is_some_and(|n| {
+                    gap_is_space(text, &tokens[after - 1], n) && is_topic_word(n.text)
+                });
+                if continues {
+                    last = Some(after);
+                    k = after + 1;
+                    continue;
+                }
+                break;
+            }
             if w.text == "and"
                 && last.is_some()
-                && tokens.get(k + 1).is_some_and(|n| {
-                    n.text.chars().all(|c| c.is_lowercase() || c == '-')
-                        && !TOPIC_STOPS.contains(&n.text)
-                })
+                && tokens.get(k + 1).is_some_and(|n| is_topic_word(n.text))
             {
                 k += 1;
                 continue;
             }
-            if !lowercase_word || TOPIC_STOPS.contains(&w.text) {
+            if !lowercase_word || !is_topic_word(w.text) {
                 break;
             }
             last = Some(k);
@@ -1961,6 +2050,50 @@ mod tests {
         let toks = tokens(s, Span::new(0, s.len()));
         let i = toks.iter().position(|t| t.text == "group").unwrap();
         assert!(descriptive_body(s, &toks, i).is_none());
+    }
+
+    #[test]
+    fn a_descriptive_topic_is_a_noun_phrase() {
+        let body = |s: &str, head: &str| {
+            let toks = tokens(s, Span::new(0, s.len()));
+            let i = toks.iter().position(|t| t.text == head).unwrap();
+            descriptive_body(s, &toks, i).map(|p| p.name)
+        };
+        // An adverb or a finite verb ends the topic.
+        assert_eq!(
+            body(
+                "a joint task force on cattle theft now links the two police services",
+                "force"
+            ),
+            Some("joint task force on cattle theft".to_owned())
+        );
+        assert_eq!(
+            body(
+                "a bilateral working group on seed certification reports to ministers",
+                "group"
+            ),
+            Some("bilateral working group on seed certification".to_owned())
+        );
+        assert_eq!(
+            body(
+                "a binational forum on wildfire response regularly shares maps",
+                "forum"
+            ),
+            Some("binational forum on wildfire response".to_owned())
+        );
+        // A proper name inside the topic stays when the topic goes on after it, even across a
+        // line break; a proper name that ends the phrase does not.
+        assert_eq!(
+            body(
+                "a binational technical working group on Red River\nflood control met",
+                "group"
+            ),
+            Some("binational technical working group on Red River\nflood control".to_owned())
+        );
+        assert_eq!(
+            body("a bilateral working group on Tuesday agreed", "group"),
+            Some("bilateral working group".to_owned())
+        );
     }
 
     #[test]
