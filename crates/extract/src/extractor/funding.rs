@@ -212,13 +212,19 @@ impl Extractor {
     /// A document that marks its Canadian amounts ("C$1.5 billion", "CAD 40 million",
     /// "$7 billion (Canadian)") writes US dollars as bare "$": it is not one whose bare
     /// dollars are Canadian, whatever its subject (also when it marks US amounts too:
-    /// analyses that write both "C$" and "US$" still write US figures as bare "$").
+    /// analyses that write both "C$" and "US$" still write US figures as bare "$"). A marker
+    /// that only converts another amount ("US$4 million (about C$5.4 million)") says nothing
+    /// about the bare dollars, and is not counted.
     pub(super) fn canadian_document(
         document: &Document,
         scan: &CountryScan<'_>,
         mentions: &[Mention],
     ) -> bool {
-        if CANADIAN_MARKER.is_match(&document.text) {
+        let text = &document.text;
+        if CANADIAN_MARKER
+            .find_iter(text)
+            .any(|m| !is_conversion(&text[..m.start()]))
+        {
             return false;
         }
         let mut count: BTreeMap<String, usize> = BTreeMap::new();
@@ -492,6 +498,47 @@ fn sentence_of(sentences: &[(usize, Span)], span: Span) -> Option<Span> {
         .map(|(_, s)| Span::new(s.start.min(span.start), s.end.max(span.end)))
 }
 
+/// True when an amount starting right after `before` converts the amount just before it: the
+/// text ends with an amount, then "(" or "," and an optional "about", "or", "approximately",
+/// … ("US$4 million (about ", "$10 million, or roughly ").
+fn is_conversion(before: &str) -> bool {
+    const HEDGES: &[&str] = &[
+        "about",
+        "approximately",
+        "roughly",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "or",
+        "i.e.",
+    ];
+    let mut rest = before.trim_end();
+    while let Some(word) = HEDGES.iter().find(|w| {
+        rest.len() > w.len()
+            && rest.is_char_boundary(rest.len() - w.len())
+            && rest[rest.len() - w.len()..].eq_ignore_ascii_case(w)
+            && !rest[..rest.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    }) {
+        rest = rest[..rest.len() - word.len()].trim_end();
+    }
+    let Some(rest) = rest.strip_suffix(['(', ',']) else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    let last_word = rest
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    rest.ends_with(|c: char| c.is_ascii_digit())
+        || ["thousand", "million", "billion", "trillion", "dollars"]
+            .iter()
+            .any(|s| last_word.eq_ignore_ascii_case(s))
+}
+
 /// An explicit Canadian-dollar marker on an amount: "C$", "CA$", "CAD 5", "5 CAD",
 /// "(Canadian)", "5 million Canadian dollars". A unit note alone ("(Canadian dollars)" over
 /// a table) marks no amount: it says the bare dollars are Canadian.
@@ -505,6 +552,7 @@ static CANADIAN_MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 #[cfg(test)]
 mod tests {
     use super::super::test_support::extract_paragraph;
+    use super::is_conversion;
     use crate::Gazetteer;
     use accord_core::EntityType;
     use accord_gazetteer::CountryEntry;
@@ -541,6 +589,23 @@ mod tests {
             got.contains(&("$12 million".into(), Some("CAD".into()))),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_canadian_conversion_of_a_us_amount_leaves_bare_dollars_canadian() {
+        let got = currencies(&format!(
+            "{ABOUT_CANADA}Congress gave US$3 million (about C$4.1 million) for radios. \
+             The program cost $12 million."
+        ));
+        assert!(
+            got.contains(&("$12 million".into(), Some("CAD".into()))),
+            "{got:?}"
+        );
+        assert!(is_conversion("US$3 million (about "));
+        assert!(is_conversion("$10 million, or roughly "));
+        assert!(is_conversion("2,000 dollars ("));
+        assert!(!is_conversion("Trade reached "));
+        assert!(!is_conversion("the budget (see "));
     }
 
     #[test]
