@@ -110,6 +110,103 @@ impl Extractor {
     }
 }
 
+impl Extractor {
+    /// The organisations named by coordinated left modifiers of a plural head in one
+    /// sentence's tokens (see [`Self::coordinated_modifiers`]), and the span of each whole
+    /// coordination ("House and Senate Appropriations Committees"), inside which no other
+    /// reading of the same type stands ("House and Senate" read by its head noun).
+    pub(super) fn coordinated_modifier_lists(
+        &self,
+        text: &str,
+        toks: &[Token<'_>],
+    ) -> (Vec<Cand>, Vec<(EntityType, Span)>) {
+        let mut items = Vec::new();
+        let mut covered = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let Some(&(_, singular, entity_type)) = PLURAL_HEADS
+                .iter()
+                .find(|(p, _, _)| *p == t.text && *p != "Groups")
+            else {
+                continue;
+            };
+            let found = self.coordinated_modifiers(text, toks, i, singular, entity_type);
+            if let Some(first) = found.first() {
+                covered.push((entity_type, Span::new(first.span.start, t.span.end)));
+                items.extend(found);
+            }
+        }
+        (items, covered)
+    }
+
+    /// "the House and Senate Appropriations Committees": coordinated left modifiers of a
+    /// plural head, each giving one organisation with the shared modifiers and the singular
+    /// head ("House Appropriations Committee", "Senate Appropriations Committee"). `i` is
+    /// the plural head. Names with an inner "and" of their own ("Immigration and Customs
+    /// Enforcement") look the same, so the reading is taken only when the gazetteer knows
+    /// every name it gives; each mention spans its own modifier word.
+    fn coordinated_modifiers(
+        &self,
+        text: &str,
+        toks: &[Token<'_>],
+        i: usize,
+        singular: &str,
+        entity_type: EntityType,
+    ) -> Vec<Cand> {
+        let space_after = |a: usize| {
+            text[toks[a].span.end..toks[a + 1].span.start]
+                .chars()
+                .all(char::is_whitespace)
+        };
+        // The last item and the shared modifiers: capitalised words right before the head.
+        let mut first = i;
+        while first > 0 && i - first < 4 && is_modifier(&toks[first - 1]) && space_after(first - 1)
+        {
+            first -= 1;
+        }
+        if first == i || first < 2 || !matches!(toks[first - 1].text, "and" | "or") {
+            return Vec::new();
+        }
+        let shared = toks[first + 1..i]
+            .iter()
+            .map(|w| w.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        // Earlier items: one word each, separated by "," (and the last by "and").
+        let mut items = vec![first];
+        // `k` is the word after the next item: the "and" first, then each item before it.
+        let mut k = first - 1;
+        while let Some(item) = k.checked_sub(1).filter(|&item| is_modifier(&toks[item])) {
+            items.push(item);
+            let comma_before =
+                item > 0 && text[toks[item - 1].span.end..toks[item].span.start].trim() == ",";
+            if !(comma_before && is_modifier(&toks[item - 1])) {
+                break;
+            }
+            k = item;
+        }
+        if items.len() < 2 {
+            return Vec::new();
+        }
+        items.reverse();
+        let mut out = Vec::new();
+        for &item in &items {
+            let name = [toks[item].text, shared.as_str(), singular]
+                .iter()
+                .filter(|w| !w.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let Some(gaz) = self.resolve(entity_type, &name) else {
+                return Vec::new();
+            };
+            let mut c = Cand::new(entity_type, toks[item].span, name, Rule::DistributiveList);
+            c.gaz = Some(gaz.to_owned());
+            out.push(c);
+        }
+        out
+    }
+}
+
 /// One list item: its token range, and the connector written again before it ("and of
 /// Energy", "y del Trabajo"), as a token index.
 struct Item {
@@ -213,6 +310,65 @@ mod tests {
             .map(|item| (item.start, item.end))
             .map(|(a, b)| &s[toks[a].span.start..toks[b - 1].span.end])
             .collect()
+    }
+
+    fn committee(id: &str, name: &str, alias: &str) -> crate::AgencyEntry {
+        crate::AgencyEntry {
+            id: id.into(),
+            name: name.into(),
+            acronym: None,
+            aliases: vec![alias.into()],
+            country: Some("USA".into()),
+            kind: None,
+            parent: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// The agency names `text` gives through coordinated left modifiers.
+    fn coordinated(text: &str) -> Vec<String> {
+        let mut gazetteer = crate::Gazetteer::default();
+        gazetteer.agencies.extend([
+            committee(
+                "h-fin",
+                "House Committee on Finance",
+                "House Finance Committee",
+            ),
+            committee(
+                "s-fin",
+                "Senate Committee on Finance",
+                "Senate Finance Committee",
+            ),
+            committee(
+                "j-fin",
+                "Joint Committee on Finance",
+                "Joint Finance Committee",
+            ),
+        ]);
+        super::super::test_support::extract_paragraph(&gazetteer, text)
+            .into_iter()
+            .filter(|m| m.rule == Rule::DistributiveList)
+            .map(|m| m.value.name)
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_left_modifiers_distribute_over_a_plural_head() {
+        assert_eq!(
+            coordinated("Since 2019 the House and Senate Finance Committees have asked for more."),
+            ["House Finance Committee", "Senate Finance Committee"]
+        );
+        assert_eq!(
+            coordinated("The House, Senate and Joint Finance Committees met."),
+            [
+                "House Finance Committee",
+                "Senate Finance Committee",
+                "Joint Finance Committee"
+            ]
+        );
+        // A name with an inner "and" of its own is not split unless the gazetteer knows
+        // every part.
+        assert!(coordinated("the Trade and Customs Finance Committees met").is_empty());
     }
 
     #[test]

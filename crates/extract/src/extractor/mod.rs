@@ -707,6 +707,15 @@ impl Extractor {
                         }
                     }
                     cands.extend(self.distributive_lists(text, &toks));
+                    let (items, covered) = self.coordinated_modifier_lists(text, &toks);
+                    if !covered.is_empty() {
+                        cands.retain(|c| {
+                            !covered
+                                .iter()
+                                .any(|&(ty, span)| ty == c.entity_type && span.contains(c.span))
+                        });
+                    }
+                    cands.extend(items);
                     if !in_note {
                         cands.extend(self.party_compounds(text, &toks));
                         cands.extend(self.named_by_apposition(text, sentence));
