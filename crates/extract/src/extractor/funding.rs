@@ -2,13 +2,33 @@
 //! pays for, its donor and recipient, and its years.
 
 use super::{
-    ANAPHOR, BTreeMap, BlockKind, Document, EntityType, Extractor, FOR_GAP, MONEY_HINT, Mention,
-    MentionValue, MoneyOptions, Period, RATE, RECIPIENT, Span, column_header, column_year,
-    currency_note, find_money, funding_kind, normalize_key, row_currency, row_label, section_year,
-    single_year, start_from, table_caption, table_unit,
+    BTreeMap, BlockKind, Document, EntityType, Extractor, MONEY_HINT, Mention, MentionValue,
+    MoneyOptions, Period, Span, column_header, column_year, currency_note, find_money,
+    funding_kind, normalize_key, row_currency, row_label, section_year, single_year, start_from,
+    table_caption, table_unit,
 };
 use crate::countries::CountryScan;
 use accord_core::{FundingKind, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:[Tt]he|[Tt]his|[Tt]hat) (?:agreement|initiative|plan|program|programme|package|aid package|accord|partnership|treaty)(?-u:\b)").expect("static regex")
+});
+
+static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:to|for|provide|provides|providing|give|gives|assist|assistance to|aid to)\s+(?:the\s+)?$").expect("static regex")
+});
+
+static FOR_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[\w,\s]{0,25}?\s)?(?:for|to|into|toward|towards)\s+(?:[a-z]+\s+){0,2}$")
+        .expect("static regex")
+});
+
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:a|per|each|every) (?:day|week|month|hour)(?-u:\b)|(?-u:\b)(?:daily|weekly|monthly)(?-u:\b)")
+        .expect("static regex")
+});
 
 impl Extractor {
     /// Money expressions of every block, with context: kind, program, donor, recipient.

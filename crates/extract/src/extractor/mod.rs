@@ -147,12 +147,6 @@ static ENDING: LazyLock<Regex> = LazyLock::new(|| {
 static PILLAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b([a-z]+) (?:working groups?|pillar|agenda|track)\b[^.]{0,40}?\b(?:were|are|was|is|include[ds]?|included|comprised?|consist(?:ed|s)? of)\b").expect("static regex")
 });
-static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Tt]he|[Tt]his|[Tt]hat) (?:agreement|initiative|plan|program|programme|package|aid package|accord|partnership|treaty)(?-u:\b)").expect("static regex")
-});
-static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:to|for|provide|provides|providing|give|gives|assist|assistance to|aid to)\s+(?:the\s+)?$").expect("static regex")
-});
 static MONEY_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\$|(?-u:\b)(?:USD|CAD|MXN|EUR)(?-u:\b)|(?-u:\b)dollars(?-u:\b)|(?-u:\b)pesos(?-u:\b))").expect("static regex")
 });
@@ -160,77 +154,7 @@ static START_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:running|starting|beginning|effective|from|since)\s+(?:in\s+|on\s+)?")
         .expect("static regex")
 });
-static FOR_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[\w,\s]{0,25}?\s)?(?:for|to|into|toward|towards)\s+(?:[a-z]+\s+){0,2}$")
-        .expect("static regex")
-});
-static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,3})[- ]point(?: action)? plan\b").expect("static regex")
-});
-static SHARED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    let item = r"\p{Lu}[\p{L}\-&]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}\-&]*)*";
-    Regex::new(&format!(r"((?:{item},\s+)*(?:and\s+)?{item}\s+and\s+{item})\s+(?:Working Groups|working groups|Subgroups|subgroups)\b"))
-        .expect("static regex")
-});
-static INSTRUMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(programmes|programs|initiatives|agreements|treaties|accords)\s*(?:--|—|–|:|,)?\s*(?:such as|including|namely|like)?\s+((?:the\s+)?\p{Lu}[^.;:()]*?(?:,\s*(?:and\s+)?(?:the\s+)?\p{Lu}[^.;:(),]*?)*\s+and\s+(?:the\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)").expect("static regex")
-});
 
-/// Words after which a bare distinctive word is not a modifier ("Mérida in March",
-/// "Mérida city"): function words and place nouns.
-const NOT_MODIFIED: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "and",
-    "or",
-    "the",
-    "of",
-    "to",
-    "for",
-    "with",
-    "by",
-    "from",
-    "as",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "has",
-    "had",
-    "have",
-    "city",
-    "state",
-    "province",
-    "county",
-    "region",
-    "area",
-    "airport",
-    "port",
-    "university",
-    "that",
-    "which",
-    "who",
-    "where",
-    "when",
-    "while",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "but",
-    "nor",
-    "yet",
-    "so",
-];
-
-static RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:a|per|each|every) (?:day|week|month|hour)(?-u:\b)|(?-u:\b)(?:daily|weekly|monthly)(?-u:\b)")
-        .expect("static regex")
-});
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:FY\s?)?((?:19|20)\d\d)\b").expect("static regex"));
 
@@ -268,42 +192,11 @@ fn section_year(document: &Document, block: usize) -> Option<i32> {
     (years.len() == 1).then(|| *years.iter().next().unwrap_or(&0))
 }
 
-static GLOSS_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:which is\s+|is\s+)?(?:usually|often|commonly|variously|also|sometimes|generally)?\s*(?:rendered|translated|called|known|glossed|referred to|styled)\s+(?:in English\s+)?(?:as\s+)?(?:the\s+)?$").expect("static regex")
-});
-static GLOSS_OR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*(?:or\s+)?(?:simply\s+)?(?:the\s+)?$").expect("static regex")
-});
-static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,\s*(?:or\s+)?(?:the\s+)?|\(\s*)$").expect("static regex")
-});
-static NAMED_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(programme|program|initiative|plan|agreement|treaty|accord|partnership|operation)s?,?\s+(?:called\s+|known as\s+|named\s+|dubbed\s+)?((?:\p{Lu}[\p{L}'’\-]*)(?:\s+\p{Lu}[\p{L}'’\-]*){0,4})(?:[.,;:)]|$)").expect("static regex")
-});
-static WG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:working groups?|sub-?groups?)\b").expect("static regex")
-});
-/// Heads that name a group in their own right inside a list of working groups.
-const GROUP_HEADS: &[&str] = &[
-    "Committee",
-    "Council",
-    "Task Force",
-    "Group",
-    "Dialogue",
-    "Forum",
-    "Subgroup",
-    "Subcommittee",
-    "Commission",
-];
-
 static TRACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"\b(?:[Uu]nder|[Ii]n|[Ww]ithin|[Ff]or) the ([a-z]+) (?:track|pillar|agenda|basket)\b",
     )
     .expect("static regex")
-});
-static PILLAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^([a-z]+)\s+(?:agenda|pillar|track)\b").expect("static regex")
 });
 
 /// Spanish and French function words that mark a name as not English, for translation

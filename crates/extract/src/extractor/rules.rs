@@ -3,16 +3,118 @@
 //! agreements named by their parties, acronym definitions and uses.
 
 use accord_core::Rule;
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::span_index::{SpanIndex, overlaps_sorted};
 
 use super::{
-    APPOSITION, AgreementKind, BTreeMap, BlockKind, Cand, Document, EntityType, Extractor,
-    GLOSS_OR, GLOSS_VERB, GROUP_HEADS, INSTRUMENT_LIST, Mention, NAMED_INSTRUMENT, NOT_MODIFIED,
-    NUMBERED_PLAN, NamePhrase, PILLAR_HEADING, SHARED_HEAD, Span, Token, WG_CONTEXT, is_foreign,
-    names, names_stop, normalize_key, tokens,
+    AgreementKind, BTreeMap, BlockKind, Cand, Document, EntityType, Extractor, Mention, NamePhrase,
+    Span, Token, is_foreign, names, names_stop, normalize_key, tokens,
 };
+
+static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,3})[- ]point(?: action)? plan\b").expect("static regex")
+});
+
+static SHARED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let item = r"\p{Lu}[\p{L}\-&]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}\-&]*)*";
+    Regex::new(&format!(r"((?:{item},\s+)*(?:and\s+)?{item}\s+and\s+{item})\s+(?:Working Groups|working groups|Subgroups|subgroups)\b"))
+        .expect("static regex")
+});
+
+static INSTRUMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(programmes|programs|initiatives|agreements|treaties|accords)\s*(?:--|—|–|:|,)?\s*(?:such as|including|namely|like)?\s+((?:the\s+)?\p{Lu}[^.;:()]*?(?:,\s*(?:and\s+)?(?:the\s+)?\p{Lu}[^.;:(),]*?)*\s+and\s+(?:the\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)").expect("static regex")
+});
+
+/// Words after which a bare distinctive word is not a modifier ("Mérida in March",
+/// "Mérida city"): function words and place nouns.
+const NOT_MODIFIED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "the",
+    "of",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "city",
+    "state",
+    "province",
+    "county",
+    "region",
+    "area",
+    "airport",
+    "port",
+    "university",
+    "that",
+    "which",
+    "who",
+    "where",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "but",
+    "nor",
+    "yet",
+    "so",
+];
+
+static GLOSS_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:which is\s+|is\s+)?(?:usually|often|commonly|variously|also|sometimes|generally)?\s*(?:rendered|translated|called|known|glossed|referred to|styled)\s+(?:in English\s+)?(?:as\s+)?(?:the\s+)?$").expect("static regex")
+});
+
+static GLOSS_OR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:or\s+)?(?:simply\s+)?(?:the\s+)?$").expect("static regex")
+});
+
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*(?:or\s+)?(?:the\s+)?|\(\s*)$").expect("static regex")
+});
+
+static NAMED_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(programme|program|initiative|plan|agreement|treaty|accord|partnership|operation)s?,?\s+(?:called\s+|known as\s+|named\s+|dubbed\s+)?((?:\p{Lu}[\p{L}'’\-]*)(?:\s+\p{Lu}[\p{L}'’\-]*){0,4})(?:[.,;:)]|$)").expect("static regex")
+});
+
+static WG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:working groups?|sub-?groups?)\b").expect("static regex")
+});
+
+/// Heads that name a group in their own right inside a list of working groups.
+const GROUP_HEADS: &[&str] = &[
+    "Committee",
+    "Council",
+    "Task Force",
+    "Group",
+    "Dialogue",
+    "Forum",
+    "Subgroup",
+    "Subcommittee",
+    "Commission",
+];
+
+static PILLAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^([a-z]+)\s+(?:agenda|pillar|track)\b").expect("static regex")
+});
 
 impl Extractor {
     /// "Mexico's trusted-traveller programme, Viajero Confiable": a generic instrument noun
