@@ -1296,8 +1296,8 @@ const TOPIC_STOPS: &[&str] = &[
     "met",
 ];
 
-/// Adverbs and finite verbs that end the topic of a descriptive body: the name is a noun
-/// phrase, and "a task force on arms trafficking now brings together …" ends at "trafficking".
+/// Adverbs and finite verbs (beyond those in [`TOPIC_STOPS`]) that end the topic of a
+/// descriptive body: the name is a noun phrase, and "a task force on arms trafficking now brings together …" ends at "trafficking".
 const TOPIC_VERBS: &[&str] = &[
     "now",
     "also",
@@ -1330,8 +1330,6 @@ const TOPIC_VERBS: &[&str] = &[
     "continues",
     "continued",
     "meet",
-    "met",
-    "meets",
     "convenes",
     "convened",
     "issued",
@@ -1445,7 +1443,6 @@ fn descriptive_body(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePh
             {
                 break;
             }
-            let lowercase_word = w.text.chars().all(|c| c.is_lowercase() || c == '-');
             // A proper name inside the topic ("on Tijuana River sanitation") belongs to it
             // when a lower-case topic word follows it; "on Tuesday" ends the name.
             if w.is_capitalized() {
@@ -1474,7 +1471,7 @@ fn descriptive_body(text: &str, tokens: &[Token<'_>], i: usize) -> Option<NamePh
                 k += 1;
                 continue;
             }
-            if !lowercase_word || !is_topic_word(w.text) {
+            if !is_topic_word(w.text) {
                 break;
             }
             last = Some(k);

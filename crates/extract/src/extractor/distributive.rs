@@ -108,9 +108,7 @@ impl Extractor {
         }
         out
     }
-}
 
-impl Extractor {
     /// The organisations named by coordinated left modifiers of a plural head in one
     /// sentence's tokens (see [`Self::coordinated_modifiers`]), and the span of each whole
     /// coordination ("House and Senate Appropriations Committees"), inside which no other
@@ -152,14 +150,12 @@ impl Extractor {
         singular: &str,
         entity_type: EntityType,
     ) -> Vec<Cand> {
-        let space_after = |a: usize| {
-            text[toks[a].span.end..toks[a + 1].span.start]
-                .chars()
-                .all(char::is_whitespace)
-        };
         // The last item and the shared modifiers: capitalised words right before the head.
         let mut first = i;
-        while first > 0 && i - first < 4 && is_modifier(&toks[first - 1]) && space_after(first - 1)
+        while first > 0
+            && i - first < 4
+            && is_modifier(&toks[first - 1])
+            && spaced(text, &toks[first - 1], &toks[first])
         {
             first -= 1;
         }

@@ -533,37 +533,37 @@ fn is_conversion(before: &str) -> bool {
         "or",
         "i.e.",
     ];
+    // The last word of `s`: letters, digits and dots after its last other character.
+    fn last_word(s: &str) -> &str {
+        let cut = s
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        &s[cut..]
+    }
     let mut rest = before.trim_end();
-    while let Some(word) = HEDGES.iter().find(|w| {
-        rest.len() > w.len()
-            && rest.is_char_boundary(rest.len() - w.len())
-            && rest[rest.len() - w.len()..].eq_ignore_ascii_case(w)
-            && !rest[..rest.len() - w.len()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    }) {
-        rest = rest[..rest.len() - word.len()].trim_end();
+    while HEDGES
+        .iter()
+        .any(|h| last_word(rest).eq_ignore_ascii_case(h))
+    {
+        rest = rest[..rest.len() - last_word(rest).len()].trim_end();
     }
     let Some(rest) = rest.strip_suffix(['(', ',']) else {
         return false;
     };
-    let rest = rest.trim_end();
-    let last_word = rest
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    rest.ends_with(|c: char| c.is_ascii_digit())
+    let amount = last_word(rest.trim_end());
+    amount.ends_with(|c: char| c.is_ascii_digit())
         || ["thousand", "million", "billion", "trillion", "dollars"]
             .iter()
-            .any(|s| last_word.eq_ignore_ascii_case(s))
+            .any(|s| amount.eq_ignore_ascii_case(s))
 }
 
 /// An explicit Canadian-dollar marker on an amount: "C$", "CA$", "CAD 5", "5 CAD",
 /// "(Canadian)", "5 million Canadian dollars". A unit note alone ("(Canadian dollars)" over
 /// a table) marks no amount: it says the bare dollars are Canadian.
-static CANADIAN_MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+static CANADIAN_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
         r"(?:(?-u:\b)C\$|(?-u:\b)CA\$|(?-u:\b)CAD(?-u:\b)|\(Canadian\)|(?i:\d(?:\s+(?:thousand|million|billion))?\s+Canadian dollars?(?-u:\b)))",
     )
     .expect("static regex")

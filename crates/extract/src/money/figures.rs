@@ -49,12 +49,12 @@ impl Scale {
 
 /// ISO 4217 codes recognised when written next to a number (not COP: "COP 15" is a climate
 /// conference).
-pub(super) const ISO_CODES: &[&str] = &[
+const ISO_CODES: &[&str] = &[
     "USD", "CAD", "MXN", "EUR", "GBP", "JPY", "CHF", "AUD", "NZD", "CNY", "BRL", "GTQ", "HNL",
 ];
 
 /// Letters written right before "$" and the currency they make ("C$", "Mex$", "US $").
-pub(super) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
+const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("US", "USD"),
     ("C", "CAD"),
     ("Can", "CAD"),
@@ -128,7 +128,7 @@ pub(super) fn scan_figures(text: &str, toks: &[Tok<'_>]) -> Vec<Figure> {
 }
 
 /// Reads a figure starting at token `i`: `[prefix] number [scale] [suffix] [(note)]`.
-pub(super) fn figure_at(text: &str, toks: &[Tok<'_>], i: usize) -> Option<Figure> {
+fn figure_at(text: &str, toks: &[Tok<'_>], i: usize) -> Option<Figure> {
     let (prefix, j) = match currency_prefix(toks, i) {
         Some((cur, j)) => (Some(cur), j),
         None => (None, i),
@@ -189,7 +189,7 @@ pub(super) fn figure_at(text: &str, toks: &[Tok<'_>], i: usize) -> Option<Figure
 
 /// End of "1 200" or "12 400 000" written with ordinary spaces from a number at `j`: a run of
 /// one to three digits followed by spaced groups of exactly three digits.
-pub(super) fn space_grouped_end(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+fn space_grouped_end(toks: &[Tok<'_>], j: usize) -> Option<usize> {
     let pure = |t: &Tok<'_>, lens: std::ops::RangeInclusive<usize>| {
         t.kind == Kind::Num
             && lens.contains(&t.text.len())
@@ -216,7 +216,7 @@ pub(super) fn spelled_at(toks: &[Tok<'_>], j: usize) -> Option<crate::numbers::S
 }
 
 /// "$", "€", "£", "¥", an ISO code, "US$", "C$", "Can$", "Mex$", "U.S.$" at token `i`.
-pub(super) fn currency_prefix(toks: &[Tok<'_>], i: usize) -> Option<(Cur, usize)> {
+fn currency_prefix(toks: &[Tok<'_>], i: usize) -> Option<(Cur, usize)> {
     let t = toks.get(i)?;
     match t.text {
         "$" => return Some((Cur::Unqualified, i + 1)),
@@ -247,7 +247,7 @@ pub(super) fn currency_prefix(toks: &[Tok<'_>], i: usize) -> Option<(Cur, usize)
 }
 
 /// Index after "U.S." written as four tokens (U . S .) starting at `i`.
-pub(super) fn us_dots(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+fn us_dots(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let parts = toks.get(i..i + 4)?;
     let texts = [parts[0].text, parts[1].text, parts[2].text, parts[3].text];
     let tight = parts[1..].iter().all(|t| !t.spaced);
@@ -255,7 +255,7 @@ pub(super) fn us_dots(toks: &[Tok<'_>], i: usize) -> Option<usize> {
 }
 
 /// A scale word at token `k` (optionally after a hyphen: "$1.4-billion").
-pub(super) fn scale_at(toks: &[Tok<'_>], k: usize) -> (Scale, usize) {
+fn scale_at(toks: &[Tok<'_>], k: usize) -> (Scale, usize) {
     let hyphenated = toks.get(k).is_some_and(|t| t.text == "-" && !t.spaced)
         && toks
             .get(k + 1)
@@ -302,7 +302,7 @@ pub(super) fn scale_at(toks: &[Tok<'_>], k: usize) -> (Scale, usize) {
 }
 
 /// A currency written after the number: "dollars", "U.S. dollars", "de pesos", "USD", "€".
-pub(super) fn currency_suffix(toks: &[Tok<'_>], k: usize) -> Option<(Cur, usize)> {
+fn currency_suffix(toks: &[Tok<'_>], k: usize) -> Option<(Cur, usize)> {
     let t = toks.get(k)?;
     if t.text == "€" {
         return Some((Cur::Code("EUR"), k + 1));
@@ -341,7 +341,7 @@ pub(super) fn currency_suffix(toks: &[Tok<'_>], k: usize) -> Option<(Cur, usize)
 }
 
 /// A currency note in brackets after a figure: "$1.2 billion (Canadian)".
-pub(super) fn currency_note(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(Cur, usize)> {
+fn currency_note(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(Cur, usize)> {
     if toks.get(k)?.text != "(" {
         return None;
     }
@@ -362,7 +362,7 @@ pub(super) fn currency_note(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(C
 }
 
 /// Qualifier phrases, longest first so that "not less than" wins over "less than".
-pub(super) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["not", "less", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
     (&["not", "more", "than"], Qualifier::AtMost),
@@ -402,7 +402,7 @@ pub(super) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 ];
 
 /// The qualifier phrase ending right before token `first`, and where it starts.
-pub(super) fn qualifier_before(toks: &[Tok<'_>], first: usize) -> (Option<Qualifier>, usize) {
+fn qualifier_before(toks: &[Tok<'_>], first: usize) -> (Option<Qualifier>, usize) {
     for &(phrase, qualifier) in QUALIFIERS {
         if let Some(start) = first.checked_sub(phrase.len())
             && words_at(toks, start, phrase)

@@ -53,7 +53,7 @@ impl Fact {
         }
     }
 
-    pub(super) fn is_year_fact(&self) -> bool {
+    fn is_year_fact(&self) -> bool {
         matches!(
             self.kind,
             FactKind::Fiscal { .. } | FactKind::YearSpan { .. }
@@ -62,7 +62,7 @@ impl Fact {
 }
 
 /// Words that mark an amount per year when they follow it.
-pub(super) const PER_YEAR: &[&[&str]] = &[
+const PER_YEAR: &[&[&str]] = &[
     &["a", "year"],
     &["per", "year"],
     &["per", "annum"],
@@ -86,7 +86,7 @@ pub(super) const PER_YEAR: &[&[&str]] = &[
 ];
 
 /// Words that mark a total when they come just before the amount.
-pub(super) const TOTAL_BEFORE: &[&[&str]] = &[
+const TOTAL_BEFORE: &[&[&str]] = &[
     &["total", "of"],
     &["totaling"],
     &["totalling"],
@@ -120,7 +120,7 @@ pub(super) fn scan_facts(toks: &[Tok<'_>], figures: &[Figure]) -> Vec<Fact> {
     facts
 }
 
-pub(super) fn period_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
+fn period_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
     for phrase in PER_YEAR {
         let after = lower_at(toks, i + phrase.len());
         let past = matches!(
@@ -177,7 +177,7 @@ pub(super) fn period_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
 }
 
 /// Determiners and adjectives allowed between "over" and a span ("over the next five years").
-pub(super) fn skip_span_words(toks: &[Tok<'_>], mut j: usize) -> usize {
+fn skip_span_words(toks: &[Tok<'_>], mut j: usize) -> usize {
     while lower_at(toks, j).is_some_and(|w| {
         matches!(
             w,
@@ -201,7 +201,7 @@ pub(super) fn skip_span_words(toks: &[Tok<'_>], mut j: usize) -> usize {
 }
 
 /// "over three years", "over a three-year period", "over the next decade", "over FY2008-FY2010".
-pub(super) fn over_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
+fn over_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
     let j = skip_span_words(toks, i + 1);
     if let Some((years, end)) = duration_at(toks, j) {
         return Some(Fact::new(
@@ -233,7 +233,7 @@ pub(super) fn over_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
 }
 
 /// "for three years", "for a period of five years", "for the next two years".
-pub(super) fn for_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
+fn for_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
     let j = skip_span_words(toks, i + 1);
     let (years, end) = duration_at(toks, j)?;
     Some(Fact::new(i, end, FactKind::Years(years), Side::After, 8))
@@ -241,7 +241,7 @@ pub(super) fn for_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
 
 /// A count of years at `j`: "three years", "3 years", "three-year", "3-year", "three year",
 /// optionally followed by "period". Returns the count and the index after it.
-pub(super) fn duration_at(toks: &[Tok<'_>], j: usize) -> Option<(u32, usize)> {
+fn duration_at(toks: &[Tok<'_>], j: usize) -> Option<(u32, usize)> {
     let t = toks.get(j)?;
     let count = |text: &str| -> Option<u32> {
         let n = text
@@ -269,14 +269,14 @@ pub(super) fn duration_at(toks: &[Tok<'_>], j: usize) -> Option<(u32, usize)> {
 
 /// A fiscal year or range of fiscal years at `i`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Fiscal {
+enum Fiscal {
     Single { label: String, year: i32 },
     Range { start: i32, end: i32 },
 }
 
 /// "FY2008", "FY 2008", "FY2012-13", "FY2008-FY2010", "fiscal 2009", "fiscal year 2010",
 /// "fiscal years 2008 through 2010". Returns the reading and the index after it.
-pub(super) fn fiscal_at(toks: &[Tok<'_>], at: usize) -> Option<(Fiscal, usize)> {
+fn fiscal_at(toks: &[Tok<'_>], at: usize) -> Option<(Fiscal, usize)> {
     let head = toks.get(at)?;
     let year_at = if matches!(head.text, "FY" | "Fy" | "fy" | "FYs") {
         at + 1
@@ -324,7 +324,7 @@ pub(super) fn fiscal_at(toks: &[Tok<'_>], at: usize) -> Option<(Fiscal, usize)> 
 }
 
 /// "2008-2010", "2008–10", "2008 to 2010", "2008 through 2010".
-pub(super) fn plain_year_span(toks: &[Tok<'_>], i: usize) -> Option<(i32, i32, usize)> {
+fn plain_year_span(toks: &[Tok<'_>], i: usize) -> Option<(i32, i32, usize)> {
     let start = year_of(toks.get(i)?)?;
     let link = toks.get(i + 1)?;
     if !(is_dash(link) || matches!(link.lower.as_str(), "to" | "through" | "thru" | "until")) {
@@ -342,7 +342,7 @@ pub(super) fn plain_year_span(toks: &[Tok<'_>], i: usize) -> Option<(i32, i32, u
 }
 
 /// A year, or the first year of a fiscal-year expression, at `i`.
-pub(super) fn yearish_at(toks: &[Tok<'_>], i: usize) -> Option<(i32, usize)> {
+fn yearish_at(toks: &[Tok<'_>], i: usize) -> Option<(i32, usize)> {
     if let Some(year) = toks.get(i).and_then(year_of) {
         return Some((year, i + 1));
     }
@@ -352,7 +352,7 @@ pub(super) fn yearish_at(toks: &[Tok<'_>], i: usize) -> Option<(i32, usize)> {
     }
 }
 
-pub(super) fn year_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
+fn year_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
     let span = |first, last, start, end| {
         Some(Fact::new(
             first,
@@ -413,7 +413,7 @@ pub(super) fn year_fact(toks: &[Tok<'_>], i: usize) -> Option<Fact> {
 }
 
 /// A fact given to a figure, with its weighted distance and side.
-pub(super) type Given<'f> = (&'f Fact, usize, Side);
+type Given<'f> = (&'f Fact, usize, Side);
 
 /// What the time facts say about one figure.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -473,7 +473,7 @@ pub(super) fn nearest<'f>(
         .map(|(fact, _, _)| *fact)
 }
 
-pub(super) fn resolve(facts: &[Given<'_>]) -> Time {
+fn resolve(facts: &[Given<'_>]) -> Time {
     let period = match nearest(facts, |k| {
         matches!(k, FactKind::PerYear | FactKind::Total(_))
     }) {
@@ -502,7 +502,7 @@ pub(super) fn resolve(facts: &[Given<'_>]) -> Time {
     time
 }
 
-pub(super) fn apply_year_facts(time: &mut Time, facts: &[Given<'_>]) {
+fn apply_year_facts(time: &mut Time, facts: &[Given<'_>]) {
     if let Some(Fact {
         kind: FactKind::YearSpan { start, end },
         ..
@@ -521,7 +521,7 @@ pub(super) fn apply_year_facts(time: &mut Time, facts: &[Given<'_>]) {
     }
 }
 
-pub(super) fn carry_leading_years(
+fn carry_leading_years(
     figures: &[Figure],
     sentences: &[usize],
     given: &[Vec<Given<'_>>],

@@ -7,7 +7,7 @@ use super::tokens::{Layout, Tok, is_dash, lower_at};
 use accord_core::Qualifier;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Link {
+enum Link {
     Dash,
     To,
     Between,
@@ -15,7 +15,7 @@ pub(super) enum Link {
 }
 
 /// How two neighbouring figures are joined, if by exactly one connector token.
-pub(super) fn link_between(toks: &[Tok<'_>], a: &Figure, b: &Figure) -> Option<Link> {
+fn link_between(toks: &[Tok<'_>], a: &Figure, b: &Figure) -> Option<Link> {
     if b.lead != a.last + 1 {
         return None;
     }
@@ -62,7 +62,7 @@ pub(super) fn combine(toks: &[Tok<'_>], figures: Vec<Figure>) -> Vec<Figure> {
 /// "from $50 to $75 million": the first figure takes the trailing scale; a missing currency
 /// comes from the other figure. Both halves must read as amounts (a currency or a scale word),
 /// so "from $5 million to 2010" does not turn the year into money. Returns whether they do.
-pub(super) fn share_between_pair(a: &mut Figure, b: &mut Figure) -> bool {
+fn share_between_pair(a: &mut Figure, b: &mut Figure) -> bool {
     let takes_scale = a.can_take_scale() && matches!(b.scale, Scale::Pow10(_));
     let a_amount = a.currency.is_some() || a.has_scale() || takes_scale;
     let b_amount = b.currency.is_some() || b.has_scale();
@@ -84,7 +84,7 @@ pub(super) fn share_between_pair(a: &mut Figure, b: &mut Figure) -> bool {
 }
 
 /// One range figure from two bounds, or `None` when the pair does not read as a range.
-pub(super) fn make_range(a: &Figure, b: &Figure, link: Link) -> Option<Figure> {
+fn make_range(a: &Figure, b: &Figure, link: Link) -> Option<Figure> {
     let currency = match (a.currency, b.currency) {
         (None, None) => return None,
         (Some(Cur::Code(x)), Some(Cur::Code(y))) if x != y => return None,

@@ -9,7 +9,7 @@ use crate::numbers::{Ratio, parse_numeral, unit};
 use accord_core::{Money, ParseStatus, Span};
 
 /// Nouns that refer back to an amount of money ("of the funds").
-pub(super) const MONEY_NOUNS: &[&str] = &[
+const MONEY_NOUNS: &[&str] = &[
     "money",
     "funds",
     "funding",
@@ -32,19 +32,19 @@ pub(super) const MONEY_NOUNS: &[&str] = &[
 ];
 
 /// Definite determiners: only these make "of the money" point back at a figure already named.
-pub(super) const DETERMINERS: &[&str] = &[
+const DETERMINERS: &[&str] = &[
     "the", "this", "that", "these", "those", "its", "their", "such", "all", "said",
 ];
 
 /// A share phrase: its token range and ratio (`None` for "the rest").
-pub(super) struct SharePhrase {
+struct SharePhrase {
     pub(super) first: usize,
     pub(super) last: usize,
     pub(super) ratio: Option<Ratio>,
 }
 
 /// "of" + determiner + up to two words + money noun(s), starting at `j`; returns the end.
-pub(super) fn money_reference_at(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+fn money_reference_at(toks: &[Tok<'_>], j: usize) -> Option<usize> {
     if !toks.get(j)?.is("of") || !DETERMINERS.contains(&lower_at(toks, j + 1)?) {
         return None;
     }
@@ -66,7 +66,7 @@ pub(super) fn money_reference_at(toks: &[Tok<'_>], j: usize) -> Option<usize> {
 }
 
 /// "40%", "40 percent", "forty percent", "12.5 per cent", or a fraction at `i`.
-pub(super) fn share_ratio_at(toks: &[Tok<'_>], i: usize) -> Option<(Ratio, usize)> {
+fn share_ratio_at(toks: &[Tok<'_>], i: usize) -> Option<(Ratio, usize)> {
     let t = toks.get(i)?;
     let number = if t.kind == Kind::Num {
         parse_numeral(t.text).value.map(|value| (value, i + 1))
@@ -91,7 +91,7 @@ pub(super) fn share_ratio_at(toks: &[Tok<'_>], i: usize) -> Option<(Ratio, usize
 }
 
 /// "half", "a quarter", "one third", "two-thirds" at `i`.
-pub(super) fn fraction_at(toks: &[Tok<'_>], i: usize) -> Option<(Ratio, usize)> {
+fn fraction_at(toks: &[Tok<'_>], i: usize) -> Option<(Ratio, usize)> {
     let t = toks.get(i)?;
     if t.is("half") {
         return Some((Ratio::new(1, 2)?, i + 1));
@@ -122,7 +122,7 @@ pub(super) fn fraction_at(toks: &[Tok<'_>], i: usize) -> Option<(Ratio, usize)> 
     Ratio::new(u128::from(num), u128::from(den)).map(|r| (r, end))
 }
 
-pub(super) fn share_at(toks: &[Tok<'_>], i: usize) -> Option<SharePhrase> {
+fn share_at(toks: &[Tok<'_>], i: usize) -> Option<SharePhrase> {
     if words_at(toks, i, &["the", "rest"]) || words_at(toks, i, &["the", "remainder"]) {
         // "the rest of the world" is not money; "the rest of the funds" and "the rest" are.
         let last = match money_reference_at(toks, i + 2) {
@@ -145,7 +145,7 @@ pub(super) fn share_at(toks: &[Tok<'_>], i: usize) -> Option<SharePhrase> {
     })
 }
 
-pub(super) fn scan_shares(toks: &[Tok<'_>], figures: &[Figure]) -> Vec<SharePhrase> {
+fn scan_shares(toks: &[Tok<'_>], figures: &[Figure]) -> Vec<SharePhrase> {
     let mut inside = vec![false; toks.len()];
     for figure in figures {
         inside[figure.lead..figure.last].fill(true);
@@ -212,12 +212,7 @@ pub(super) fn add_shares(
     out
 }
 
-pub(super) fn share_of(
-    toks: &[Tok<'_>],
-    base: &Built,
-    phrase: &SharePhrase,
-    ratio: Ratio,
-) -> MoneyMatch {
+fn share_of(toks: &[Tok<'_>], base: &Built, phrase: &SharePhrase, ratio: Ratio) -> MoneyMatch {
     let times = |q: Option<Quantity>| q.map(|q| q.times(ratio).to_f64());
     let [amount, min, max] = base.exact;
     let money = &base.found.money;

@@ -7,7 +7,7 @@ use super::tokens::{Kind, Tok, year_of};
 /// Footnote marks that may follow a number in a table cell: a symbol ("*", "†", "¹"), or a
 /// lower-case letter written against the number ("342,750a", "120.0b"), as statistical
 /// tables key their notes.
-pub(super) fn is_footnote_mark(toks: &[Tok<'_>], i: usize) -> bool {
+fn is_footnote_mark(toks: &[Tok<'_>], i: usize) -> bool {
     let tok = &toks[i];
     match tok.kind {
         Kind::Punct => "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰".contains(tok.text),

@@ -66,7 +66,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 
 /// End of a digit run that may contain ".", "," and group spaces, each followed by a digit.
 /// "billion.3" is therefore never one number, and "1.2.3" is (and is later rejected whole).
-pub(super) fn number_end(text: &str, start: usize) -> usize {
+fn number_end(text: &str, start: usize) -> usize {
     let mut end = start;
     let mut chars = text[start..].chars().peekable();
     while let Some(c) = chars.next() {
@@ -84,7 +84,7 @@ pub(super) fn number_end(text: &str, start: usize) -> usize {
     end
 }
 
-pub(super) fn word_end(text: &str, start: usize) -> usize {
+fn word_end(text: &str, start: usize) -> usize {
     let mut end = start;
     let mut chars = text[start..].chars().peekable();
     while let Some(c) = chars.next() {
@@ -134,7 +134,7 @@ impl Layout {
     }
 }
 
-pub(super) fn ends_sentence(toks: &[Tok<'_>], i: usize) -> bool {
+fn ends_sentence(toks: &[Tok<'_>], i: usize) -> bool {
     const ABBREVIATIONS: &[&str] = &[
         "no", "nos", "mr", "mrs", "ms", "dr", "sec", "art", "vol", "jan", "feb", "mar", "apr",
         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "ca", "inc", "co",
