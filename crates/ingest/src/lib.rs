@@ -96,6 +96,7 @@ mod deadline;
 mod decode;
 mod docx;
 mod error;
+mod front_matter;
 mod html;
 mod html_attrs;
 mod ingester;

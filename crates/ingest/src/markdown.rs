@@ -34,6 +34,11 @@ struct Walker {
     row: u32,
     next_row: u32,
     col: u32,
+    /// Depth of strong emphasis at the current event.
+    strong: u32,
+    /// The current block has text inside strong emphasis / outside it.
+    strong_text: bool,
+    plain_text: bool,
 }
 
 impl Walker {
@@ -63,6 +68,15 @@ impl Walker {
             break;
         }
         let inline = std::mem::take(&mut self.buf);
+        let (strong_text, plain_text) = (
+            std::mem::take(&mut self.strong_text),
+            std::mem::take(&mut self.plain_text),
+        );
+        let all_strong = strong_text && !plain_text;
+        if kind == BlockKind::Paragraph && !verbatim && all_strong && is_bold_heading(&inline.text)
+        {
+            kind = BlockKind::Heading;
+        }
         // A code block laid out as a fixed-width table (a report converted to Markdown)
         // gives table cells, as in plain text.
         if verbatim
@@ -92,6 +106,15 @@ impl Walker {
         }
     }
 
+    /// Records where text falls: inside strong emphasis or not.
+    fn note_text(&mut self, text: &str) {
+        if self.strong > 0 {
+            self.strong_text = true;
+        } else if !text.trim().is_empty() {
+            self.plain_text = true;
+        }
+    }
+
     /// Inside a list item or footnote, paragraphs run together into one block.
     fn joins_paragraphs(&self) -> bool {
         matches!(
@@ -99,6 +122,19 @@ impl Walker {
             Some(Context::Item | Context::Footnote(_))
         )
     }
+}
+
+/// Most words of a paragraph set wholly in bold that reads as a heading.
+const MAX_BOLD_HEADING_WORDS: usize = 20;
+
+/// A paragraph set wholly in bold is a heading (pandoc and word processors write section
+/// titles so) when it is short and does not end as a sentence or clause does (`.`, `,`,
+/// `;`): "**Building Global Alliances**", not "**Note: the figures are estimates.**".
+fn is_bold_heading(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.split_whitespace().count() <= MAX_BOLD_HEADING_WORDS
+        && !text.ends_with(['.', ',', ';'])
 }
 
 /// Turns Markdown source into blocks.
@@ -164,8 +200,8 @@ pub(crate) fn ingest(source: &str, mut builder: DocBuilder) -> DocBuilder {
                 | Tag::DefinitionListDefinition => {
                     open(&mut w, &mut builder, Context::Other);
                 }
+                Tag::Strong => w.strong += 1,
                 Tag::Emphasis
-                | Tag::Strong
                 | Tag::Strikethrough
                 | Tag::Superscript
                 | Tag::Subscript
@@ -178,11 +214,24 @@ pub(crate) fn ingest(source: &str, mut builder: DocBuilder) -> DocBuilder {
                         w.flush(&mut builder);
                     }
                 }
+                TagEnd::MetadataBlock(_) => {
+                    match crate::front_matter::title(&w.buf.text) {
+                        Ok(title) => {
+                            if builder.title.is_none() {
+                                builder.title = title;
+                            }
+                        }
+                        Err(e) => builder.repairs.notes.push(format!(
+                            "The front matter is not valid YAML ({e}); its title was not read."
+                        )),
+                    }
+                    w.flush(&mut builder);
+                    w.contexts.pop();
+                }
                 TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::FootnoteDefinition
                 | TagEnd::CodeBlock
-                | TagEnd::MetadataBlock(_)
                 | TagEnd::TableCell
                 | TagEnd::Table
                 | TagEnd::BlockQuote(_)
@@ -194,10 +243,10 @@ pub(crate) fn ingest(source: &str, mut builder: DocBuilder) -> DocBuilder {
                     w.flush(&mut builder);
                     w.contexts.pop();
                 }
+                TagEnd::Strong => w.strong = w.strong.saturating_sub(1),
                 TagEnd::TableHead
                 | TagEnd::TableRow
                 | TagEnd::Emphasis
-                | TagEnd::Strong
                 | TagEnd::Strikethrough
                 | TagEnd::Superscript
                 | TagEnd::Subscript
@@ -206,6 +255,7 @@ pub(crate) fn ingest(source: &str, mut builder: DocBuilder) -> DocBuilder {
             },
             Event::Text(text) | Event::Code(text) => {
                 let clean = clean_chars(&text, &mut builder.repairs);
+                w.note_text(&clean);
                 w.buf.text.push_str(&clean);
             }
             Event::InlineMath(text) | Event::DisplayMath(text) => w.buf.text.push_str(&text),
@@ -290,5 +340,61 @@ mod tests {
             ]
         );
         assert_eq!(notes, ["[^n1]@50 n1 -> Some(12)"]);
+    }
+
+    fn finish(source: &str) -> accord_core::Document {
+        ingest(source, DocBuilder::new(Repairs::default())).finish(
+            "d".into(),
+            "d.md".into(),
+            accord_core::Format::Markdown,
+            String::new(),
+        )
+    }
+
+    #[test]
+    fn the_front_matter_title_is_the_document_title() {
+        let doc = finish(
+            "---\ndate: 2021-01-01\ntitle: \"A Plan for\\_Rivers\"\n---\n# Other\n\nText.\n",
+        );
+        assert_eq!(doc.title.as_deref(), Some("A Plan for Rivers"));
+        // Without one, the first heading is.
+        assert_eq!(finish("# First\n\nText.\n").title.as_deref(), Some("First"));
+        assert_eq!(
+            finish("---\ndate: 2021\n---\n# First\n").title.as_deref(),
+            Some("First")
+        );
+    }
+
+    #[test]
+    fn invalid_front_matter_is_a_warning_and_still_furniture() {
+        let doc = finish("---\ntitle: [open\n---\nText.\n");
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.blocks[0].kind, BlockKind::Furniture);
+        assert!(
+            doc.warnings
+                .iter()
+                .any(|w| w.contains("front matter is not valid YAML")),
+            "{:?}",
+            doc.warnings
+        );
+    }
+
+    #[test]
+    fn a_short_paragraph_wholly_in_bold_is_a_heading() {
+        let (blocks, _) = render(
+            "**Building Shared Capacity**\n\nText follows.\n\n**After Plain Text**\n\n**Lead-in:** then plain text.\n\n**A whole sentence in bold.**\n\n- **Bold item**\n\n**Set on\ntwo lines**\n",
+        );
+        assert_eq!(
+            blocks,
+            [
+                "heading : Building Shared Capacity",
+                "paragraph : Text follows.",
+                "heading : After Plain Text",
+                "paragraph : Lead-in: then plain text.",
+                "paragraph : A whole sentence in bold.",
+                "list_item : Bold item",
+                "heading : Set on two lines",
+            ]
+        );
     }
 }
