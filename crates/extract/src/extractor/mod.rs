@@ -21,6 +21,7 @@ mod cap;
 mod coordination;
 mod distributive;
 mod funding;
+mod placement;
 mod ranges;
 mod rules;
 mod span_index;
@@ -675,7 +676,7 @@ impl Extractor {
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity_type));
         budget.check()?;
-        Self::link_context(document, &mut mentions);
+        self.place_working_groups(document, &sentence_spans, &mut mentions);
         budget.check()?;
         assign_dates(text, &sentence_spans, &mut mentions);
         budget.check()?;
@@ -799,78 +800,6 @@ impl Extractor {
             text: text[c.span.start..c.span.end].to_owned(),
             rule: c.rule,
             value: v,
-        }
-    }
-
-    /// Working groups get their parent agreement from the nearest agreement mention before
-    /// them in the same or the two previous blocks.
-    fn link_context(document: &Document, mentions: &mut [Mention]) {
-        for i in 0..mentions.len() {
-            if mentions[i].entity_type != EntityType::WorkingGroup
-                || mentions[i].value.parent.is_some()
-            {
-                continue;
-            }
-            // Siblings in the same list know their parent (from the gazetteer).
-            let block = document.block_at(mentions[i].span.start).unwrap_or(0);
-            // Mentions are sorted by start: the siblings within 400 bytes are a range.
-            let at = mentions[i].span.start;
-            let near = mentions.partition_point(|m| m.span.start + 400 <= at)
-                ..mentions.partition_point(|m| m.span.start < at + 400);
-            let sibling = mentions[near]
-                .iter()
-                .filter(|m| {
-                    m.entity_type == EntityType::WorkingGroup
-                        && m.value.parent.is_some()
-                        && document.block_at(m.span.start) == Some(block)
-                        && m.span.start.abs_diff(mentions[i].span.start) < 400
-                })
-                .map(|m| (m.value.parent.clone(), m.value.parent_id.clone()))
-                .next();
-            if let Some((name, id)) = sibling {
-                mentions[i].value.parent = name;
-                mentions[i].value.parent_id = id;
-                continue;
-            }
-            // A list item's context is its introduction: the blocks before the list count
-            // as near as the list itself.
-            let mut context_start = block;
-            while context_start > 0 && document.blocks[context_start].kind == BlockKind::ListItem {
-                context_start -= 1;
-            }
-            // Blocks follow the text, so the search back stops at the first mention in a
-            // block too far before the context.
-            let parent = mentions[..i]
-                .iter()
-                .rev()
-                .take_while(|m| {
-                    document
-                        .block_at(m.span.start)
-                        .is_none_or(|b| b + 2 >= context_start)
-                })
-                .find(|m| {
-                    m.entity_type == EntityType::Agreement
-                        && document.block_at(m.span.start).is_some()
-                });
-            if let Some(p) = parent {
-                let (name, id) = (p.value.name.clone(), p.value.gazetteer_id.clone());
-                mentions[i].value.parent = Some(name);
-                mentions[i].value.parent_id = id;
-            }
-            // "Under the security track of …, the Leaders agreed to …:" then a list.
-            if mentions[i].value.pillar.is_none() && context_start < block {
-                let intro = document.slice(document.blocks[context_start].span);
-                let track = TRACK
-                    .captures_iter(intro)
-                    .last()
-                    .map(|p| p[1].to_lowercase());
-                mentions[i].value.pillar = track.filter(|w| {
-                    !matches!(
-                        w.as_str(),
-                        "the" | "a" | "this" | "that" | "fast" | "same" | "other"
-                    )
-                });
-            }
         }
     }
 

@@ -19,3 +19,37 @@ pub(super) fn extract_paragraph(gazetteer: &Gazetteer, text: &str) -> Vec<Mentio
     };
     extractor.extract(&doc)
 }
+
+/// The mentions `gazetteer`'s extractor finds in a document of `blocks` (kind and text,
+/// joined by blank lines) under `title`.
+pub(super) fn extract_blocks(
+    gazetteer: &Gazetteer,
+    title: Option<&str>,
+    blocks: &[(BlockKind, &str)],
+) -> Vec<Mention> {
+    let extractor = Extractor::new(&Config::default(), gazetteer).expect("extractor");
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for (kind, block) in blocks {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        spans.push(Block::new(
+            *kind,
+            Span::new(text.len(), text.len() + block.len()),
+        ));
+        text.push_str(block);
+    }
+    let doc = Document {
+        doc_id: "t".into(),
+        path: "t.md".into(),
+        format: Format::Markdown,
+        title: title.map(str::to_owned),
+        sha256: String::new(),
+        blocks: spans,
+        text,
+        notes: Vec::new(),
+        warnings: Vec::new(),
+    };
+    extractor.extract(&doc)
+}
