@@ -63,6 +63,52 @@ impl AgreementKind {
     }
 }
 
+/// Words that describe an instrument without naming which one: with the head nouns they
+/// make generic names ("the Action Plan", "the Joint Declaration", "the Memorandum of
+/// Understanding").
+const GENERIC_MODIFIERS: &[&str] = &[
+    "action",
+    "joint",
+    "work",
+    "implementation",
+    "cooperation",
+    "strategic",
+    "bilateral",
+    "trilateral",
+    "interim",
+    "comprehensive",
+    "master",
+    "final",
+    "new",
+    "common",
+    "memorandum",
+    "of",
+    "on",
+    "the",
+];
+
+/// Whether an agreement name is generic: a head noun with only generic modifiers, such as
+/// "Action Plan" or "Memorandum of Understanding", which refers to the instrument its
+/// document names in full, not to one instrument across a corpus. Case-insensitive; words
+/// are split at white space and stripped of surrounding punctuation.
+pub fn is_generic_agreement_name(name: &str) -> bool {
+    let mut heads = 0;
+    for word in name.split_whitespace() {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if AGREEMENT_HEAD_NOUNS
+            .iter()
+            .any(|(head, _)| head.to_lowercase() == word)
+        {
+            heads += 1;
+        } else if !GENERIC_MODIFIERS.contains(&word.as_str()) {
+            return false;
+        }
+    }
+    heads > 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +127,27 @@ mod tests {
             AgreementKind::of_name("Acuerdo de Cooperación Aduanera", false),
             Some(AgreementKind::Agreement)
         );
+    }
+
+    #[test]
+    fn generic_names_have_only_heads_and_generic_modifiers() {
+        for name in [
+            "Action Plan",
+            "the Joint Declaration",
+            "Memorandum of Understanding",
+            "Framework Agreement",
+        ] {
+            assert!(is_generic_agreement_name(name), "{name}");
+        }
+        for name in [
+            "Coastal Waters Action Plan",
+            "Merida Initiative",
+            "Joint",
+            "NEXUS",
+            "",
+        ] {
+            assert!(!is_generic_agreement_name(name), "{name}");
+        }
     }
 
     #[test]

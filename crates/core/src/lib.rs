@@ -41,7 +41,7 @@ mod document;
 mod ids;
 mod mention;
 
-pub use agreement_heads::AGREEMENT_HEAD_NOUNS;
+pub use agreement_heads::{AGREEMENT_HEAD_NOUNS, is_generic_agreement_name};
 pub use dataset::{Agency, Agreement, Dataset, Failure, Funding, MentionRecord, WorkingGroup};
 pub use document::{Block, BlockKind, CharIndex, Document, Format, NoteLink, Span};
 pub use ids::{normalize_key, slug};

@@ -169,8 +169,14 @@ pub fn normalize(
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for &i in &idx {
             let v = &items[i].mention.value;
+            // A generic name ("the Action Plan") is one entity within its document only; the
+            // short-form pass below joins it to the name that document gives in full.
+            let generic = ty == EntityType::Agreement
+                && v.gazetteer_id.is_none()
+                && accord_core::is_generic_agreement_name(&v.name);
             let mut keys = vec![match &v.gazetteer_id {
                 Some(id) => format!("gaz:{id}"),
+                None if generic => format!("docname:{}:{}", items[i].doc.doc_id, name_key(&v.name)),
                 None => format!("name:{}", name_key(&v.name)),
             }];
             if let Some(a) = &v.acronym {
@@ -180,7 +186,7 @@ pub fn normalize(
                     a.trim_end_matches('s').to_uppercase()
                 ));
             }
-            if v.gazetteer_id.is_none() {
+            if v.gazetteer_id.is_none() && !generic {
                 keys.push(format!("name:{}", name_key(&v.name)));
             }
             // Within one document, one name is one entity.
@@ -237,14 +243,18 @@ pub fn normalize(
                 for n in &full {
                     *counts.entry(n).or_default() += 1;
                 }
-                counts
-                    .into_iter()
+                let commonest = counts
+                    .iter()
                     .max_by(|a, b| {
-                        a.1.cmp(&b.1)
+                        a.1.cmp(b.1)
                             .then(a.0.len().cmp(&b.0.len()))
                             .then(b.0.cmp(a.0))
                     })
-                    .map_or_else(|| ms[0].value.name.clone(), |(n, _)| n.to_owned())
+                    .map(|(n, _)| *n);
+                commonest.map_or_else(
+                    || ms[0].value.name.clone(),
+                    |n| fullest_form(n, counts.keys().copied()).to_owned(),
+                )
             });
             let mut id = gaz.clone().unwrap_or_else(|| slug(&name));
             if id.is_empty() {
@@ -366,6 +376,13 @@ pub fn normalize(
                             .entry(k)
                             .or_insert_with(|| (id.clone(), name.clone()));
                     }
+                    // Each document's own forms, for the references made in that document
+                    // ("the Action Plan" is the one its document names).
+                    for &i in members {
+                        agreement_index
+                            .entry(doc_key(&items[i].doc.doc_id, &items[i].mention.value.name))
+                            .or_insert_with(|| (id.clone(), name.clone()));
+                    }
                     if let Some(g) = &gaz {
                         agreement_index
                             .entry(format!("gaz:{g}"))
@@ -458,12 +475,21 @@ pub fn normalize(
                     });
                 }
                 EntityType::WorkingGroup => {
-                    let parent = majority(ms.iter().filter_map(|m| {
+                    let parent = majority(members.iter().filter_map(|&i| {
+                        let m = items[i].mention;
                         m.value
                             .parent_id
                             .clone()
                             .map(|g| format!("gaz:{g}"))
-                            .or_else(|| m.value.parent.as_deref().map(normalize_key))
+                            .or_else(|| {
+                                let name = m.value.parent.as_deref()?;
+                                let local = doc_key(&items[i].doc.doc_id, name);
+                                Some(if agreement_index.contains_key(&local) {
+                                    local
+                                } else {
+                                    normalize_key(name)
+                                })
+                            })
                     }));
                     let pillar = majority(ms.iter().filter_map(|m| m.value.pillar.clone()));
                     working_groups.push(WorkingGroup {
@@ -536,7 +562,8 @@ pub fn normalize(
             if m.entity_type == EntityType::Funding
                 && let Some(money) = &m.value.money
             {
-                let (program, agreement_id) = resolve_program(&m, &agreement_index, &agency_index);
+                let (program, agreement_id) =
+                    resolve_program(&m, &doc.doc_id, &agreement_index, &agency_index);
                 // A figure restated in the same document (same amount, currency, period and
                 // program) is one funding row; every occurrence stays a mention of it.
                 // Attributes one occurrence lacks may be stated at another: they agree where
@@ -662,6 +689,23 @@ fn restate_key(money: &accord_core::Money) -> Option<RestateKey> {
     ))
 }
 
+/// The fullest form of a name (CODING.md, "Names": the name is the fullest form the text
+/// gives, with its left modifiers): among the forms that end with the commonest one, word
+/// for word, the longest ("U.S.-Canada Critical Minerals Investment Roadmap" over
+/// "Investment Roadmap"); the commonest itself when none does.
+fn fullest_form<'a>(commonest: &'a str, forms: impl Iterator<Item = &'a str>) -> &'a str {
+    let tail = normalize_key(commonest);
+    forms
+        .filter(|f| {
+            let key = normalize_key(f);
+            key.len() > tail.len()
+                && key.ends_with(tail.as_str())
+                && key[..key.len() - tail.len()].ends_with(' ')
+        })
+        .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+        .unwrap_or(commonest)
+}
+
 fn agreement_kind(
     ms: &[&Mention],
     name: &str,
@@ -736,8 +780,17 @@ fn pick_date(dates: impl Iterator<Item = String>) -> Option<String> {
         .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
 }
 
+/// The key of a name as one document uses it, in the agreement index.
+fn doc_key(doc_id: &str, name: &str) -> String {
+    format!("doc:{doc_id}:{}", normalize_key(name))
+}
+
+/// The program a funding mention pays for, and its agreement id: the mention's parent
+/// resolved to an agreement entity (by gazetteer id, then the form its own document uses,
+/// then the name across the corpus) or to an agency (no id); the name as written otherwise.
 fn resolve_program(
     m: &Mention,
+    doc_id: &str,
     agreements: &HashMap<String, (String, String)>,
     agencies: &HashMap<String, (String, String)>,
 ) -> (Option<String>, Option<String>) {
@@ -747,7 +800,7 @@ fn resolve_program(
     let by_gaz = m.value.parent_id.as_ref().map(|g| format!("gaz:{g}"));
     for key in by_gaz
         .into_iter()
-        .chain(std::iter::once(normalize_key(name)))
+        .chain([doc_key(doc_id, name), normalize_key(name)])
     {
         if let Some((id, canonical)) = agreements.get(&key) {
             return (Some(canonical.clone()), Some(id.clone()));

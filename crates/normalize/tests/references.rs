@@ -1,0 +1,86 @@
+//! Short and generic references to agreements: "the Action Plan" is the plan its own
+//! document names in full, the fullest form names the entity, and a working group placed
+//! under "the Action Plan" sits under that document's plan.
+
+use accord_core::{Block, BlockKind, Dataset, Document, Format, Span};
+use accord_extract::{Config, Extractor, Gazetteer};
+use std::path::Path;
+
+fn normalize(docs: &[(&str, &str)]) -> Dataset {
+    let gazetteer =
+        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers"))
+            .expect("gazetteers");
+    let extractor = Extractor::new(&Config::default(), &gazetteer).expect("extractor");
+    let docs = docs
+        .iter()
+        .map(|(id, text)| {
+            let doc = Document {
+                doc_id: (*id).to_owned(),
+                path: format!("{id}.txt"),
+                format: Format::Text,
+                title: None,
+                sha256: String::new(),
+                blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, text.len()))],
+                text: (*text).to_owned(),
+                notes: Vec::new(),
+                warnings: Vec::new(),
+            };
+            let mentions = accord_extract::run(&doc, &extractor);
+            (doc, mentions)
+        })
+        .collect();
+    accord_normalize::normalize(docs, Vec::new(), &gazetteer)
+}
+
+#[test]
+fn a_generic_reference_is_the_instrument_its_own_document_names() {
+    let ds = normalize(&[
+        (
+            "a",
+            "Chile and Peru adopted the Coastal Waters Action Plan in 2020. Under the Action \
+             Plan, the two countries set up a Joint Fisheries Working Group. The Action Plan \
+             runs to 2025.",
+        ),
+        (
+            "b",
+            "Bolivia and Paraguay adopted the Upper Basin Action Plan in 2021. The Action Plan \
+             created a River Monitoring Working Group. The Action Plan was reviewed in 2023.",
+        ),
+    ]);
+    let mut names: Vec<&str> = ds.agreements.iter().map(|a| a.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        ["Coastal Waters Action Plan", "Upper Basin Action Plan"]
+    );
+    let parent = |wg: &str| {
+        ds.working_groups
+            .iter()
+            .find(|w| w.name == wg)
+            .and_then(|w| w.agreement.clone())
+    };
+    assert_eq!(
+        parent("Joint Fisheries Working Group").as_deref(),
+        Some("Coastal Waters Action Plan")
+    );
+    assert_eq!(
+        parent("River Monitoring Working Group").as_deref(),
+        Some("Upper Basin Action Plan")
+    );
+}
+
+#[test]
+fn the_fullest_form_names_the_entity() {
+    let ds = normalize(&[(
+        "c",
+        "Chile and Peru signed the Chile-Peru Lithium Investment Roadmap in 2022. The \
+         Investment Roadmap sets targets; the Investment Roadmap is reviewed every year.",
+    )]);
+    let names: Vec<&str> = ds.agreements.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Chile-Peru Lithium Investment Roadmap"],
+        "{:#?}",
+        ds.agreements
+    );
+}
