@@ -55,8 +55,13 @@ pub const CODING_RULES: &str = r#"## Coding rules
 - A working group is a named group set up to work on one subject, usually under an
   agreement ("Energy Working Group"). A list such as "the Energy, Health and Transportation
   Working Groups" gives one row per group, each with its full name.
-- `agreement_id` / `agreement` name the parent agreement when the text or the gazetteer ties
-  the group to one; `pillar` is the track the text assigns it to (e.g. `prosperity`,
+- `agreement_id` / `agreement` name the instrument the text places the group under, null
+  otherwise: "established under the A", "the A's X", "the A created the X", "set up to
+  implement it"; a list whose introduction ties an agreement to the bodies it names; a body
+  the document or its section sets up, convenes or renews, when the title or the section
+  heading names the instrument (a roadmap that launches a ministerial). Being named near an
+  agreement is not enough, and "not part of the plan" keeps a body out. The text beats the
+  gazetteer's link. `pillar` is the track the text assigns it to (e.g. `prosperity`,
   `security`), null otherwise.
 
 ### Agencies and organisations
