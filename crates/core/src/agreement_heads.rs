@@ -5,7 +5,9 @@ use crate::AgreementKind;
 
 /// Capitalised head nouns of agreement names, in English and Spanish, with the kind each
 /// implies (the kinds of `eval/CODING.md`: a protocol, convention or memorandum of
-/// understanding is an agreement; a strategy or framework is a policy statement).
+/// understanding is an agreement; a roadmap is a plan; a strategy or framework is a policy
+/// statement, though a framework between two or more states is an agreement: see
+/// [`AgreementKind::with_parties`]).
 pub const AGREEMENT_HEAD_NOUNS: &[(&str, AgreementKind)] = &[
     ("Agreement", AgreementKind::Agreement),
     ("Agreements", AgreementKind::Agreement),
@@ -16,6 +18,7 @@ pub const AGREEMENT_HEAD_NOUNS: &[(&str, AgreementKind)] = &[
     ("Initiative", AgreementKind::Initiative),
     ("Partnership", AgreementKind::Partnership),
     ("Plan", AgreementKind::Plan),
+    ("Roadmap", AgreementKind::Plan),
     ("Program", AgreementKind::Program),
     ("Programme", AgreementKind::Program),
     ("Protocol", AgreementKind::Agreement),
@@ -42,24 +45,76 @@ impl AgreementKind {
             .map(|(_, kind)| *kind)
     }
 
-    /// The kind an agreement's name implies by its head noun: the last capitalised head word
-    /// ("Strategic Partnership of the Pacific" → partnership), or a final lower-case
-    /// "treaty" ("the NORAD treaty" → treaty). With `last_word_only`, only the final word
-    /// counts (the evidence of one mention in running text). Words are split at white
-    /// space and stripped of surrounding punctuation.
+    /// The kind an agreement's name implies by its head noun, or a final lower-case "treaty"
+    /// ("the NORAD treaty" → treaty). The head is the last capitalised head word before the
+    /// name's first preposition, as English puts complements after the head ("Strategic
+    /// Partnership of the Pacific" → partnership, "Roadmap for a Renewed Partnership" →
+    /// plan); when no head word stands before it, the first one after it ("Memorandum of
+    /// Understanding on Energy" → agreement). With `last_word_only`, only the final word
+    /// counts (the evidence of one mention in running text). Words are split at white space
+    /// and stripped of surrounding punctuation.
     pub fn of_name(name: &str, last_word_only: bool) -> Option<Self> {
-        let mut words = name
+        let words: Vec<&str> = name
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .rev();
-        let last = words.next()?;
+            .filter(|w| !w.is_empty())
+            .collect();
+        let last = *words.last()?;
         if matches!(last, "treaty" | "treaties") {
             return Some(AgreementKind::Treaty);
         }
         if last_word_only {
             return Self::of_head_noun(last);
         }
-        Self::of_head_noun(last).or_else(|| words.find_map(Self::of_head_noun))
+        let complement = words
+            .iter()
+            .position(|w| PREPOSITIONS.contains(w))
+            .unwrap_or(words.len());
+        words[..complement]
+            .iter()
+            .rev()
+            .find_map(|w| Self::of_head_noun(w))
+            .or_else(|| {
+                words[complement..]
+                    .iter()
+                    .find_map(|w| Self::of_head_noun(w))
+            })
+    }
+}
+
+/// Prepositions that open the complement of a name ("… for a Renewed Partnership").
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "for",
+    "on",
+    "to",
+    "concerning",
+    "between",
+    "against",
+    "among",
+    "with",
+    "regarding",
+    "in",
+    "de",
+    "del",
+    "para",
+    "sobre",
+    "contra",
+];
+
+impl AgreementKind {
+    /// The kind once the parties are known: a framework (a policy statement by its head
+    /// noun) that binds two or more states is an agreement between them ("U.S.-Peru
+    /// Counternarcotics Cooperation Framework"); every other kind stays.
+    pub fn with_parties(self, name: &str, parties: usize) -> Self {
+        let framework = name
+            .split_whitespace()
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "Framework");
+        if self == AgreementKind::PolicyStatement && framework && parties >= 2 {
+            AgreementKind::Agreement
+        } else {
+            self
+        }
     }
 }
 
@@ -121,11 +176,38 @@ mod tests {
         );
         assert_eq!(
             AgreementKind::of_name("Joint Action Plan on Fisheries Strategy", false),
-            Some(AgreementKind::PolicyStatement)
+            Some(AgreementKind::Plan)
+        );
+        assert_eq!(
+            AgreementKind::of_name("Roadmap for a Renewed Coastal Partnership", false),
+            Some(AgreementKind::Plan)
+        );
+        assert_eq!(
+            AgreementKind::of_name("Memorandum of Understanding on Energy Partnership", false),
+            Some(AgreementKind::Agreement)
+        );
+        assert_eq!(
+            AgreementKind::of_name("Coastal Security and Prosperity Partnership", false),
+            Some(AgreementKind::Partnership)
         );
         assert_eq!(
             AgreementKind::of_name("Acuerdo de Cooperación Aduanera", false),
             Some(AgreementKind::Agreement)
+        );
+    }
+
+    #[test]
+    fn a_framework_between_states_is_an_agreement() {
+        let ps = AgreementKind::PolicyStatement;
+        assert_eq!(
+            ps.with_parties("Chile-Peru Water Framework", 2),
+            AgreementKind::Agreement
+        );
+        assert_eq!(ps.with_parties("Chile's Water Framework", 1), ps);
+        assert_eq!(ps.with_parties("National Water Strategy", 2), ps);
+        assert_eq!(
+            AgreementKind::of_name("Andean Rivers Roadmap", false),
+            Some(AgreementKind::Plan)
         );
     }
 

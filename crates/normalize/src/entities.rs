@@ -356,6 +356,7 @@ pub fn normalize(
                         Some(Source::Gazetteer)
                     };
                     parties.sort();
+                    let kind = kind.with_parties(&name, parties.len());
                     let (signed, signed_source) = stated_or_curated(
                         pick_date(ms.iter().filter_map(|m| m.value.signed.clone())),
                         entry.and_then(|e| e.signed.clone()),
