@@ -106,6 +106,7 @@ impl AgreementKind {
     /// The kind once the parties are known: a framework (a policy statement by its head
     /// noun) that binds two or more states is an agreement between them ("U.S.-Peru
     /// Counternarcotics Cooperation Framework"); every other kind stays.
+    #[must_use]
     pub fn with_parties(self, name: &str, parties: usize) -> Self {
         let framework = name
             .split_whitespace()
