@@ -21,6 +21,7 @@ mod cap;
 mod coordination;
 mod distributive;
 mod funding;
+mod parties;
 mod placement;
 mod ranges;
 mod rules;
@@ -747,8 +748,8 @@ impl Extractor {
                     v.parties.clone_from(&e.parties);
                 } else {
                     v.agreement_kind = c.kind.and_then(|k| k.parse().ok());
-                    if let (true, Some(s)) = (v.parties.is_empty(), sentence) {
-                        v.parties = self.parties_in(text, s);
+                    if v.parties.is_empty() {
+                        v.parties = self.stated_parties(document, country_hits, scan, c, sentence);
                     }
                 }
             }
@@ -857,30 +858,6 @@ impl Extractor {
             .map(|(c, _)| c)
             .collect();
         (top.len() == 1).then(|| top[0].clone())
-    }
-
-    /// Parties named in the sentence: "between Mexico and Guatemala", compounds.
-    fn parties_in(&self, text: &str, sentence: Span) -> Vec<String> {
-        let sent = &text[sentence.start..sentence.end];
-        if !sent.contains("between") && !sent.contains("bilateral") && !sent.contains("trilateral")
-        {
-            return Vec::new();
-        }
-        let mut codes: Vec<String> = self
-            .countries
-            .find(text, sentence)
-            .into_iter()
-            .map(|(_, c)| c)
-            .collect();
-        codes.sort();
-        codes.dedup();
-        if (sent.contains("bilateral") && codes.len() != 2)
-            || (sent.contains("trilateral") && codes.len() != 3)
-            || codes.len() < 2
-        {
-            return Vec::new();
-        }
-        codes
     }
 }
 

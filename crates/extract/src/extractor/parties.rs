@@ -1,0 +1,255 @@
+//! The parties of an agreement the gazetteer does not know (CODING.md, "Agreements":
+//! "the countries the text or the name makes parties"; `[]` when they are not stated).
+//!
+//! In order:
+//!
+//! 1. a list of countries after "signed by", "concluded by", "ratified by", "between" or
+//!    "among" ("signed by Chile, Peru and Bolivia");
+//! 2. every country of a sentence that says "between", "bilateral" (two) or "trilateral"
+//!    (three);
+//! 3. "the two countries", "both governments", "the three nations": the two (three)
+//!    countries the document names most, when they lead the others clearly;
+//! 4. a program, which one country runs, named with its country or an organisation of it
+//!    ("Chile's Coastal Grants Program", "the Agency for Chilean Ports' Program").
+
+use super::{Cand, Extractor};
+use crate::countries::CountryScan;
+use accord_core::{Document, Span};
+use regex::Regex;
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// Words after which a list of countries is the parties.
+static PARTY_LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:signed|concluded|ratified|adopted|agreed)\s+by\s+(?:the\s+)?|\b(?:between|among)\s+(?:the\s+)?")
+        .expect("static regex")
+});
+
+/// "the two countries", "both governments", "our three nations".
+static COLLECTIVE_PARTIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:the|our|both|all)\s+(?:(two|three)\s+)?(?:countries|governments|nations|states)\b",
+    )
+    .expect("static regex")
+});
+
+/// How far the two (three) leading countries of a document must lead the next one: at least
+/// this many times as many mentions.
+const LEAD: usize = 2;
+
+impl Extractor {
+    /// The parties the text states for the agreement candidate `c` in `sentence` (see the
+    /// module documentation), sorted ISO 3166-1 alpha-3 codes; empty when it states none.
+    pub(super) fn stated_parties(
+        &self,
+        document: &Document,
+        country_hits: &[OnceCell<Vec<(Span, String)>>],
+        scan: &CountryScan<'_>,
+        c: &Cand,
+        sentence: Option<Span>,
+    ) -> Vec<String> {
+        let text = &document.text;
+        if let Some(s) = sentence {
+            let listed = self.listed_parties(text, s);
+            if !listed.is_empty() {
+                return listed;
+            }
+            let named = self.parties_in(text, s);
+            if !named.is_empty() {
+                return named;
+            }
+            if let Some(caps) = COLLECTIVE_PARTIES.captures(&text[s.start..s.end]) {
+                let n = match caps.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
+                    Some("three") => 3,
+                    // "both" and a bare plural mean two.
+                    Some("two") | None if !caps[0].to_lowercase().starts_with("all") => 2,
+                    _ => 0,
+                };
+                if n > 0 {
+                    let leading = leading_countries(document, country_hits, scan, n);
+                    if !leading.is_empty() {
+                        return leading;
+                    }
+                }
+            }
+        }
+        let program = c
+            .name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| matches!(w, "Program" | "Programme"));
+        if program && let Some(code) = self.country_of_name(&c.name) {
+            return vec![code];
+        }
+        Vec::new()
+    }
+
+    /// "signed by Chile, Peru and Bolivia": the countries listed right after the cue, two or
+    /// more, with only commas, "and" and "the" between them.
+    fn listed_parties(&self, text: &str, sentence: Span) -> Vec<String> {
+        let sent = &text[sentence.start..sentence.end];
+        let hits = self.countries.find(text, sentence);
+        for cue in PARTY_LIST_CUE.find_iter(sent) {
+            let start = sentence.start + cue.end();
+            let mut at = start;
+            let mut codes: Vec<String> = Vec::new();
+            for (span, code) in hits.iter().filter(|(span, _)| span.start >= start) {
+                let gap = text[at..span.start].trim();
+                let joins = gap
+                    .split(|c: char| c == ',' || c.is_whitespace())
+                    .all(|w| matches!(w, "" | "and" | "the"));
+                if !joins {
+                    break;
+                }
+                codes.push(code.clone());
+                at = span.end;
+            }
+            codes.sort();
+            codes.dedup();
+            if codes.len() >= 2 {
+                return codes;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Parties named in the sentence: "between Mexico and Guatemala", compounds.
+    fn parties_in(&self, text: &str, sentence: Span) -> Vec<String> {
+        let sent = &text[sentence.start..sentence.end];
+        if !sent.contains("between") && !sent.contains("bilateral") && !sent.contains("trilateral")
+        {
+            return Vec::new();
+        }
+        let mut codes: Vec<String> = self
+            .countries
+            .find(text, sentence)
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        codes.sort();
+        codes.dedup();
+        if (sent.contains("bilateral") && codes.len() != 2)
+            || (sent.contains("trilateral") && codes.len() != 3)
+            || codes.len() < 2
+        {
+            return Vec::new();
+        }
+        codes
+    }
+}
+
+/// The `n` countries the document names most, sorted, when each is named at least [`LEAD`]
+/// times as often as the next one; empty otherwise. Reads the per-block country hits (each
+/// block scanned once per document).
+fn leading_countries(
+    document: &Document,
+    country_hits: &[OnceCell<Vec<(Span, String)>>],
+    scan: &CountryScan<'_>,
+    n: usize,
+) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (block, hits) in document.blocks.iter().zip(country_hits) {
+        for (_, code) in hits.get_or_init(|| scan.find(block.span)) {
+            *counts.entry(code.as_str()).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let next = ranked.get(n).map_or(0, |r| r.1);
+    if ranked.len() < n || ranked[n - 1].1 < LEAD * next.max(1) {
+        return Vec::new();
+    }
+    let mut codes: Vec<String> = ranked[..n].iter().map(|(c, _)| (*c).to_owned()).collect();
+    codes.sort();
+    codes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::extract_paragraph;
+    use accord_core::EntityType;
+    use accord_gazetteer::{CountryEntry, Gazetteer};
+
+    fn gazetteer() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for (iso3, name, demonym) in [
+            ("CHL", "Chile", "Chilean"),
+            ("PER", "Peru", "Peruvian"),
+            ("BOL", "Bolivia", "Bolivian"),
+            ("ARG", "Argentina", "Argentine"),
+        ] {
+            g.countries.push(CountryEntry {
+                iso3: iso3.into(),
+                name: name.into(),
+                aliases: Vec::new(),
+                demonyms: vec![demonym.into()],
+            });
+        }
+        g
+    }
+
+    /// (name, parties) of the agreement mentions in `text`.
+    fn parties(text: &str) -> Vec<(String, Vec<String>)> {
+        extract_paragraph(&gazetteer(), text)
+            .into_iter()
+            .filter(|m| m.entity_type == EntityType::Agreement)
+            .map(|m| (m.value.name, m.value.parties))
+            .collect()
+    }
+
+    fn codes(list: &[&str]) -> Vec<String> {
+        list.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_list_after_signed_by_is_the_parties() {
+        assert_eq!(
+            parties(
+                "The Andes Water Accord, signed by Chile, Peru and Bolivia in 2010, runs to 2030."
+            ),
+            [(
+                "Andes Water Accord".to_owned(),
+                codes(&["BOL", "CHL", "PER"])
+            )]
+        );
+        // A country after other words is no party.
+        assert_eq!(
+            parties("The Andes Water Accord was signed by officials in Chile."),
+            [("Andes Water Accord".to_owned(), Vec::new())]
+        );
+    }
+
+    #[test]
+    fn the_two_countries_are_the_two_the_document_names_most() {
+        let text = "Chile and Peru met in Lima. Chile hosted; Peru chaired. Argentina observed. \
+                    The two countries will implement a Coastal Data Framework.";
+        assert_eq!(
+            parties(text),
+            [("Coastal Data Framework".to_owned(), codes(&["CHL", "PER"]))]
+        );
+        // No clear pair: no parties.
+        let text = "Chile, Peru and Bolivia met. The two countries will implement a Coastal Data Framework.";
+        assert_eq!(
+            parties(text),
+            [("Coastal Data Framework".to_owned(), Vec::new())]
+        );
+    }
+
+    #[test]
+    fn a_program_named_with_its_country_has_that_party() {
+        assert_eq!(
+            parties("Funds flow through the Chilean Coastal Grants Program every year."),
+            [("Chilean Coastal Grants Program".to_owned(), codes(&["CHL"]))]
+        );
+        assert_eq!(
+            parties("Funds flow through Ports Authority Chile's Coastal Grants Program."),
+            [("Ports Authority Chile's Coastal Grants Program".to_owned(), codes(&["CHL"]))]
+        );
+        // Not a program: a name's country does not make it a party.
+        assert_eq!(
+            parties("They studied the Chilean Coastal Grants Strategy."),
+            [("Chilean Coastal Grants Strategy".to_owned(), Vec::new())]
+        );
+    }
+}
