@@ -134,6 +134,11 @@ vocabulary! {
         /// The formal title of an instrument with its parties ("Memorandum of Understanding
         /// between … and … on …").
         TitledInstrument => "titled-instrument",
+        /// A definite memorandum or letter named by its lower-case subject ("the Memorandum
+        /// of Understanding on the safety of the grid").
+        DescribedInstrument => "described-instrument",
+        /// An instrument noun and its number ("Minute 328", "Executive Order 13224").
+        NumberedInstrument => "numbered-instrument",
         /// A monetary figure.
         Money => "money",
     }

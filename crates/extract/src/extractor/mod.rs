@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 mod budget;
 mod cap;
 mod coordination;
+mod described;
 mod distributive;
 mod funding;
 mod parties;
@@ -618,6 +619,7 @@ impl Extractor {
                         cands.extend(self.shared_head_groups(text, sentence));
                         cands.extend(self.instrument_lists(text, sentence));
                         cands.extend(self.titled_instruments(text, sentence));
+                        cands.extend(described::instruments(text, sentence));
                         cands.extend(self.short_names(text, &toks));
                         for bare in names::bare_list_items(text, sentence, "Working Group") {
                             let name = format!("{} Working Group", &text[bare.start..bare.end]);
@@ -962,7 +964,10 @@ fn assign_dates(text: &str, sentences: &[(usize, Span)], mentions: &mut [Mention
                 let m = &mentions[i];
                 m.entity_type == EntityType::Agreement
                     && sentence.contains(m.span)
-                    && !m.value.name.contains(|c: char| c.is_ascii_digit())
+                    // A name with a number ("the 2015 Work Plan", "its 30-point plan") is
+                    // dated elsewhere, save a numbered instrument ("Minute 328").
+                    && (m.rule == Rule::NumberedInstrument
+                        || !m.value.name.contains(|c: char| c.is_ascii_digit()))
             })
             .collect();
         if agreements.is_empty() {

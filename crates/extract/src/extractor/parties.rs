@@ -244,7 +244,10 @@ mod tests {
         );
         assert_eq!(
             parties("Funds flow through Ports Authority Chile's Coastal Grants Program."),
-            [("Ports Authority Chile's Coastal Grants Program".to_owned(), codes(&["CHL"]))]
+            [(
+                "Ports Authority Chile's Coastal Grants Program".to_owned(),
+                codes(&["CHL"])
+            )]
         );
         // Not a program: a name's country does not make it a party.
         assert_eq!(
