@@ -48,7 +48,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn instruments(text: &str, sentence: Span) -> Vec<Cand> {
     let sent = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
-    if sent.contains(" of ") {
+    // The regexes run only where their instrument nouns occur.
+    if sent.contains("Memorandum") || sent.contains("Letter of") {
         for caps in DESCRIBED.captures_iter(sent) {
             let (Some(all), Some(head)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -76,7 +77,8 @@ pub(super) fn instruments(text: &str, sentence: Span) -> Vec<Cand> {
             out.push(c);
         }
     }
-    for m in NUMBERED.find_iter(sent) {
+    let numbered = sent.contains("Minute") || sent.contains("Order") || sent.contains("Resolution");
+    for m in NUMBERED.find_iter(sent).filter(|_| numbered) {
         let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
         let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         let kind = if name.starts_with("Minute") {

@@ -272,35 +272,12 @@ impl Extractor {
     }
 
     /// The one gazetteer agreement a document's title names, by full name or alias, or by
-    /// the distinctive first word of a two-word name ("MERIDA" for "Mérida Initiative").
+    /// the distinctive first word of a two-word name ("MERIDA" for "Mérida Initiative"):
+    /// its canonical name and gazetteer id.
     pub(super) fn title_topic(&self, document: &Document) -> Option<(String, Option<String>)> {
-        let title = crate::matcher::fold_diacritics(document.title.as_deref()?).to_lowercase();
-        let words: Vec<&str> = title
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let named: Vec<&accord_gazetteer::AgreementEntry> = self
-            .gazetteer
-            .agreements
-            .iter()
-            .filter(|a| {
-                let full = std::iter::once(&a.name).chain(&a.aliases).any(|n| {
-                    let n = crate::matcher::fold_diacritics(n).to_lowercase();
-                    n.split_whitespace().count() >= 2 && title.contains(&n)
-                });
-                let parts: Vec<&str> = a.name.split_whitespace().collect();
-                let distinctive = parts.len() == 2
-                    && parts[0].chars().count() >= 5
-                    && accord_core::AgreementKind::of_name(&a.name, true).is_some()
-                    && words.contains(
-                        &crate::matcher::fold_diacritics(parts[0])
-                            .to_lowercase()
-                            .as_str(),
-                    );
-                full || distinctive
-            })
-            .collect();
-        (named.len() == 1).then(|| (named[0].name.clone(), Some(named[0].id.clone())))
+        let i = self.titles.topic(document.title.as_deref()?)?;
+        let a = &self.gazetteer.agreements[i];
+        Some((a.name.clone(), Some(a.id.clone())))
     }
 
     /// The program a figure pays for: "through the X", "X budget", an agreement named in the

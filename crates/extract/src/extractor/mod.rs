@@ -28,6 +28,7 @@ mod ranges;
 mod rules;
 mod span_index;
 mod tables;
+mod title;
 mod titled;
 
 #[cfg(test)]
@@ -101,6 +102,8 @@ pub struct Extractor {
     /// Two-word gazetteer agreements whose second word is an instrument head ("Merida
     /// Initiative"), by their first word folded and lower-cased → ids in gazetteer order.
     short_heads: HashMap<String, Vec<String>>,
+    /// The gazetteer agreements a document title can name.
+    titles: title::TitleIndex,
 }
 
 /// A mention before overlap resolution.
@@ -446,6 +449,7 @@ impl Extractor {
             stems,
             bare,
             short_heads,
+            titles: title::TitleIndex::new(gazetteer),
         })
     }
 

@@ -26,7 +26,8 @@ static PARTY_LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// "the two countries", "both governments", "our three nations".
+/// "the two countries", "both governments", "our three nations" (a bare "the countries"
+/// counts no parties).
 static COLLECTIVE_PARTIES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:the|our|both|all)\s+(?:(two|three)\s+)?(?:countries|governments|nations|states)\b",
@@ -60,10 +61,12 @@ impl Extractor {
                 return named;
             }
             if let Some(caps) = COLLECTIVE_PARTIES.captures(&text[s.start..s.end]) {
+                let both = caps[0].to_lowercase().starts_with("both");
                 let n = match caps.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
                     Some("three") => 3,
-                    // "both" and a bare plural mean two.
-                    Some("two") | None if !caps[0].to_lowercase().starts_with("all") => 2,
+                    Some("two") => 2,
+                    // "both countries"; a bare "the countries" says no number.
+                    None if both => 2,
                     _ => 0,
                 };
                 if n > 0 {

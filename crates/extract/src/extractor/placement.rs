@@ -68,6 +68,14 @@ static DENYING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Any instrument noun, or "it": the cheap test before the description patterns run.
+static DESCRIBES_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:it|them|agreement|accords?|declaration|framework|plan|partnership|initiative|strategy|roadmap|memorandum|treaty|convention|protocol)\b",
+    )
+    .expect("static regex")
+});
+
 /// A definite description of an instrument opening a sentence ("The Agreement …").
 static DESCRIPTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -589,6 +597,13 @@ fn openers(scope: &Scope<'_>, sentences: &[(usize, Span)]) -> Vec<Opener> {
             next += 1;
         }
         let sentence = &text[s.start..s.end];
+        // Only a sentence that names an agreement or describes one can open a scope.
+        let names_one = agreements
+            .get(next)
+            .is_some_and(|&a| mentions[a].span.start < s.end);
+        if !names_one && !DESCRIBES_INSTRUMENT.is_match(sentence) {
+            continue;
+        }
         let lower = sentence.to_lowercase();
         let generic = GENERIC_BODIES.iter().any(|g| {
             lower.match_indices(g).any(|(at, _)| {
