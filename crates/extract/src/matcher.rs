@@ -60,15 +60,6 @@ pub(crate) fn variants(form: &str) -> Vec<String> {
             push(s.replace("US", "U.S."), &mut out);
         }
     }
-    // A country compound spelled out: "U.S.-Mexico …" is also "United States-Mexico …".
-    for s in out.clone() {
-        if s.contains("U.S.-") {
-            push(s.replace("U.S.-", "United States-"), &mut out);
-        }
-        if s.contains("United States-") {
-            push(s.replace("United States-", "U.S.-"), &mut out);
-        }
-    }
     for s in out.clone() {
         if s.contains(" & ") {
             push(s.replace(" & ", " and "), &mut out);
@@ -243,32 +234,4 @@ fn bounded(slice: &str, start: usize, end: usize) -> bool {
     let before = slice[..start].chars().next_back();
     let after = slice[end..].chars().next();
     !is_word_char(before) && !is_word_char(after)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::variants;
-
-    #[test]
-    fn a_us_compound_is_also_spelled_out() {
-        let v = variants("U.S.-Chile Water Framework");
-        assert!(
-            v.contains(&"United States-Chile Water Framework".to_owned()),
-            "{v:?}"
-        );
-        assert!(v.contains(&"US-Chile Water Framework".to_owned()), "{v:?}");
-        let v = variants("United States-Chile Water Framework");
-        assert!(
-            v.contains(&"U.S.-Chile Water Framework".to_owned()),
-            "{v:?}"
-        );
-        // Not inside other words.
-        assert_eq!(
-            variants("U.S. Coast Guard")
-                .iter()
-                .filter(|f| f.contains("United"))
-                .count(),
-            0
-        );
-    }
 }

@@ -202,6 +202,25 @@ const STOP_CAPITALS: &[&str] = &[
     "Also",
     "Yet",
     "Although",
+    // Verbs of headlines set in title case ("Two States Adopt Coastal Action Plan").
+    "Adopt",
+    "Adopts",
+    "Sign",
+    "Signs",
+    "Launch",
+    "Launches",
+    "Agree",
+    "Agrees",
+    "Announce",
+    "Announces",
+    "Unveil",
+    "Unveils",
+    "Renew",
+    "Renews",
+    "Endorse",
+    "Endorses",
+    "Approve",
+    "Approves",
     "Other",
     "Another",
     "Such",
@@ -1643,6 +1662,18 @@ mod tests {
 
     fn names_of(s: &str) -> Vec<String> {
         phrases(s).into_iter().map(|p| p.1).collect()
+    }
+
+    #[test]
+    fn a_headline_verb_starts_no_name() {
+        assert_eq!(
+            names_of("Chile and Peru Adopt Coastal Waters Action Plan"),
+            ["Coastal Waters Action Plan"]
+        );
+        assert_eq!(
+            names_of("Ministers Sign Andes Water Accord"),
+            ["Andes Water Accord"]
+        );
     }
 
     #[test]

@@ -459,11 +459,16 @@ impl Extractor {
     }
 
     /// Gazetteer id of type `entity_type` for a name, matched on its normalised key (and
-    /// its singular).
+    /// its singular, and "U.S.-X …" for a spelled-out "United States-X …").
     pub fn resolve(&self, entity_type: EntityType, name: &str) -> Option<&str> {
         let key = normalize_key(name);
         let singular = key.strip_suffix('s').map(str::to_owned);
-        for k in std::iter::once(key).chain(singular) {
+        // A country compound spelled out: "United States-Mexico …" is "U.S.-Mexico …".
+        let abbreviated = key
+            .strip_prefix("united states")
+            .filter(|rest| !rest.starts_with(' '))
+            .map(|rest| format!("us{rest}"));
+        for k in std::iter::once(key).chain(singular).chain(abbreviated) {
             if let Some(t) = self
                 .keys
                 .get(&k)
@@ -1280,6 +1285,30 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_spelled_out_us_compound_resolves_to_the_abbreviated_entry() {
+        let mut g = Gazetteer::default();
+        g.agreements.push(accord_gazetteer::AgreementEntry {
+            id: "water".into(),
+            name: "U.S.-Chile Water Framework".into(),
+            acronym: None,
+            aliases: Vec::new(),
+            kind: None,
+            parties: Vec::new(),
+            signed: None,
+            ended: None,
+        });
+        let x = Extractor::new(&Config::default(), &g).expect("extractor");
+        assert_eq!(
+            x.resolve(EntityType::Agreement, "United States-Chile Water Framework"),
+            Some("water")
+        );
+        assert_eq!(
+            x.resolve(EntityType::Agreement, "United States Water Framework"),
+            None
+        );
+    }
 
     #[test]
     fn currency_note_finds_what_the_note_regex_finds() {

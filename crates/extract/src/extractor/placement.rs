@@ -76,10 +76,11 @@ static DESCRIBES_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// A definite description of an instrument opening a sentence ("The Agreement …").
+/// A definite description of an instrument, or "It", opening a sentence ("The Agreement
+/// …", "It created …"); the description's head noun is group 1.
 static DESCRIPTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\W*(?:The|This)\s+(Agreement|Accord|Accords|Declaration|Framework|Plan|Partnership|Initiative|Strategy|Roadmap|Memorandum|Treaty|Convention|Protocol)\b",
+        r"^\W*(?:(?:The|This)\s+(Agreement|Accord|Accords|Declaration|Framework|Plan|Partnership|Initiative|Strategy|Roadmap|Memorandum|Treaty|Convention|Protocol)|It)\b",
     )
     .expect("static regex")
 });
@@ -526,11 +527,21 @@ fn is_of_the(between: &str) -> bool {
 /// before the body ("the Declaration's Joint Steering Committee").
 fn anaphor(scope: &Scope<'_>, sentence: Span, block: usize, body: Span) -> Option<usize> {
     let text = &scope.document.text;
-    let head = if let Some(caps) = PLACING_ANAPHOR.captures(&text[sentence.start..sentence.end]) {
+    let sent = &text[sentence.start..sentence.end];
+    let head = if let Some(caps) = PLACING_ANAPHOR.captures(sent) {
         caps.get(1).map(|h| h.as_str().to_lowercase())
-    } else {
-        let caps = DESCRIPTION_POSSESSIVE.captures(tail(text, sentence.start, body.start, 80))?;
+    } else if let Some(caps) =
+        DESCRIPTION_POSSESSIVE.captures(tail(text, sentence.start, body.start, 80))
+    {
         Some(caps[1].to_lowercase())
+    } else {
+        // "It created the X", "The Memorandum established the X": the instrument named
+        // before is the subject of a creation verb, before the body.
+        let caps = DESCRIPTION_SUBJECT.captures(sent)?;
+        let end = caps.get(0)?.end();
+        (sentence.start + end <= body.start && CREATED_BY_SUBJECT.is_match(&sent[end..]))
+            .then_some(())?;
+        caps.get(1).map(|h| h.as_str().to_lowercase())
     };
     scope.resolve(head.as_deref(), sentence.start, block)
 }
@@ -633,7 +644,7 @@ fn openers(scope: &Scope<'_>, sentences: &[(usize, Span)]) -> Vec<Opener> {
                         let c = DESCRIPTION_SUBJECT.captures(sentence)?;
                         CREATED_BY_SUBJECT
                             .is_match(&sentence[c.get(0)?.end()..])
-                            .then(|| Some(c[1].to_lowercase()))
+                            .then(|| c.get(1).map(|h| h.as_str().to_lowercase()))
                     })?;
                 scope.resolve(head.as_deref(), s.start, block)
             });
@@ -993,6 +1004,40 @@ mod tests {
                 )]
             ),
             [under("Joint Monitoring Committee")]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_or_description_as_subject_of_a_creation_verb() {
+        assert_eq!(
+            placed(
+                None,
+                &[(
+                    P,
+                    "The Great Rivers Accord was signed in 2019. It created a Joint Monitoring Committee."
+                )]
+            ),
+            [under("Joint Monitoring Committee")]
+        );
+        assert_eq!(
+            placed(
+                None,
+                &[(
+                    P,
+                    "The Great Rivers Accord was signed in 2019. The Accord established a Joint Monitoring Committee."
+                )]
+            ),
+            [under("Joint Monitoring Committee")]
+        );
+        assert_eq!(
+            placed(
+                None,
+                &[(
+                    P,
+                    "The Great Rivers Accord was signed in 2019. It is praised by the Joint Monitoring Committee."
+                )]
+            ),
+            [alone("Joint Monitoring Committee")]
         );
     }
 
