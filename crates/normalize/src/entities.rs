@@ -119,9 +119,25 @@ fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazet
                     longer.insert(o);
                 }
             }
-            if longer.len() > 1 {
-                break;
-            }
+        }
+        // Candidates that are themselves short forms of another candidate ("Coastal Action
+        // Plan" of "Chile-Peru Coastal Action Plan") join it in this same pass: the one left
+        // is the name.
+        if longer.len() > 1 {
+            let absorbed: BTreeSet<usize> = longer
+                .iter()
+                .copied()
+                .filter(|&o| {
+                    keys[&o].0.iter().any(|k| {
+                        shortened
+                            .get(k.as_str())
+                            .into_iter()
+                            .flatten()
+                            .any(|p| *p != o && longer.contains(p))
+                    })
+                })
+                .collect();
+            longer.retain(|o| !absorbed.contains(o));
         }
         if longer.len() == 1 {
             unions.extend(longer.first().map(|&o| (r, o)));

@@ -84,3 +84,23 @@ fn the_fullest_form_names_the_entity() {
         ds.agreements
     );
 }
+
+#[test]
+fn a_generic_reference_joins_the_fullest_of_nested_names() {
+    let ds = normalize(&[(
+        "d",
+        "Chile and Peru adopted the Chile-Peru Coastal Waters Action Plan in 2020. The Coastal \
+         Waters Action Plan has four goals. The Action Plan created a Tidal Data Working Group.",
+    )]);
+    let names: Vec<&str> = ds.agreements.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Chile-Peru Coastal Waters Action Plan"],
+        "{:#?}",
+        ds.agreements
+    );
+    assert_eq!(
+        ds.working_groups[0].agreement.as_deref(),
+        Some("Chile-Peru Coastal Waters Action Plan")
+    );
+}
