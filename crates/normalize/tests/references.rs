@@ -2,35 +2,8 @@
 //! document names in full, the fullest form names the entity, and a working group placed
 //! under "the Action Plan" sits under that document's plan.
 
-use accord_core::{Block, BlockKind, Dataset, Document, Format, Span};
-use accord_extract::{Config, Extractor, Gazetteer};
-use std::path::Path;
-
-fn normalize(docs: &[(&str, &str)]) -> Dataset {
-    let gazetteer =
-        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers"))
-            .expect("gazetteers");
-    let extractor = Extractor::new(&Config::default(), &gazetteer).expect("extractor");
-    let docs = docs
-        .iter()
-        .map(|(id, text)| {
-            let doc = Document {
-                doc_id: (*id).to_owned(),
-                path: format!("{id}.txt"),
-                format: Format::Text,
-                title: None,
-                sha256: String::new(),
-                blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, text.len()))],
-                text: (*text).to_owned(),
-                notes: Vec::new(),
-                warnings: Vec::new(),
-            };
-            let mentions = accord_extract::run(&doc, &extractor);
-            (doc, mentions)
-        })
-        .collect();
-    accord_normalize::normalize(docs, Vec::new(), &gazetteer)
-}
+mod common;
+use common::normalize;
 
 #[test]
 fn a_generic_reference_is_the_instrument_its_own_document_names() {

@@ -3,36 +3,11 @@
 //! is a mention of it; figures that differ in any of these stay apart, also when a
 //! document holds thousands of them.
 
-use accord_core::{Block, BlockKind, Dataset, Document, Format, Span};
-use accord_extract::{Config, Extractor, Gazetteer};
+use accord_core::Dataset;
 use std::fmt::Write as _;
-use std::path::Path;
 
-fn normalize(docs: &[(&str, String)]) -> Dataset {
-    let gazetteer =
-        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers"))
-            .expect("gazetteers");
-    let extractor = Extractor::new(&Config::default(), &gazetteer).expect("extractor");
-    let docs = docs
-        .iter()
-        .map(|(id, text)| {
-            let doc = Document {
-                doc_id: (*id).to_owned(),
-                path: format!("{id}.txt"),
-                format: Format::Text,
-                title: None,
-                sha256: String::new(),
-                blocks: vec![Block::new(BlockKind::Paragraph, Span::new(0, text.len()))],
-                text: text.clone(),
-                notes: Vec::new(),
-                warnings: Vec::new(),
-            };
-            let mentions = accord_extract::run(&doc, &extractor);
-            (doc, mentions)
-        })
-        .collect();
-    accord_normalize::normalize(docs, Vec::new(), &gazetteer)
-}
+mod common;
+use common::normalize;
 
 fn funding_mentions(ds: &Dataset) -> Vec<&accord_core::MentionRecord> {
     ds.mentions
@@ -47,7 +22,7 @@ fn a_restated_figure_is_one_row_with_every_occurrence_its_mention() {
                 Officials later confirmed the $5 million. \
                 A further $7 million followed."
         .to_owned();
-    let ds = normalize(&[("d", text)]);
+    let ds = normalize(&[("d", &text)]);
     let amounts: Vec<Option<f64>> = ds.funding.iter().map(|f| f.money.amount).collect();
     assert_eq!(amounts, [Some(5e6), Some(7e6)], "{:#?}", ds.funding);
     let ms = funding_mentions(&ds);
@@ -64,7 +39,7 @@ fn figures_that_differ_in_period_currency_or_document_stay_apart() {
              Mexico added MXN 5 million."
         .to_owned();
     let b = "A second report repeats the $5 million.".to_owned();
-    let ds = normalize(&[("a", a), ("b", b)]);
+    let ds = normalize(&[("a", &a), ("b", &b)]);
     let rows: Vec<(&str, Option<f64>, Option<&str>, &str)> = ds
         .funding
         .iter()
@@ -99,7 +74,7 @@ fn thousands_of_figures_in_one_document_keep_one_row_per_distinct_amount() {
             write!(text, "Grant {i} of round {round} was ${i} million. ").expect("write to String");
         }
     }
-    let ds = normalize(&[("many", text)]);
+    let ds = normalize(&[("many", &text)]);
     assert_eq!(ds.funding.len(), 3_000);
     assert_eq!(funding_mentions(&ds).len(), 6_000);
     let mut amounts: Vec<f64> = ds.funding.iter().filter_map(|f| f.money.amount).collect();

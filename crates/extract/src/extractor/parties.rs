@@ -52,13 +52,28 @@ impl Extractor {
     ) -> Vec<String> {
         let text = &document.text;
         if let Some(s) = sentence {
-            let listed = self.listed_parties(text, s);
-            if !listed.is_empty() {
-                return listed;
-            }
-            let named = self.parties_in(text, s);
-            if !named.is_empty() {
-                return named;
+            let sent = &text[s.start..s.end];
+            let listing = PARTY_LIST_CUE.is_match(sent);
+            let naming = names_parties(sent);
+            // One country scan of the sentence, and only where a cue needs it.
+            if listing || naming {
+                let hits = self.countries.find(text, s);
+                let listed = if listing {
+                    listed_parties(text, s, &hits)
+                } else {
+                    Vec::new()
+                };
+                if !listed.is_empty() {
+                    return listed;
+                }
+                let named = if naming {
+                    parties_in(sent, &hits)
+                } else {
+                    Vec::new()
+                };
+                if !named.is_empty() {
+                    return named;
+                }
             }
             if let Some(caps) = COLLECTIVE_PARTIES.captures(&text[s.start..s.end]) {
                 let both = caps[0].to_lowercase().starts_with("both");
@@ -87,59 +102,56 @@ impl Extractor {
         }
         Vec::new()
     }
+}
 
-    /// "signed by Chile, Peru and Bolivia": the countries listed right after the cue, two or
-    /// more, with only commas, "and" and "the" between them.
-    fn listed_parties(&self, text: &str, sentence: Span) -> Vec<String> {
-        let sent = &text[sentence.start..sentence.end];
-        let hits = self.countries.find(text, sentence);
-        for cue in PARTY_LIST_CUE.find_iter(sent) {
-            let start = sentence.start + cue.end();
-            let mut at = start;
-            let mut codes: Vec<String> = Vec::new();
-            for (span, code) in hits.iter().filter(|(span, _)| span.start >= start) {
-                let gap = text[at..span.start].trim();
-                let joins = gap
-                    .split(|c: char| c == ',' || c.is_whitespace())
-                    .all(|w| matches!(w, "" | "and" | "the"));
-                if !joins {
-                    break;
-                }
-                codes.push(code.clone());
-                at = span.end;
+/// "signed by Chile, Peru and Bolivia": the countries listed right after the cue, two or
+/// more, with only commas, "and" and "the" between them. `hits` are the sentence's country
+/// names.
+fn listed_parties(text: &str, sentence: Span, hits: &[(Span, String)]) -> Vec<String> {
+    let sent = &text[sentence.start..sentence.end];
+    for cue in PARTY_LIST_CUE.find_iter(sent) {
+        let start = sentence.start + cue.end();
+        let mut at = start;
+        let mut codes: Vec<String> = Vec::new();
+        for (span, code) in hits.iter().filter(|(span, _)| span.start >= start) {
+            let gap = text[at..span.start].trim();
+            let joins = gap
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .all(|w| matches!(w, "" | "and" | "the"));
+            if !joins {
+                break;
             }
-            codes.sort();
-            codes.dedup();
-            if codes.len() >= 2 {
-                return codes;
-            }
+            codes.push(code.clone());
+            at = span.end;
         }
-        Vec::new()
-    }
-
-    /// Parties named in the sentence: "between Mexico and Guatemala", compounds.
-    fn parties_in(&self, text: &str, sentence: Span) -> Vec<String> {
-        let sent = &text[sentence.start..sentence.end];
-        if !sent.contains("between") && !sent.contains("bilateral") && !sent.contains("trilateral")
-        {
-            return Vec::new();
-        }
-        let mut codes: Vec<String> = self
-            .countries
-            .find(text, sentence)
-            .into_iter()
-            .map(|(_, c)| c)
-            .collect();
         codes.sort();
         codes.dedup();
-        if (sent.contains("bilateral") && codes.len() != 2)
-            || (sent.contains("trilateral") && codes.len() != 3)
-            || codes.len() < 2
-        {
-            return Vec::new();
+        if codes.len() >= 2 {
+            return codes;
         }
-        codes
     }
+    Vec::new()
+}
+
+/// Whether a sentence says its countries are parties: "between", "bilateral",
+/// "trilateral".
+fn names_parties(sent: &str) -> bool {
+    sent.contains("between") || sent.contains("bilateral") || sent.contains("trilateral")
+}
+
+/// Parties named in a sentence that [`names_parties`]: every country of `hits`, two of a
+/// "bilateral" one, three of a "trilateral" one.
+fn parties_in(sent: &str, hits: &[(Span, String)]) -> Vec<String> {
+    let mut codes: Vec<String> = hits.iter().map(|(_, c)| c.clone()).collect();
+    codes.sort();
+    codes.dedup();
+    if (sent.contains("bilateral") && codes.len() != 2)
+        || (sent.contains("trilateral") && codes.len() != 3)
+        || codes.len() < 2
+    {
+        return Vec::new();
+    }
+    codes
 }
 
 /// The `n` countries the document names most, sorted, when each is named at least [`LEAD`]

@@ -32,6 +32,14 @@ use accord_core::{BlockKind, Document, EntityType, Mention, Span, normalize_key}
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The head nouns by which a definite description names an instrument ("the framework"),
+/// lower case, as a regex alternation for the case-insensitive patterns below.
+macro_rules! instrument_nouns {
+    () => {
+        "agreement|accord|accords|declaration|framework|plan|partnership|initiative|strategy|roadmap|memorandum|treaty|convention|protocol"
+    };
+}
+
 /// Cue words that place a body under the agreement named right after them, matched at the
 /// end of the text before the agreement mention.
 static PLACING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,7 +62,11 @@ static CREATED_BY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// it", "under the framework"): the instrument named last before the sentence.
 static PLACING_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:under|pursuant\s+to|as\s+part\s+of|in\s+support\s+of|to\s+implement|implementing)\s+(?:it|them|(?:the|this)\s+(agreement|accord|accords|declaration|framework|plan|partnership|initiative|strategy|roadmap|memorandum|treaty|convention|protocol))\b",
+        concat!(
+            r"(?i)\b(?:under|pursuant\s+to|as\s+part\s+of|in\s+support\s+of|to\s+implement|implementing)\s+(?:it|them|(?:the|this)\s+(",
+            instrument_nouns!(),
+            r"))\b",
+        ),
     )
     .expect("static regex")
 });
@@ -70,10 +82,7 @@ static DENYING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Any instrument noun, or "it": the cheap test before the description patterns run.
 static DESCRIBES_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:it|them|agreement|accords?|declaration|framework|plan|partnership|initiative|strategy|roadmap|memorandum|treaty|convention|protocol)\b",
-    )
-    .expect("static regex")
+    Regex::new(concat!(r"(?i)\b(?:it|them|", instrument_nouns!(), r")\b")).expect("static regex")
 });
 
 /// A definite description of an instrument, or "It", opening a sentence ("The Agreement
@@ -88,9 +97,11 @@ static DESCRIPTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// A possessive description right before a body ("the Declaration's Joint Steering
 /// Committee", "the framework's new"), matched at the end of the text before the body.
 static DESCRIPTION_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:the|this)\s+(agreement|accord|accords|declaration|framework|plan|partnership|initiative|strategy|roadmap|memorandum|treaty|convention|protocol)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}$",
-    )
+    Regex::new(concat!(
+        r"(?i)\b(?:the|this)\s+(",
+        instrument_nouns!(),
+        r")(?:’s|'s)\s+(?:[a-z]+\s+){0,2}$",
+    ))
     .expect("static regex")
 });
 
@@ -174,6 +185,11 @@ const SETTING_UP: &[&str] = &[
 /// An instrument as this pass sees it: its name and gazetteer id.
 type Instrument = (String, Option<String>);
 
+/// The instrument an agreement mention names.
+fn instrument_of(m: &Mention) -> Instrument {
+    (m.value.name.clone(), m.value.gazetteer_id.clone())
+}
+
 /// An earlier sentence that ties an agreement to bodies in general, and how far it holds.
 struct Opener {
     block: usize,
@@ -206,12 +222,7 @@ impl Extractor {
                     && document.block_at(mentions[i].span.start).is_some()
             })
             .collect();
-        let instrument = |i: usize| -> Instrument {
-            (
-                mentions[i].value.name.clone(),
-                mentions[i].value.gazetteer_id.clone(),
-            )
-        };
+        let instrument = |i: usize| instrument_of(&mentions[i]);
         let sections = section_instruments(document, mentions, &agreements);
         let title = self.title_topic(document);
         let scope = Scope {
@@ -424,13 +435,7 @@ fn body_anaphora(
             })
             .map(|(j, _)| j);
         if let Some(j) = body.filter(|&j| !same_body(&mentions[a], &mentions[j])) {
-            out.push((
-                j,
-                (
-                    mentions[a].value.name.clone(),
-                    mentions[a].value.gazetteer_id.clone(),
-                ),
-            ));
+            out.push((j, instrument_of(&mentions[a])));
         }
     }
     out
@@ -652,10 +657,7 @@ fn openers(scope: &Scope<'_>, sentences: &[(usize, Span)]) -> Vec<Opener> {
             out.push(Opener {
                 block,
                 end: s.end,
-                instrument: (
-                    mentions[a].value.name.clone(),
-                    mentions[a].value.gazetteer_id.clone(),
-                ),
+                instrument: instrument_of(&mentions[a]),
             });
         }
     }
