@@ -660,6 +660,45 @@ fn is_year(t: &Token<'_>) -> bool {
         && (t.text.starts_with("19") || t.text.starts_with("20"))
 }
 
+/// A year or year range written right after an instrument's name is part of it: "Action
+/// Plan 2025–2028", "Strategy 2030", "Work Plan 2024-26", "Programme 2021/22". Returns the
+/// token index after the years, or `end` when none follow on the same line with one space.
+/// The range's second year may be four or two digits, joined by a hyphen, an en or em dash
+/// or a slash (no space around it, or one on both sides of a dash).
+fn year_suffix_end(text: &str, tokens: &[Token<'_>], end: usize) -> usize {
+    let Some(first) = tokens.get(end) else {
+        return end;
+    };
+    let gap = &text[tokens[end - 1].span.end..first.span.start];
+    if gap != " " {
+        return end;
+    }
+    // "2025-2028" and "2025-26" with an ASCII hyphen are one token.
+    if let Some((a, b)) = first.text.split_once('-') {
+        let years = is_year(&Token {
+            span: first.span,
+            text: a,
+        }) && matches!(b.len(), 2 | 4)
+            && b.bytes().all(|c| c.is_ascii_digit());
+        return if years { end + 1 } else { end };
+    }
+    if !is_year(first) {
+        return end;
+    }
+    let Some(second) = tokens.get(end + 1) else {
+        return end + 1;
+    };
+    let joint = &text[first.span.end..second.span.start];
+    let second_year =
+        matches!(second.text.len(), 2 | 4) && second.text.bytes().all(|c| c.is_ascii_digit());
+    let joined = matches!(joint, "–" | "—" | "/" | "-" | " – " | " — ");
+    if second_year && joined {
+        end + 2
+    } else {
+        end + 1
+    }
+}
+
 /// "Washington's Merida Initiative", "Canada's Anti-Crime Capacity Building Program": a
 /// leading possessive names the owner, not the instrument, when other modifiers follow it.
 /// ("Truckers' Association" keeps its only modifier.) A possessive before a year names the
@@ -979,6 +1018,11 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
             } else {
                 complement_end(text, tokens, adjectives_end, lists)
             }
+        };
+        let end = if entity_type == EntityType::Agreement {
+            year_suffix_end(text, tokens, end)
+        } else {
+            end
         };
         // "University of Texas at El Paso": a campus is part of a university's name.
         let end = if matches!(tokens[i].text, "University" | "College")
@@ -1673,6 +1717,40 @@ mod tests {
         assert_eq!(
             names_of("Ministers Sign Andes Water Accord"),
             ["Andes Water Accord"]
+        );
+    }
+
+    #[test]
+    fn a_year_or_year_range_after_an_instrument_belongs_to_its_name() {
+        assert_eq!(
+            names_of("adopted the Lakes Fisheries Action Plan 2026–2029 (the Plan) today"),
+            ["Lakes Fisheries Action Plan 2026–2029"]
+        );
+        assert_eq!(
+            names_of("under the Coastal Resilience Strategy 2030, the ministries"),
+            ["Coastal Resilience Strategy 2030"]
+        );
+        assert_eq!(
+            names_of("the Joint Work Plan 2024-26 sets out"),
+            ["Joint Work Plan 2024-26"]
+        );
+        assert_eq!(
+            names_of("the Road Safety Programme 2021/22 was"),
+            ["Road Safety Programme 2021/22"]
+        );
+        // A year after a line break or with a word between is context, not name.
+        assert_eq!(
+            names_of("the Coastal Resilience Strategy in 2030"),
+            ["Coastal Resilience Strategy"]
+        );
+        assert_eq!(
+            names_of("the Coastal Resilience Strategy\n2030 targets"),
+            ["Coastal Resilience Strategy"]
+        );
+        // Bodies take no year: "the Joint Commission 2019 meeting".
+        assert_eq!(
+            names_of("the Boundary Waters Commission 2019 meeting"),
+            ["Boundary Waters Commission"]
         );
     }
 
