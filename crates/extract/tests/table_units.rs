@@ -93,3 +93,28 @@ fn a_table_figure_pays_for_the_program_its_row_names() {
     assert_eq!(program("5.5").as_deref(), Some("Harbour Safety Program"));
     assert_eq!(program("1.2"), None, "a row without a program names none");
 }
+
+#[test]
+fn a_donor_table_by_year_takes_currency_from_headers_and_scale_from_the_note_under_it() {
+    let md = "# Lake Basin Fund\n\nPledges to the fund, by year, are below.\n\n\
+        | Year | NOK (Norway) | JPY (Japan) |\n\
+        |------|--------------|-------------|\n\
+        | 2026 | 40.5         | 310         |\n\
+        | 2027 | 42.0         | --          |\n\n\
+        *Pledges in millions of the stated currency.*\n\n\
+        ## Next steps\n\nThe board meets in May.\n";
+    let found = funding("pledges.md", md);
+    let norway = figure(&found, "40.5").value.money.as_ref().expect("money");
+    assert_eq!(norway.amount, Some(40_500_000.0));
+    assert_eq!(norway.currency.as_deref(), Some("NOK"));
+    assert_eq!(norway.start_year, Some(2026));
+    let japan = figure(&found, "310").value.money.as_ref().expect("money");
+    assert_eq!(japan.amount, Some(310_000_000.0));
+    assert_eq!(japan.currency.as_deref(), Some("JPY"));
+    let later = figure(&found, "42.0").value.money.as_ref().expect("money");
+    assert_eq!(later.start_year, Some(2027));
+    assert!(
+        found.iter().all(|m| m.text != "2026" && m.text != "2027"),
+        "a row's year label is no amount: {found:#?}"
+    );
+}

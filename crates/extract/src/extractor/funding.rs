@@ -4,8 +4,8 @@
 use super::{
     BTreeMap, BlockKind, Document, EntityType, Extractor, MONEY_HINT, Mention, MentionValue,
     MoneyOptions, Period, Span, column_header, column_year, currency_note, find_money,
-    funding_kind, normalize_key, row_currency, row_label, section_year, single_year, start_from,
-    table_caption, table_unit,
+    funding_kind, header_currency, normalize_key, row_currency, row_label, row_year, section_year,
+    single_year, start_from, table_caption, table_note_after, table_unit,
 };
 use crate::countries::CountryScan;
 use accord_core::{FundingKind, Rule};
@@ -61,29 +61,51 @@ impl Extractor {
             {
                 continue; // boilerplate; table header rows hold years and bill numbers
             }
+            if block.kind == BlockKind::TableCell
+                && block.cell.is_some_and(|(_, col)| col == 0)
+                && is_bare_year(document.slice(block.span))
+            {
+                continue; // a row labelled by its year ("2025 | 13.1 | 2.6"): no amount
+            }
             let caption = (block.kind == BlockKind::TableCell)
                 .then(|| table_caption(document, bi))
                 .flatten();
             // A unit note in the column's header ("Proceeds (USD millions)") rules that
-            // column, and a currency note alone ("Amount (US$)") makes its numbers amounts
-            // in units; otherwise the caption's note rules the table.
+            // column, and a currency note alone ("Amount (US$)", "AUD (Australia)") gives the
+            // column's currency, its scale then the table's (units when the table states
+            // none); otherwise the caption's note, or the note printed under the table, rules
+            // the table. A currency note alone over a table ("(Canadian dollars)") makes its
+            // bare numbers amounts in units.
             let header_unit = (block.kind == BlockKind::TableCell)
                 .then(|| column_header(document, bi))
                 .flatten()
-                .map(|h| match table_unit(document.slice(h)) {
-                    (None, Some(currency)) => (Some(1.0), Some(currency)),
-                    unit => unit,
+                .map(|h| {
+                    let header = document.slice(h);
+                    match table_unit(header) {
+                        (None, None) => (None, header_currency(header)),
+                        unit => unit,
+                    }
+                });
+            let table_note = (block.kind == BlockKind::TableCell)
+                .then(|| {
+                    [caption, table_note_after(document, bi)]
+                        .into_iter()
+                        .flatten()
+                        .map(|c| table_unit(document.slice(c)))
+                        .find(|unit| *unit != (None, None))
                 })
-                .filter(|(scale, _)| scale.is_some());
-            // A currency note alone over a table ("(Canadian dollars)") makes its bare
-            // numbers amounts in units, as in a column header.
-            let (table_scale, table_currency) = header_unit.unwrap_or_else(|| {
-                match caption.map(|c| table_unit(document.slice(c))) {
-                    Some((None, Some(currency))) => (Some(1.0), Some(currency)),
-                    Some(unit) => unit,
-                    None => (None, None),
+                .flatten();
+            let (table_scale, table_currency) = match (header_unit, table_note) {
+                (Some((Some(scale), currency)), _) => (Some(scale), currency),
+                (Some((None, Some(currency))), Some((Some(scale), _))) => {
+                    (Some(scale), Some(currency))
                 }
-            });
+                (Some((None, Some(currency))), _) | (_, Some((None, Some(currency)))) => {
+                    (Some(1.0), Some(currency))
+                }
+                (_, Some(unit)) => unit,
+                _ => (None, None),
+            };
             let row_currency = (block.kind == BlockKind::TableCell)
                 .then(|| row_currency(document, bi))
                 .flatten();
@@ -134,7 +156,7 @@ impl Extractor {
                 }
                 if m.money.start_year.is_none() && m.money.fiscal_year.is_none() {
                     m.money.start_year = if block.kind == BlockKind::TableCell {
-                        column_year(document, bi)
+                        column_year(document, bi).or_else(|| row_year(document, bi))
                     } else {
                         start_from(sentence_text)
                             .or_else(|| single_year(sentence_text))
@@ -545,6 +567,14 @@ static CANADIAN_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// A cell that is one year and nothing else: "2025", " 2026 ".
+fn is_bare_year(cell: &str) -> bool {
+    let t = cell.trim();
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"))
+}
 
 #[cfg(test)]
 mod tests {

@@ -35,7 +35,10 @@ mod titled;
 mod test_support;
 
 use budget::Budget;
-use tables::{column_header, column_year, row_currency, row_label, table_caption, table_unit};
+use tables::{
+    column_header, column_year, header_currency, row_currency, row_label, row_year, table_caption,
+    table_note_after, table_unit,
+};
 
 /// Options of the extract stage (`[extract]` in a pipeline file).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -15,7 +15,7 @@ static TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         (?: \b (?: in | are\ in | dollars\ in | amounts\ in | figures\ in ) \s+
-          | [(\[] \s* (?: in \s+ )? (?: (?P<code> US\$ | C\$ | CA\$ | \$ | USD | CAD | MXN | EUR | € ) \s* )? )
+          | [(\[] \s* (?: in \s+ )? (?: (?P<code> US\$ | C\$ | CA\$ | \$ | (?-i:[A-Z]{3}) | € ) \s* )? )
         (?P<scale> thousands | millions | billions ) \b
         (?: \s+ of \s+ (?P<unit> [a-z.$\ ]+ ) )?
         \s* (?: [)\]] | $ | \.(?:\s|$) | , | ; )",
@@ -50,6 +50,29 @@ pub(super) fn table_caption(document: &Document, cell: usize) -> Option<Span> {
         .map(|b| b.span)
 }
 
+/// The note printed right under a table ("Commitments in millions of the stated currency."):
+/// the first paragraph after the table's last cell, when it is short enough to be a note
+/// (at most [`NOTE_MAX_BYTES`]) rather than the next section's prose.
+pub(super) fn table_note_after(document: &Document, cell: usize) -> Option<Span> {
+    let after =
+        (cell..document.blocks.len()).find(|&i| document.blocks[i].kind != BlockKind::TableCell)?;
+    document.blocks[after..]
+        .iter()
+        .find(|b| b.kind != BlockKind::Furniture)
+        .filter(|b| b.kind == BlockKind::Paragraph && b.span.len() <= NOTE_MAX_BYTES)
+        .map(|b| b.span)
+}
+
+/// The longest paragraph under a table that [`table_note_after`] takes for its note.
+const NOTE_MAX_BYTES: usize = 300;
+
+/// The currency a column's header opens with: "AUD (Australia)", "EUR contribution" → the
+/// ISO 4217 code; `None` when the header's first word is no current code.
+pub(super) fn header_currency(header: &str) -> Option<String> {
+    let first = header.split_whitespace().next()?;
+    crate::money::iso_code(first).map(str::to_owned)
+}
+
 /// Table-level scale (a factor: 1e3, 1e6 or 1e9) and ISO 4217 currency of a caption's unit
 /// note: "(in millions of U.S. dollars)" → `(Some(1e6), Some("USD"))`; "(millions, in
 /// stated currency)" → `(Some(1e6), None)`, the currency then comes from each row
@@ -80,6 +103,7 @@ pub(super) fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
         "C$" | "CA$" | "CAD" => Some("CAD"),
         "MXN" => Some("MXN"),
         "EUR" | "€" => Some("EUR"),
+        code if crate::money::iso_code(code).is_some() => crate::money::iso_code(code),
         _ if unit.contains("canadian") => Some("CAD"),
         _ if unit.contains("peso") => Some("MXN"),
         _ if unit.contains("euro") => Some("EUR"),
@@ -135,7 +159,11 @@ static FISCAL_SPAN: LazyLock<Regex> = LazyLock::new(|| {
 /// The one year the header cell of a table cell's column names ("FY2008 Supp."); a fiscal
 /// year spanning two calendar years ("2025-2026", "2025-26") gives the year it starts in.
 pub(super) fn column_year(document: &Document, cell: usize) -> Option<i32> {
-    let header = document.slice(column_header(document, cell)?);
+    header_year(document.slice(column_header(document, cell)?))
+}
+
+/// The one year a header or label names, or the start of the one fiscal year it spans.
+fn header_year(header: &str) -> Option<i32> {
     let years: std::collections::BTreeSet<i32> = YEAR
         .captures_iter(header)
         .filter_map(|c| c[1].parse().ok())
@@ -157,6 +185,13 @@ pub(super) fn column_year(document: &Document, cell: usize) -> Option<i32> {
         })
         .collect();
     (years.len() == 2 && spans.len() == 1).then(|| spans[0])
+}
+
+/// The one year a table cell's row label names ("2025", "FY2025"), for tables whose rows are
+/// years and columns are donors or currencies; a fiscal year spanning two calendar years
+/// gives the year it starts in, as in [`column_year`].
+pub(super) fn row_year(document: &Document, cell: usize) -> Option<i32> {
+    header_year(document.slice(row_label(document, cell)?))
 }
 
 /// The label of table cell `cell`'s row: the row's first cell (column 0), when it is not

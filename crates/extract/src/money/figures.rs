@@ -47,11 +47,10 @@ impl Scale {
     }
 }
 
-/// ISO 4217 codes recognised when written next to a number (not COP: "COP 15" is a climate
-/// conference).
-const ISO_CODES: &[&str] = &[
-    "USD", "CAD", "MXN", "EUR", "GBP", "JPY", "CHF", "AUD", "NZD", "CNY", "BRL", "GTQ", "HNL",
-];
+/// ISO 4217 codes that are also words or names written in capitals next to a number, and so
+/// are no currency there: "COP 15" (a climate conference), "ALL 2025", "TOP 10", "CUP 2026",
+/// "SOS 112", "MOP 3".
+const WORD_LIKE_CODES: &[&str] = &["ALL", "COP", "CUP", "MOP", "SOS", "TOP"];
 
 /// Letters written right before "$" and the currency they make ("C$", "Mex$", "US $").
 const DOLLAR_PREFIXES: &[(&str, &str)] = &[
@@ -70,9 +69,14 @@ const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("NZ", "NZD"),
 ];
 
-/// The ISO 4217 code `text` is, of those in [`ISO_CODES`].
+/// The current ISO 4217 code `text` is, exactly ([`accord_core::ISO_4217`]), unless it is one of
+/// the [`WORD_LIKE_CODES`].
 pub(crate) fn iso_code(text: &str) -> Option<&'static str> {
-    ISO_CODES.iter().copied().find(|&code| code == text)
+    if text.len() != 3 || WORD_LIKE_CODES.contains(&text) {
+        return None;
+    }
+    let at = accord_core::ISO_4217.binary_search(&text).ok()?;
+    Some(accord_core::ISO_4217[at])
 }
 
 /// A figure candidate, in token indices (end-exclusive).
@@ -322,6 +326,9 @@ fn currency_suffix(toks: &[Tok<'_>], k: usize) -> Option<(Cur, usize)> {
     }
     let first = toks.get(k)?;
     let second = lower_at(toks, k + 1);
+    if let Some(found) = named_currency(toks, k) {
+        return Some(found);
+    }
     let dollars = matches!(second, Some("dollars" | "dollar"));
     let pair = |code| Some((Cur::Code(code), k + 2));
     match (first.lower.as_str(), second) {
@@ -338,6 +345,36 @@ fn currency_suffix(toks: &[Tok<'_>], k: usize) -> Option<(Cur, usize)> {
         ("dollars" | "dollar" | "dólares" | "dolares", _) => Some((Cur::Unqualified, k + 1)),
         _ => None,
     }
+}
+
+/// A currency written in words from token `k`, of [`accord_core::CURRENCY_NAMES`]: "Norwegian
+/// kroner", "yen", "South African rand", "New Zealand dollars". Returns the code and the
+/// token after the name.
+fn named_currency(toks: &[Tok<'_>], k: usize) -> Option<(Cur, usize)> {
+    // The first word of a two-word country ("South African", "New Zealand", "Hong Kong",
+    // "Sri Lankan") carries no currency of its own.
+    let k = k + usize::from(toks.get(k).is_some_and(|t| {
+        matches!(t.text, "South" | "New" | "Hong" | "Sri" | "Saudi")
+            && toks.get(k + 1).is_some_and(capitalised)
+    }));
+    let first = lower_at(toks, k)?;
+    if let Some(code) = lower_at(toks, k + 1).and_then(|n| accord_core::currency_of_name(first, n))
+    {
+        return Some((Cur::Code(code), k + 2));
+    }
+    if let Some(code) = accord_core::currency_of_name("", first) {
+        return Some((Cur::Code(code), k + 1));
+    }
+    // A country adjective the table does not pair with this noun: "Zambian kwacha" is not
+    // listed, but "Indonesian rupiah" is the rupiah.
+    let noun = lower_at(toks, k + 1)?;
+    accord_core::currency_of_name("", noun)
+        .filter(|_| toks.get(k).is_some_and(capitalised))
+        .map(|code| (Cur::Code(code), k + 2))
+}
+
+fn capitalised(t: &Tok<'_>) -> bool {
+    t.text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A currency note in brackets after a figure: "$1.2 billion (Canadian)".
@@ -432,6 +469,18 @@ mod tests {
         ("U.S.$4.7 billion", 4.7e9, "USD", false),
         ("USD 34.6 million", 3.46e7, "USD", false),
         ("USD34.6 million", 3.46e7, "USD", false),
+        // Every current ISO 4217 code, before or after the number.
+        ("XOF 1.2 billion", 1.2e9, "XOF", false),
+        ("PGK 12 million", 1.2e7, "PGK", false),
+        ("96 million GHS", 9.6e7, "GHS", false),
+        // Currencies in words, with or without their country adjective.
+        ("NOK 300 million", 3e8, "NOK", false),
+        ("300 million Norwegian kroner", 3e8, "NOK", false),
+        ("4.5 billion yen", 4.5e9, "JPY", false),
+        ("2 million South African rand", 2e6, "ZAR", false),
+        ("10 million New Zealand dollars", 1e7, "NZD", false),
+        ("80 million Philippine pesos", 8e7, "PHP", false),
+        ("15 billion Indonesian rupiah", 1.5e10, "IDR", false),
         ("34.6 million USD", 3.46e7, "USD", false),
         ("C$300 million", 3e8, "CAD", false),
         ("CAD 50 million", 5e7, "CAD", false),
@@ -538,6 +587,9 @@ mod tests {
     }
 
     const NOT_MONEY: &[&str] = &[
+        // Codes that are words in capitals.
+        "COP 15 met in Montreal.",
+        "TOP 10 priorities",
         "P.L. 110-252",
         "Public Law 110-252 was signed.",
         "H.R. 2642",
