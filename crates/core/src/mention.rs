@@ -131,6 +131,11 @@ vocabulary! {
         /// A gazetteer body that two or three governments share (country `BINATIONAL`), also
         /// a working group (`eval/CODING.md`, "Working groups").
         SharedBody => "shared-body",
+        /// A council, committee, network or group named without a shared marker that the
+        /// text shows meeting, set up under an instrument, belonging to an international
+        /// organisation or listed with a working group: a body that meets
+        /// (`eval/CODING.md`, "Working groups").
+        MeetingBody => "meeting-body",
         /// The formal title of an instrument with its parties ("Memorandum of Understanding
         /// between … and … on …").
         TitledInstrument => "titled-instrument",

@@ -66,6 +66,7 @@ const AGENCY_HEADS: &[&str] = &[
     "Academy",
     "Coalition",
     "Network",
+    "Cell",
 ];
 
 /// Head nouns of Spanish and French organisation names, which take their adjectives after
@@ -986,7 +987,7 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
         let end = if entity_type == EntityType::WorkingGroup
             && tokens
                 .get(after_head)
-                .is_none_or(|t| !matches!(t.text, "on" | "for"))
+                .is_none_or(|t| !matches!(t.text, "on" | "for" | "against"))
         {
             after_head
         } else {
@@ -1269,6 +1270,7 @@ pub(crate) fn is_meeting_head(head: &str) -> bool {
             | "Force"
             | "Unit"
             | "Network"
+            | "Cell"
     )
 }
 

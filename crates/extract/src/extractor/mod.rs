@@ -22,6 +22,7 @@ mod coordination;
 mod described;
 mod distributive;
 mod funding;
+mod meets;
 mod parties;
 mod placement;
 mod ranges;
@@ -595,6 +596,7 @@ impl Extractor {
                         sentence_spans.push((bi, sentence));
                     }
                     let toks = tokens(text, sentence);
+                    let sentence_from = cands.len();
                     for p in names::head_noun_phrases(text, &toks) {
                         let c = self.phrase_cand(&p);
                         let mut c = self.cut_country_list(text, &c).unwrap_or(c);
@@ -648,6 +650,7 @@ impl Extractor {
                         }
                     }
                     cands.extend(self.acronym_definitions(text, &toks, &urls));
+                    self.promote_meeting_bodies(text, &mut cands, sentence_from, sentence);
                 }
             }
         }
