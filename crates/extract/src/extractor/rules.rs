@@ -587,16 +587,66 @@ impl Extractor {
         self.entity_name(m).0
     }
 
+    /// The long form a text gives an acronym fits the gazetteer entry `id` that the acronym
+    /// resolves to: at least half of the long form's content words (lower case, three
+    /// letters or more, no connectors) occur in the entry's name or aliases. A Spanish
+    /// official name in the aliases lets an English long form fit, and the reverse.
+    pub(super) fn long_form_fits(&self, entity_type: EntityType, id: &str, long: &str) -> bool {
+        let forms: Vec<&str> = match entity_type {
+            EntityType::Agency => self.gazetteer.agency(id).map_or_else(Vec::new, |e| {
+                std::iter::once(e.name.as_str())
+                    .chain(e.aliases.iter().map(String::as_str))
+                    .collect()
+            }),
+            EntityType::Agreement => self.gazetteer.agreement(id).map_or_else(Vec::new, |e| {
+                std::iter::once(e.name.as_str())
+                    .chain(e.aliases.iter().map(String::as_str))
+                    .collect()
+            }),
+            EntityType::WorkingGroup => {
+                self.gazetteer.working_group(id).map_or_else(Vec::new, |e| {
+                    std::iter::once(e.name.as_str())
+                        .chain(e.aliases.iter().map(String::as_str))
+                        .collect()
+                })
+            }
+            EntityType::Funding => return true,
+        };
+        let content = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(str::to_lowercase)
+                .filter(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "the" | "and" | "for" | "del" | "des" | "los" | "las"
+                    )
+                })
+                .collect()
+        };
+        let known: std::collections::HashSet<String> =
+            forms.iter().flat_map(|f| content(f)).collect();
+        let words = content(long);
+        if words.is_empty() || known.is_empty() {
+            return true;
+        }
+        let shared = words.iter().filter(|w| known.contains(*w)).count();
+        2 * shared >= words.len()
+    }
+
     pub(super) fn phrase_cand(&self, p: &NamePhrase) -> Cand {
         let mut c = Cand::new(p.entity_type, p.full_span, p.name.clone(), p.rule);
         c.acronym.clone_from(&p.acronym);
         c.kind = p.kind;
         // The acronym a text defines is more specific than a long form that several bodies
         // have shared ("Attorney General's Office (FGR)" is the FGR, not the former PGR).
+        // An acronym two bodies share is the one whose names fit the long form the text
+        // gives: "Australian Federal Police (AFP)" is no news agency.
         c.gaz = p
             .acronym
             .as_deref()
             .and_then(|a| self.resolve(p.entity_type, a))
+            .filter(|id| self.long_form_fits(p.entity_type, id, &p.name))
             .or_else(|| self.resolve(p.entity_type, &p.name))
             .map(str::to_owned);
         // "the NORAD Center": a known acronym plus a generic head names the same body.
@@ -849,7 +899,10 @@ impl Extractor {
         .into_iter()
         .find_map(|ty| {
             self.resolve(ty, long_text)
-                .or_else(|| self.resolve(ty, acronym))
+                .or_else(|| {
+                    self.resolve(ty, acronym)
+                        .filter(|id| self.long_form_fits(ty, id, long_text))
+                })
                 .map(|id| (ty, Some(id.to_owned())))
         })
         .or_else(|| {
@@ -1059,5 +1112,41 @@ impl Extractor {
             }
         }
         cands.extend(added);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::extract_paragraph;
+    use accord_core::EntityType;
+
+    fn agencies(text: &str) -> Vec<(String, Option<String>)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
+        let gazetteer = accord_gazetteer::Gazetteer::load(&dir).expect("bundled gazetteer");
+        extract_paragraph(&gazetteer, text)
+            .into_iter()
+            .filter(|m| m.entity_type == EntityType::Agency)
+            .map(|m| (m.value.name, m.value.gazetteer_id))
+            .collect()
+    }
+
+    #[test]
+    fn a_shared_acronym_resolves_to_the_body_its_long_form_names() {
+        // AFP is a news agency in the bundled gazetteer; this long form is another body.
+        let found =
+            agencies("Officers of the Australian Federal Police (AFP) met their counterparts.");
+        assert!(
+            found
+                .iter()
+                .any(|(name, id)| name == "Australian Federal Police"
+                    && id.as_deref() != Some("afp")),
+            "{found:?}"
+        );
+        // The long form that fits keeps the gazetteer's entry.
+        let found = agencies("A report by Agence France-Presse (AFP) said so.");
+        assert!(
+            found.iter().any(|(_, id)| id.as_deref() == Some("afp")),
+            "{found:?}"
+        );
     }
 }
