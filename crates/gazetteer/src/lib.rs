@@ -9,7 +9,8 @@
 //! - `agreements.csv`: `id,name,acronym,aliases,kind,parties,signed,ended,source`
 //! - `working_groups.csv`: `id,name,aliases,agreement_id,pillar,source`
 //! - `countries.csv`: `iso3,name,aliases,demonyms,source`
-//! - `regions.csv`: `name,adjective,members,source`
+//! - `regions.csv`: `name,adjective,members,parties_from_name,source` (`parties_from_name`
+//!   may be left out: `yes`)
 //! - `subdivisions.csv`: `code,name,aliases,country,source` (ISO 3166-2 first-level
 //!   subdivisions: states, provinces, territories)
 //!
@@ -151,6 +152,11 @@ pub struct RegionEntry {
     pub adjective: String,
     /// Member countries, ISO 3166-1 alpha-3, sorted.
     pub members: Vec<String>,
+    /// An agreement named with the region ("North American Trusted Traveler Program") has
+    /// the members as parties. `false` for regions whose instruments need their members
+    /// stated (CODING.md: `[]` when a multilateral instrument's members are not stated);
+    /// the region's name still marks an organisation as multinational.
+    pub parties_from_name: bool,
 }
 
 /// All curated entries.
@@ -217,6 +223,9 @@ struct RegionRow {
     name: String,
     adjective: String,
     members: String,
+    /// `yes`, `no`, or absent / empty (= `yes`, the file's older three-column form).
+    #[serde(default)]
+    parties_from_name: String,
 }
 
 #[derive(Deserialize)]
@@ -363,13 +372,28 @@ impl Gazetteer {
             });
         }
         let path = dir.join("regions.csv");
-        for (_, r) in read_rows::<RegionRow>(&path)? {
+        for (line, r) in read_rows::<RegionRow>(&path)? {
             let mut members = list(&r.members);
             members.sort();
+            let parties_from_name = match r.parties_from_name.trim() {
+                "" | "yes" => true,
+                "no" => false,
+                other => {
+                    return Err(Error::Row {
+                        path: path.clone(),
+                        line,
+                        message: format!(
+                            "regions.csv: parties_from_name of {:?} is {other:?}, not yes or no",
+                            r.name.trim()
+                        ),
+                    });
+                }
+            };
             gazetteer.regions.push(RegionEntry {
                 name: r.name.trim().to_owned(),
                 adjective: r.adjective.trim().to_owned(),
                 members,
+                parties_from_name,
             });
         }
         tracing::debug!(
@@ -404,6 +428,36 @@ mod tests {
 
     fn write(dir: &Path, name: &str, body: &str) {
         fs_err::write(dir.join(name), body).unwrap();
+    }
+
+    #[test]
+    fn regions_say_whether_a_name_gives_parties() {
+        let dir = tempfile::tempdir().unwrap();
+        // The older form without the column: names give parties.
+        write(
+            dir.path(),
+            "regions.csv",
+            "name,adjective,members\nLake Region,Lake,UGA|KEN\n",
+        );
+        let old = Gazetteer::load(dir.path()).unwrap();
+        assert!(old.regions[0].parties_from_name);
+        assert_eq!(old.regions[0].members, ["KEN", "UGA"]);
+        write(
+            dir.path(),
+            "regions.csv",
+            "name,adjective,members,parties_from_name,source\nLake Region,Lake,UGA|KEN,no,x\n",
+        );
+        assert!(!Gazetteer::load(dir.path()).unwrap().regions[0].parties_from_name);
+        write(
+            dir.path(),
+            "regions.csv",
+            "name,adjective,members,parties_from_name,source\nLake Region,Lake,UGA,maybe,x\n",
+        );
+        let err = Gazetteer::load(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.contains("regions.csv:2") && err.contains("maybe"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod described;
 mod distributive;
 mod funding;
 mod meets;
+mod organisation;
 mod parties;
 mod placement;
 mod ranges;
@@ -36,6 +37,7 @@ mod titled;
 mod test_support;
 
 use budget::Budget;
+use organisation::agency_kind_from_name;
 use tables::{
     column_header, column_year, header_currency, row_currency, row_label, row_year, table_caption,
     table_note_after, table_unit,
@@ -260,88 +262,6 @@ fn currency_note(text: &str) -> Option<regex::Captures<'_>> {
         return None;
     }
     CURRENCY_NOTE.captures(text)
-}
-
-fn agency_kind_from_name(name: &str) -> AgencyKind {
-    let n = name.to_lowercase();
-    let has = |w: &[&str]| w.iter().any(|x| n.contains(x));
-    if has(&["intelligence", "security intelligence", "investigaci"]) {
-        AgencyKind::Intelligence
-    } else if has(&["border", "customs", "immigration", "aduana", "migraci"]) {
-        AgencyKind::Border
-    } else if has(&[
-        "police",
-        "policía",
-        "attorney",
-        "investigation",
-        "investigative",
-        "enforcement",
-        "marshal",
-        "procuradur",
-    ]) {
-        AgencyKind::LawEnforcement
-    } else if has(&[
-        "army",
-        "navy",
-        "naval",
-        "air force",
-        "command",
-        "coast guard",
-        "forces",
-        "military",
-        "defense",
-        "defence",
-        "marine",
-        "ejército",
-        "armada",
-    ]) {
-        AgencyKind::Military
-    } else if has(&[
-        "congress",
-        "senate",
-        "parliament",
-        "house of",
-        "committee",
-        "chamber of deputies",
-        "legislat",
-    ]) {
-        AgencyKind::Legislature
-    } else if has(&[
-        "department",
-        "ministry",
-        "secretariat",
-        "secretaría",
-        "ministère",
-    ]) {
-        AgencyKind::Ministry
-    } else if has(&[
-        "council on",
-        "institute",
-        "institution",
-        "center for",
-        "centre for",
-        "foundation",
-        "conference board",
-    ]) {
-        AgencyKind::ThinkTank
-    } else if has(&[
-        "association",
-        "chamber of commerce",
-        "exporters",
-        "manufacturers",
-        "council of chief",
-    ]) {
-        AgencyKind::BusinessAssociation
-    } else if has(&[
-        "white house",
-        "presidential",
-        "prime minister",
-        "privy council",
-    ]) {
-        AgencyKind::ExecutiveOffice
-    } else {
-        AgencyKind::Other
-    }
 }
 
 impl Extractor {
@@ -741,8 +661,16 @@ impl Extractor {
                     v.parent_id.clone_from(&e.parent);
                 } else {
                     v.agency_kind = Some(agency_kind_from_name(&c.name));
-                    v.country = self
-                        .country_of_name(&c.name)
+                    let named = self.country_of_name(&c.name);
+                    // A body of several states by its name ("Pacific Islands Chiefs of
+                    // Police"): an international organisation, whatever the sentence's
+                    // countries (CODING.md, "Agencies": country INTERNATIONAL).
+                    let multinational = named.is_none() && self.multinational_by_name(&c.name);
+                    if multinational {
+                        v.agency_kind = Some(AgencyKind::InternationalOrganization);
+                    }
+                    v.country = named
+                        .or_else(|| multinational.then(|| "INTERNATIONAL".to_owned()))
                         .or_else(|| {
                             sentence.and_then(|s| {
                                 Self::dominant_country(document, scan, country_hits, s)

@@ -690,8 +690,9 @@ impl Extractor {
         // region's name or adjective names its members.
         if p.entity_type == EntityType::Agreement && c.parties.is_empty() && c.gaz.is_none() {
             let region = self.gazetteer.regions.iter().find(|r| {
-                p.name.starts_with(&format!("{} ", r.adjective))
-                    || p.name.ends_with(&format!(" of {}", r.name))
+                r.parties_from_name
+                    && (p.name.starts_with(&format!("{} ", r.adjective))
+                        || p.name.ends_with(&format!(" of {}", r.name)))
             });
             if let Some(r) = region {
                 c.parties.clone_from(&r.members);
