@@ -67,6 +67,7 @@ const AGENCY_HEADS: &[&str] = &[
     "Coalition",
     "Network",
     "Cell",
+    "Constabulary",
 ];
 
 /// Head nouns of Spanish and French organisation names, which take their adjectives after
@@ -99,6 +100,8 @@ pub(crate) const ROMANCE_HEADS: &[&str] = &[
     "Oficina",
     "Comité",
     "Banco",
+    "Direction",
+    "Korps",
 ];
 
 /// Lowercase agreement heads accepted after an acronym or a capitalised modifier

@@ -589,8 +589,9 @@ impl Extractor {
 
     /// The long form a text gives an acronym fits the gazetteer entry `id` that the acronym
     /// resolves to: at least half of the long form's content words (lower case, three
-    /// letters or more, no connectors) occur in the entry's name or aliases. A Spanish
-    /// official name in the aliases lets an English long form fit, and the reverse.
+    /// letters or more, no connectors) occur in the entry's name or aliases, or at least half
+    /// of the words of one of those forms occur in the long form. A Spanish official name in
+    /// the aliases lets an English long form fit, and the reverse.
     pub(super) fn long_form_fits(&self, entity_type: EntityType, id: &str, long: &str) -> bool {
         let forms: Vec<&str> = match entity_type {
             EntityType::Agency => self.gazetteer.agency(id).map_or_else(Vec::new, |e| {
@@ -624,14 +625,22 @@ impl Extractor {
                 })
                 .collect()
         };
-        let known: std::collections::HashSet<String> =
-            forms.iter().flat_map(|f| content(f)).collect();
-        let words = content(long);
-        if words.is_empty() || known.is_empty() {
+        let words: std::collections::HashSet<String> = content(long).into_iter().collect();
+        if words.is_empty() || forms.is_empty() {
             return true;
         }
+        let known: std::collections::HashSet<String> =
+            forms.iter().flat_map(|f| content(f)).collect();
         let shared = words.iter().filter(|w| known.contains(*w)).count();
+        // Half of the long form's words are the entry's, or half of one of the entry's
+        // forms is in the long form (a long form that took a few words too many on its left:
+        // "… announced that through the U.S. Agency for International Development").
         2 * shared >= words.len()
+            || forms.iter().any(|f| {
+                let own = content(f);
+                !own.is_empty()
+                    && 2 * own.iter().filter(|w| words.contains(*w)).count() >= own.len()
+            })
     }
 
     pub(super) fn phrase_cand(&self, p: &NamePhrase) -> Cand {
