@@ -1,33 +1,32 @@
 //! ISO 4217 currency codes and the currency names that texts write in words.
 //!
-//! Source: ISO 4217, "Codes for the representation of currencies", list one (current
-//! currencies and funds), as the maintenance agency SIX publishes it
-//! (<https://www.six-group.com/en/products-services/financial-information/data-standards.html>),
-//! amendments to 2025 (XCG replacing ANG, ZWG, SLE, VED). Fund codes (BOV, CHE, CHW, CLF, COU,
-//! MXV, USN, UYI, UYW), precious metals and testing codes (XAG, XAU, XPD, XPT, XTS, XXX, the
-//! bond-market units XBA–XBD, XSU, XUA) are left out: no policy text prices a program in them.
+//! The codes are the `iso_currency` crate's (ISO 4217 list one, as the maintenance agency SIX
+//! publishes it: <https://www.six-group.com/en/products-services/financial-information/data-standards.html>),
+//! the same list the published schema's currency vocabulary is made of. Fund codes (BOV, CHE,
+//! CHW, CLF, COU, MXV, USN, UYI, UYW), precious metals and testing or settlement units (XAD,
+//! XAG, XAU, XBA–XBD, XPD, XPT, XSU, XTS, XUA, XXX) are left out: no policy text prices a
+//! program in them.
 
-/// Current ISO 4217 currency codes, sorted (for [`is_iso_4217`]'s binary search).
-pub const ISO_4217: &[&str] = &[
-    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
-    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
-    "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
-    "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ",
-    "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD",
-    "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR",
-    "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR",
-    "MWK", "MXN", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN",
-    "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR",
-    "SDG", "SEK", "SGD", "SHP", "SLE", "SLL", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL",
-    "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU",
-    "UZS", "VED", "VES", "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XDR", "XOF", "XPF", "YER",
-    "ZAR", "ZMW", "ZWG", "ZWL",
+/// Codes of the list that are no money a program is priced in (funds, metals, test units).
+const NOT_MONEY: &[&str] = &[
+    "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW", "XAD", "XAG", "XAU", "XBA",
+    "XBB", "XBC", "XBD", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX",
 ];
 
-/// `code` is a current ISO 4217 currency code of [`ISO_4217`] (upper case, exact).
+/// The ISO 4217 currency code `code` is (upper case, exact), as a `'static` string; `None`
+/// for anything else and for the [`NOT_MONEY`] codes.
+#[must_use]
+pub fn iso_4217(code: &str) -> Option<&'static str> {
+    if NOT_MONEY.contains(&code) {
+        return None;
+    }
+    iso_currency::Currency::from_code(code).map(|c| c.code())
+}
+
+/// `code` is an ISO 4217 currency code of [`iso_4217`].
 #[must_use]
 pub fn is_iso_4217(code: &str) -> bool {
-    ISO_4217.binary_search(&code).is_ok()
+    iso_4217(code).is_some()
 }
 
 /// Currency names written in words after an amount, as `(adjective, noun, code)`: "Norwegian
@@ -142,27 +141,37 @@ pub const CURRENCY_NAMES: &[(&str, &str, &str)] = &[
 /// adjective gives `None` without one.
 #[must_use]
 pub fn currency_of_name(adjective: &str, noun: &str) -> Option<&'static str> {
-    CURRENCY_NAMES
+    BY_NOUN
+        .get(noun)?
         .iter()
-        .find(|(a, n, _)| *a == adjective && *n == noun)
-        .map(|(_, _, code)| *code)
+        .find(|(a, _)| *a == adjective)
+        .map(|(_, code)| *code)
 }
+
+/// [`CURRENCY_NAMES`] by noun: a hash lookup per word, as the money parser asks for every
+/// word after a number.
+static BY_NOUN: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+> = std::sync::LazyLock::new(|| {
+    let mut map: std::collections::HashMap<&'static str, Vec<(&'static str, &'static str)>> =
+        std::collections::HashMap::new();
+    for &(adjective, noun, code) in CURRENCY_NAMES {
+        map.entry(noun).or_default().push((adjective, code));
+    }
+    map
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_code_list_is_sorted_unique_and_three_capitals() {
-        assert!(ISO_4217.windows(2).all(|w| w[0] < w[1]));
-        assert!(
-            ISO_4217
-                .iter()
-                .all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
-        );
-        assert!(is_iso_4217("XOF") && is_iso_4217("PGK") && is_iso_4217("USD"));
+    fn codes_are_current_currencies() {
+        assert_eq!(iso_4217("XOF"), Some("XOF"));
+        assert!(is_iso_4217("PGK") && is_iso_4217("USD"));
         // Funds, metals and lower case are not currencies here.
         assert!(!is_iso_4217("XAU") && !is_iso_4217("USN") && !is_iso_4217("usd"));
+        assert!(!is_iso_4217("ABC"));
     }
 
     #[test]

@@ -43,7 +43,7 @@ mod ids;
 mod mention;
 
 pub use agreement_heads::{AGREEMENT_HEAD_NOUNS, is_generic_agreement_name};
-pub use currency::{CURRENCY_NAMES, ISO_4217, currency_of_name, is_iso_4217};
+pub use currency::{CURRENCY_NAMES, currency_of_name, is_iso_4217, iso_4217};
 pub use dataset::{Agency, Agreement, Dataset, Failure, Funding, MentionRecord, WorkingGroup};
 pub use document::{Block, BlockKind, CharIndex, Document, Format, NoteLink, Span};
 pub use ids::{normalize_key, slug};

@@ -69,14 +69,13 @@ const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("NZ", "NZD"),
 ];
 
-/// The current ISO 4217 code `text` is, exactly ([`accord_core::ISO_4217`]), unless it is one of
-/// the [`WORD_LIKE_CODES`].
+/// The ISO 4217 code `text` is, exactly ([`accord_core::iso_4217`]), unless it is one of the
+/// [`WORD_LIKE_CODES`].
 pub(crate) fn iso_code(text: &str) -> Option<&'static str> {
     if text.len() != 3 || WORD_LIKE_CODES.contains(&text) {
         return None;
     }
-    let at = accord_core::ISO_4217.binary_search(&text).ok()?;
-    Some(accord_core::ISO_4217[at])
+    accord_core::iso_4217(text)
 }
 
 /// A figure candidate, in token indices (end-exclusive).
