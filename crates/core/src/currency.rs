@@ -14,7 +14,7 @@ const NOT_MONEY: &[&str] = &[
 ];
 
 /// The ISO 4217 currency code `code` is (upper case, exact), as a `'static` string; `None`
-/// for anything else and for the [`NOT_MONEY`] codes.
+/// for anything else and for the codes that are no money (fund codes, metals, test units).
 #[must_use]
 pub fn iso_4217(code: &str) -> Option<&'static str> {
     if NOT_MONEY.contains(&code) {
