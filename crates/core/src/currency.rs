@@ -61,6 +61,15 @@ pub const CURRENCY_NAMES: &[(&str, &str, &str)] = &[
     ("", "córdobas", "NIO"),
     ("", "reais", "BRL"),
     ("", "kina", "PGK"),
+    ("", "taka", "BDT"),
+    ("", "won", "KRW"),
+    ("", "kyat", "MMK"),
+    ("", "riel", "KHR"),
+    ("", "tenge", "KZT"),
+    // "CFA francs" read as the West African (UEMOA) franc; the Central African one (XAF) is
+    // told apart only when the text writes its code.
+    ("cfa", "francs", "XOF"),
+    ("cfa", "franc", "XOF"),
     ("japanese", "yen", "JPY"),
     ("chinese", "yuan", "CNY"),
     ("korean", "won", "KRW"),

@@ -824,6 +824,14 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
             } else if let Some(next) = romance_connector(text, tokens, k) {
                 // "Centro Nacional de Control de Energía", "… Internacional para el Desarrollo".
                 k = next;
+            } else if matches!(t.text, "a" | "an" | "the")
+                && tokens[k - 1].text.ends_with("ing")
+                && tokens[k - 1].text.starts_with(char::is_uppercase)
+                && tokens.get(k + 1).is_some_and(|n| is_name_word(n))
+            {
+                // "Memorandum of Understanding on Establishing a Semiconductor Supply Chain":
+                // a title-case gerund takes its object's article.
+                k += 1;
             } else if matches!(t.text, "on" | "in" | "of" | "for")
                 && tokens.get(k + 1).is_some_and(|n| n.text == "the")
                 && tokens
@@ -840,6 +848,7 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
                     | "et"
                     | "of"
                     | "for"
+                    | "against"
                     | "Against"
                     | "For"
                     | "Of"

@@ -36,6 +36,20 @@ static BARE_TABLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A unit note that puts the currency before the scale with no "in" and no bracket, as
+/// fact sheets write it over a table: "Indicative commitments, US$ millions.", "EUR
+/// thousands".
+static CODE_SCALE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?: ^ | [\s,;:] )
+        (?P<code> US\$ | C\$ | CA\$ | A\$ | NZ\$ | S\$ | € | £ | [A-Z]{3} ) \s*
+        (?i: (?P<scale> thousands | millions | billions ) ) \b
+        \s* (?: [)\]] | $ | \.(?:\s|$) | , | ; )",
+    )
+    .expect("static regex")
+});
+
 /// The caption or unit note of the table that block `cell` belongs to: the nearest
 /// paragraph or heading before the table's first cell.
 pub(super) fn table_caption(document: &Document, cell: usize) -> Option<Span> {
@@ -81,6 +95,13 @@ pub(super) fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
     let Some(c) = TABLE_UNIT
         .captures(caption)
         .or_else(|| BARE_TABLE_UNIT.captures(caption))
+        .or_else(|| {
+            CODE_SCALE_UNIT.captures(caption).filter(|c| {
+                let code = &c["code"];
+                !code.bytes().all(|b| b.is_ascii_uppercase())
+                    || crate::money::iso_code(code).is_some()
+            })
+        })
     else {
         // "(dollars)": amounts in units of the document's currency.
         let units = TABLE_CURRENCY
@@ -103,6 +124,10 @@ pub(super) fn table_unit(caption: &str) -> (Option<f64>, Option<String>) {
         "C$" | "CA$" | "CAD" => Some("CAD"),
         "MXN" => Some("MXN"),
         "EUR" | "€" => Some("EUR"),
+        "A$" => Some("AUD"),
+        "NZ$" => Some("NZD"),
+        "S$" => Some("SGD"),
+        "£" => Some("GBP"),
         code if crate::money::iso_code(code).is_some() => crate::money::iso_code(code),
         _ if unit.contains("canadian") => Some("CAD"),
         _ if unit.contains("peso") => Some("MXN"),
@@ -301,6 +326,16 @@ mod tests {
                 None,
                 None,
             ),
+            // The currency before a bare scale word, no bracket.
+            (
+                "Pledges by partner, US$ millions. A dash is no pledge.",
+                Some(1e6),
+                Some("USD"),
+            ),
+            ("Disbursements: EUR thousands", Some(1e3), Some("EUR")),
+            ("Grants, S$ millions", Some(1e6), Some("SGD")),
+            // Three capitals that are no currency code are no unit note.
+            ("Members of the ABC millions strong", None, None),
         ];
         for (caption, scale, currency) in cases {
             let (s, c) = table_unit(caption);

@@ -67,6 +67,31 @@ const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("A", "AUD"),
     ("AU", "AUD"),
     ("NZ", "NZD"),
+    ("S", "SGD"),
+    ("HK", "HKD"),
+    ("NT", "TWD"),
+    ("R", "BRL"),
+];
+
+/// Currency signs and abbreviations written before the number that name one currency each
+/// (the Unicode currency symbols block, U+20A0–U+20CF, and the taka's "৳" and "Tk"): "₹76,000
+/// crore", "₩120 billion", "Tk 3,200 crore", "Rp 5 billion", "RM 40 million". Signs that
+/// several currencies share (the dollar's "$", "R" alone, "Rs") are not here.
+const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₱", "PHP"),
+    ("₦", "NGN"),
+    ("৳", "BDT"),
+    ("Tk", "BDT"),
+    ("₺", "TRY"),
+    ("₽", "RUB"),
+    ("₪", "ILS"),
+    ("₫", "VND"),
+    ("₴", "UAH"),
+    ("₵", "GHS"),
+    ("Rp", "IDR"),
+    ("RM", "MYR"),
 ];
 
 /// The ISO 4217 code `text` is, exactly ([`accord_core::iso_4217`]), unless it is one of the
@@ -156,7 +181,13 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize) -> Option<Figure> {
         _ => return None,
     };
     let (scale, k) = scale_at(toks, k);
-    let (suffix, k) = currency_suffix(toks, k).map_or((None, k), |(c, k)| (Some(c), k));
+    let (suffix, k) = match currency_suffix(toks, k) {
+        // "won" is a verb more often than the Korean currency: bare, it names money only after
+        // a scale word ("120 billion won"), never after a plain number ("in 2019 won").
+        Some(_) if scale == Scale::None && lower_at(toks, k) == Some("won") => (None, k),
+        Some((c, k)) => (Some(c), k),
+        None => (None, k),
+    };
     let (note, k) = currency_note(text, toks, k).map_or((None, k), |(c, k)| (Some(c), k));
     if (needs_scale && scale == Scale::None)
         || (spelled && scale == Scale::None && suffix.is_none())
@@ -229,8 +260,18 @@ fn currency_prefix(toks: &[Tok<'_>], i: usize) -> Option<(Cur, usize)> {
         "¥" => return Some((Cur::Code("JPY"), i + 1)),
         _ => {}
     }
+    if let Some(&(_, code)) = CURRENCY_SIGNS.iter().find(|(sign, _)| *sign == t.text) {
+        return Some((Cur::Code(code), i + 1));
+    }
     if t.kind != Kind::Word {
         return None;
+    }
+    // "CFA francs 2 billion", "Norwegian kroner 150 million": a currency named in words
+    // before the number, with its adjective (a bare noun there is prose: "won 40 seats").
+    if let Some((cur, j)) = named_currency(toks, i)
+        .filter(|&(_, j)| j >= i + 2 && toks.get(j).is_some_and(|n| n.kind == Kind::Num))
+    {
+        return Some((cur, j));
     }
     if let Some(code) = iso_code(t.text) {
         // "USD$5 million" writes the currency twice.
@@ -718,5 +759,42 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(surface(text, &found[0]), "$400 million");
         assert_eq!(found[0].money.fiscal_year.as_deref(), Some("FY2008"));
+    }
+
+    #[test]
+    fn currency_signs_and_names_before_the_number() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("backed by ₹76,000 crore in incentives", 7.6e11, "INR"),
+            (
+                "the budget allocates Tk 3,200 crore to the grid",
+                3.2e10,
+                "BDT",
+            ),
+            ("a pledge of ₩120 billion", 1.2e11, "KRW"),
+            (
+                "Seoul pledged 120 billion won for the centre",
+                1.2e11,
+                "KRW",
+            ),
+            (
+                "The central bank provided CFA francs 2 billion in 2024.",
+                2e9,
+                "XOF",
+            ),
+            ("a grant of S$12 million", 1.2e7, "SGD"),
+            ("Norway gives Norwegian kroner 150 million", 1.5e8, "NOK"),
+            ("Rp 5 billion for patrol boats", 5e9, "IDR"),
+        ];
+        for &(text, amount, currency) in cases {
+            let money = only(text);
+            assert_eq!(money.amount, Some(amount), "{text:?}");
+            assert_eq!(money.currency.as_deref(), Some(currency), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn won_after_a_plain_number_is_the_verb() {
+        assert!(find("The coalition that in 2019 won 40 seats.").is_empty());
+        assert!(find("Spain 3, Italy 2: Spain won the final.").is_empty());
     }
 }

@@ -36,11 +36,24 @@ const DETERMINERS: &[&str] = &[
     "the", "this", "that", "these", "those", "its", "their", "such", "all", "said",
 ];
 
-/// A share phrase: its token range and ratio (`None` for "the rest").
+/// A share phrase: its token range and ratio (`None` for "the rest"). With `of_next`, the
+/// phrase names its base itself ("40 percent of the $300 million"): the figure that starts
+/// at `last`, not the previous one.
 struct SharePhrase {
     pub(super) first: usize,
     pub(super) last: usize,
     pub(super) ratio: Option<Ratio>,
+    pub(super) of_next: bool,
+}
+
+/// "of" + an optional definite determiner at `j`, then the first token of a figure: returns
+/// that token's index ("of the $300 million", "of $235 million").
+fn figure_reference_at(toks: &[Tok<'_>], j: usize, figure_starts: &[bool]) -> Option<usize> {
+    if !toks.get(j)?.is("of") {
+        return None;
+    }
+    let k = j + 1 + usize::from(lower_at(toks, j + 1).is_some_and(|w| DETERMINERS.contains(&w)));
+    figure_starts.get(k).copied()?.then_some(k)
 }
 
 /// "of" + determiner + up to two words + money noun(s), starting at `j`; returns the end.
@@ -122,7 +135,7 @@ fn fraction_at(toks: &[Tok<'_>], i: usize) -> Option<(Ratio, usize)> {
     Ratio::new(u128::from(num), u128::from(den)).map(|r| (r, end))
 }
 
-fn share_at(toks: &[Tok<'_>], i: usize) -> Option<SharePhrase> {
+fn share_at(toks: &[Tok<'_>], i: usize, figure_starts: &[bool]) -> Option<SharePhrase> {
     if words_at(toks, i, &["the", "rest"]) || words_at(toks, i, &["the", "remainder"]) {
         // "the rest of the world" is not money; "the rest of the funds" and "the rest" are.
         let last = match money_reference_at(toks, i + 2) {
@@ -134,26 +147,39 @@ fn share_at(toks: &[Tok<'_>], i: usize) -> Option<SharePhrase> {
             first: i,
             last,
             ratio: None,
+            of_next: false,
         });
     }
     let (ratio, end) = share_ratio_at(toks, i)?;
+    if let Some(last) = figure_reference_at(toks, end, figure_starts) {
+        return Some(SharePhrase {
+            first: i,
+            last,
+            ratio: Some(ratio),
+            of_next: true,
+        });
+    }
     let last = money_reference_at(toks, end)?;
     Some(SharePhrase {
         first: i,
         last,
         ratio: Some(ratio),
+        of_next: false,
     })
 }
 
 fn scan_shares(toks: &[Tok<'_>], figures: &[Figure]) -> Vec<SharePhrase> {
     let mut inside = vec![false; toks.len()];
+    let mut starts = vec![false; toks.len()];
     for figure in figures {
         inside[figure.lead..figure.last].fill(true);
+        starts[figure.first] = true;
+        starts[figure.lead] = true;
     }
     let mut phrases = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match share_at(toks, i).filter(|p| !inside[p.first..p.last].contains(&true)) {
+        match share_at(toks, i, &starts).filter(|p| !inside[p.first..p.last].contains(&true)) {
             Some(phrase) => {
                 i = phrase.last;
                 phrases.push(phrase);
@@ -185,6 +211,15 @@ pub(super) fn add_shares(
             (Some(_), None) => {}
             (_, Some(_)) => {
                 let Some(phrase) = phrases.next() else { break };
+                if phrase.of_next {
+                    // The base is the figure the phrase runs into; it is output next.
+                    if let (Some(next), Some(ratio)) = (figures_iter.peek(), phrase.ratio) {
+                        if next.first >= phrase.last {
+                            out.push(share_of(toks, next, &phrase, ratio, true));
+                        }
+                    }
+                    continue;
+                }
                 let Some(base) = &base else { continue };
                 let ratio = match phrase.ratio {
                     Some(ratio) => ratio,
@@ -198,7 +233,7 @@ pub(super) fn add_shares(
                     (None, Some(r)) => Some(r),
                     (_, None) => None,
                 };
-                out.push(share_of(toks, base, &phrase, ratio));
+                out.push(share_of(toks, base, &phrase, ratio, false));
                 continue;
             }
             (None, None) => break,
@@ -212,14 +247,29 @@ pub(super) fn add_shares(
     out
 }
 
-fn share_of(toks: &[Tok<'_>], base: &Built, phrase: &SharePhrase, ratio: Ratio) -> MoneyMatch {
+/// The share `ratio` of `base`; its span is the phrase, and with `through_base` the base's
+/// figure too ("40 percent of the $300 million").
+fn share_of(
+    toks: &[Tok<'_>],
+    base: &Built,
+    phrase: &SharePhrase,
+    ratio: Ratio,
+    through_base: bool,
+) -> MoneyMatch {
     let times = |q: Option<Quantity>| q.map(|q| q.times(ratio).to_f64());
     let [amount, min, max] = base.exact;
     let money = &base.found.money;
     let amount = times(amount);
     let readable = amount.is_some() || min.is_some() || max.is_some();
     MoneyMatch {
-        span: Span::new(toks[phrase.first].start, toks[phrase.last - 1].end),
+        span: Span::new(
+            toks[phrase.first].start,
+            if through_base {
+                base.found.span.end
+            } else {
+                toks[phrase.last - 1].end
+            },
+        ),
         money: Money {
             amount,
             amount_min: times(min),
@@ -303,6 +353,39 @@ mod tests {
             );
             assert_eq!(found[1].money.currency.as_deref(), Some("CAD"), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_share_can_name_its_base_after_it() {
+        let cases: &[(&str, &str, f64, f64, &str)] = &[
+            (
+                "Some 40 percent of the $300 million goes to patrol craft.",
+                "40 percent of the $300 million",
+                0.4,
+                1.2e8,
+                "USD",
+            ),
+            (
+                "The ministry keeps 25 per cent of EUR 14.5 million for audits.",
+                "25 per cent of EUR 14.5 million",
+                0.25,
+                3.625e6,
+                "EUR",
+            ),
+        ];
+        for &(text, span, share, amount, currency) in cases {
+            let found = find(text);
+            assert_eq!(found.len(), 2, "{text:?}: {found:#?}");
+            assert_eq!(surface(text, &found[0]), span, "{text:?}");
+            assert_eq!(found[0].money.share, Some(share), "{text:?}");
+            assert_eq!(found[0].money.amount, Some(amount), "{text:?}");
+            assert_eq!(found[0].money.currency.as_deref(), Some(currency));
+            // The base stays a figure of its own.
+            assert_eq!(found[1].money.share, None, "{text:?}");
+        }
+        // A percentage of something that is no figure is no share.
+        let found = find("$5 million was spent; 40 percent of the 200 staff were trained.");
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]
