@@ -1003,7 +1003,11 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
         {
             after_head
         } else {
+            // A singular working group's topic may be a list: "Working Group on Return,
+            // Readmission and Reintegration" is one group (the plural "Working Groups on …"
+            // is distributed elsewhere).
             let lists = entity_type == EntityType::Agreement
+                || entity_type == EntityType::WorkingGroup
                 || (entity_type == EntityType::Agency
                     && head_len == 1
                     && PORTFOLIO_HEADS.contains(&tokens[i].text));

@@ -116,19 +116,26 @@ impl Extractor {
         let Some(head) = head_of(&c.name) else {
             return false;
         };
-        if !MEETING_HEADS.contains(&head) {
-            return false;
-        }
         let before_head: Vec<&str> = c
             .name
             .split_whitespace()
             .take_while(|w| *w != head)
             .collect();
+        let task_force = head == "Force" && before_head.last() == Some(&"Task");
+        if !MEETING_HEADS.contains(&head) && !task_force {
+            return false;
+        }
         let domestic = before_head
             .iter()
             .any(|w| DOMESTIC_MARKERS.contains(w) || self.countries.lookup(w).is_some());
         if domestic {
             return false;
+        }
+        // A name that spans a region ("African Border Management Academies Network",
+        // "Pacific Transnational Crime Network") or says it is multinational gathers several
+        // governments' bodies.
+        if before_head.first() == Some(&"Multinational") || self.multinational_by_name(&c.name) {
+            return true;
         }
         let after = &text[c.span.end..ceil_boundary(text, c.span.end + 200)];
         let before = &text[floor_boundary(text, c.span.start.saturating_sub(60))..c.span.start];
@@ -209,6 +216,30 @@ mod tests {
             .filter(|m| m.entity_type == EntityType::WorkingGroup)
             .map(|m| m.value.name)
             .collect()
+    }
+
+    #[test]
+    fn a_regional_or_multinational_network_is_a_working_group() {
+        assert_eq!(
+            groups("Training runs through the Andean Customs Academies Network (ACAN)."),
+            ["Andean Customs Academies Network"]
+        );
+        assert_eq!(
+            groups("Patrols are led by the Multinational Joint Task Force."),
+            ["Multinational Joint Task Force"]
+        );
+        // One country's network stays an organisation.
+        assert!(groups("Training runs through the Kenyan Customs Academies Network.").is_empty());
+    }
+
+    #[test]
+    fn a_working_groups_topic_list_is_one_name() {
+        assert_eq!(
+            groups(
+                "It set up a Technical Working Group on Return, Readmission and Reintegration, which meets in May."
+            ),
+            ["Technical Working Group on Return, Readmission and Reintegration"]
+        );
     }
 
     #[test]

@@ -224,7 +224,9 @@ impl Extractor {
             .collect();
         let instrument = |i: usize| instrument_of(&mentions[i]);
         let sections = section_instruments(document, mentions, &agreements);
-        let title = self.title_topic(document);
+        let title = self
+            .title_topic(document)
+            .or_else(|| titled_agreement(document, mentions, &agreements).map(instrument));
         let scope = Scope {
             document,
             mentions,
@@ -263,6 +265,7 @@ impl Extractor {
             // Group" recurs under many instruments.
             let stated = self
                 .possessor(&m.value.name)
+                .or_else(|| named_in_name(document, mentions, &agreements, m).map(instrument))
                 .or_else(|| {
                     in_sentence(text, described, mentions, &agreements, m.span)
                         .filter(not_self)
@@ -291,6 +294,20 @@ impl Extractor {
                 .any(|s| DENYING.is_match(&text[s.start..s.end]));
             let found = stated
                 .or_else(|| sibling(document, mentions, i, block))
+                .or_else(|| {
+                    // "The X reports to the Joint Working Group", or a list under "Three
+                    // groups report to the JWG:": the body sits where the one it reports to
+                    // sits.
+                    let intro = document.blocks[context_start].span;
+                    [described, intro].into_iter().find_map(|scope| {
+                        reports_to(text, mentions, scope, m).and_then(|j| {
+                            placed
+                                .iter()
+                                .find(|(k, _, _)| *k == j)
+                                .and_then(|(_, found, _)| found.clone())
+                        })
+                    })
+                })
                 .or_else(|| {
                     if denied {
                         return None;
@@ -376,6 +393,99 @@ impl Extractor {
         let entry = self.gazetteer.agreement(id)?;
         Some((entry.name.clone(), Some(entry.id.clone())))
     }
+}
+
+/// Right before a body's mention: it is the one others report to ("report to the", "is
+/// accountable to").
+static REPORTS_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:reports?|reporting|reported|accountable|answerable|subordinate)\s+to\s+(?:the\s+)?$")
+        .expect("static regex")
+});
+
+/// The working-group mention (index into `mentions`) inside `scope` that the text says
+/// other bodies report to, other than `body` itself.
+fn reports_to(text: &str, mentions: &[Mention], scope: Span, body: &Mention) -> Option<usize> {
+    (0..mentions.len()).find(|&j| {
+        let o = &mentions[j];
+        o.entity_type == EntityType::WorkingGroup
+            && scope.contains(o.span)
+            && !same_body(o, body)
+            && REPORTS_TO.is_match(tail(text, scope.start, o.span.start, 40))
+    })
+}
+
+/// The agreement the document's title names, among those the document mentions (index into
+/// `mentions`): the one with the longest name or acronym that the title holds as words.
+fn titled_agreement(
+    document: &Document,
+    mentions: &[Mention],
+    agreements: &[usize],
+) -> Option<usize> {
+    let title = document.title.as_deref()?;
+    let holds = |form: &str| {
+        form.len() >= 3
+            && title.match_indices(form).any(|(at, _)| {
+                let before = title[..at].chars().next_back();
+                let after = title[at + form.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+    };
+    agreements
+        .iter()
+        .filter_map(|&a| {
+            let v = &mentions[a].value;
+            [Some(v.name.as_str()), v.acronym.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|f| holds(f))
+                .map(str::len)
+                .max()
+                .map(|len| (len, a))
+        })
+        .max_by_key(|&(len, a)| (len, std::cmp::Reverse(a)))
+        .map(|(_, a)| a)
+}
+
+/// The agreement (index into `mentions`, one of `agreements`) that `body`'s own name holds:
+/// as its left modifier ("JETP Joint Working Group", "Patrol Plan Coordinating Committee"),
+/// as its possessor ("the Plan's Steering Committee") or as its "of (the)" complement
+/// ("Task Force of the Accra Initiative"), by the agreement's name, its acronym or the form
+/// the text wrote. The longest such form wins; a body is never its own agreement.
+fn named_in_name(
+    document: &Document,
+    mentions: &[Mention],
+    agreements: &[usize],
+    body: &Mention,
+) -> Option<usize> {
+    let name = body.value.name.as_str();
+    let mut best: Option<(usize, usize)> = None;
+    for &a in agreements {
+        let agreement = &mentions[a];
+        if same_body(agreement, body) {
+            continue;
+        }
+        let forms = [
+            Some(agreement.value.name.as_str()),
+            agreement.value.acronym.as_deref(),
+            Some(document.slice(agreement.span)),
+        ];
+        for form in forms.into_iter().flatten() {
+            if form.len() < 3 || form == name {
+                continue;
+            }
+            let modifier = name.strip_prefix(form).is_some_and(|rest| {
+                rest.starts_with(' ') || rest.starts_with("'s ") || rest.starts_with("’s ")
+            });
+            let complement = name
+                .strip_suffix(form)
+                .is_some_and(|rest| rest.ends_with(" of the ") || rest.ends_with(" of "));
+            if (modifier || complement) && best.is_none_or(|(len, _)| form.len() > len) {
+                best = Some((form.len(), a));
+            }
+        }
+    }
+    best.map(|(_, a)| a)
 }
 
 /// A definite description of a body ("the working group", "this committee").
@@ -1040,6 +1150,83 @@ mod tests {
                 )]
             ),
             [alone("Joint Monitoring Committee")]
+        );
+    }
+
+    #[test]
+    fn a_body_whose_name_holds_an_agreement_sits_under_it() {
+        let found = placed(
+            None,
+            &[
+                (
+                    BlockKind::Paragraph,
+                    "The Lakeshore Energy Transition Partnership (LETP) was agreed in May.",
+                ),
+                (
+                    BlockKind::Paragraph,
+                    "The LETP Joint Working Group meets every quarter in Accra.",
+                ),
+            ],
+        );
+        assert!(
+            found.contains(&(
+                "LETP Joint Working Group".to_owned(),
+                Some("Lakeshore Energy Transition Partnership".to_owned())
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_body_sits_where_the_one_it_reports_to_sits() {
+        let found = placed(
+            None,
+            &[
+                (
+                    P,
+                    "The Lakeshore Energy Transition Partnership (LETP) was agreed in May.",
+                ),
+                (P, "The LETP Joint Working Group (JWG) meets every quarter."),
+                (P, "Two technical groups report to the JWG:"),
+                (
+                    BlockKind::ListItem,
+                    "Grid Codes Working Group, on transmission;",
+                ),
+                (BlockKind::ListItem, "Skills Working Group, on retraining."),
+            ],
+        );
+        for wg in ["Grid Codes Working Group", "Skills Working Group"] {
+            assert!(
+                found.contains(&(
+                    wg.to_owned(),
+                    Some("Lakeshore Energy Transition Partnership".to_owned())
+                )),
+                "{wg}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_title_may_name_an_agreement_the_document_defines() {
+        let found = placed(
+            Some("Lakeshore Energy Transition Partnership (LETP)"),
+            &[
+                (
+                    P,
+                    "The Lakeshore Energy Transition Partnership (LETP) was agreed in May.",
+                ),
+                (
+                    P,
+                    "The partners established a Grid Codes Working Group in June.",
+                ),
+            ],
+        );
+        assert!(
+            found.contains(&(
+                "Grid Codes Working Group".to_owned(),
+                Some("Lakeshore Energy Transition Partnership".to_owned())
+            )),
+            "{found:?}"
         );
     }
 
