@@ -158,6 +158,8 @@ const CONNECTORS: &[&str] = &[
 
 /// Capitalised words that start sentences or clauses but never start a name.
 const STOP_CAPITALS: &[&str] = &[
+    // A memorandum's addressee line: "MEMORANDUM FOR: Administrator Federal … Agency".
+    "Administrator",
     "The",
     "A",
     "An",
@@ -431,7 +433,13 @@ const LEGAL_FORMS: &[&[&str]] = &[
     &["LLC"],
     &["L.L.C."],
     &["Ltd"],
+    &["Limited"],
     &["Corp"],
+    &["N.V."],
+    &["B.V."],
+    &["S.p.A."],
+    &["ASA"],
+    &["Pty"],
     &["plc"],
     &["PLC"],
     &["GmbH"],
@@ -874,6 +882,33 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
     end
 }
 
+/// The token index after "and Related Programs" or "and Related Agencies" when it closes,
+/// within twenty-five name words and connectors of one sentence from `start`, a comma list
+/// (a U.S. appropriations subcommittee's name).
+fn related_programs_end(text: &str, tokens: &[Token<'_>], start: usize) -> Option<usize> {
+    let mut k = start;
+    while k + 2 < tokens.len().min(start + 25) {
+        let gap = &text[tokens[k - 1].span.end..tokens[k].span.start];
+        if gap.contains(['.', ';', ':', '(', ')']) {
+            return None;
+        }
+        if tokens[k].text == "and"
+            && tokens[k + 1].text == "Related"
+            && matches!(tokens[k + 2].text, "Programs" | "Agencies")
+        {
+            return Some(k + 3);
+        }
+        // The departments are listed bare: an article starts another name.
+        if !(is_name_word(&tokens[k]) || is_connector(tokens[k].text))
+            || matches!(tokens[k].text, "the" | "a" | "an")
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// A Spanish or French connector inside a name, with its article: "de", "del", "de la",
 /// "para el", "pour la", "sur les" before a capitalised word that is not a head noun.
 /// Returns the index of that word.
@@ -1057,6 +1092,18 @@ pub(crate) fn head_noun_phrases(text: &str, tokens: &[Token<'_>]) -> Vec<NamePhr
                 })
                 .last();
             campus.map_or(end, |k| k + 1)
+        } else {
+            end
+        };
+        // "Subcommittee on State, Foreign Operations, and Related Programs": the names of
+        // U.S. appropriations subcommittees list the departments they fund, other heads
+        // included, up to "and Related Programs" or "and Related Agencies".
+        let end = if matches!(tokens[i].text, "Subcommittee" | "Committee")
+            && tokens.get(after_head).is_some_and(|t| t.text == "on")
+        {
+            related_programs_end(text, tokens, after_head + 1)
+                .filter(|&e| e > end)
+                .unwrap_or(end)
         } else {
             end
         };
@@ -1773,6 +1820,22 @@ mod tests {
     }
 
     #[test]
+    fn an_appropriations_subcommittee_keeps_its_listed_name() {
+        assert_eq!(
+            names_of(
+                "Staff of the Subcommittee on Commerce, Justice, Science, and Related Agencies met."
+            ),
+            ["Subcommittee on Commerce, Justice, Science, and Related Agencies"]
+        );
+        // The list never crosses a clause: the closing words after a semicolon are another
+        // name's.
+        assert_eq!(
+            names_of("the Subcommittee on Energy; Labor, Science, and Related Agencies")[0],
+            "Subcommittee on Energy"
+        );
+    }
+
+    #[test]
     fn a_legal_form_closes_a_company_name_after_a_comma_too() {
         assert_eq!(
             names_of("a contract with Larchmont Sensor Works, Inc. was signed"),
@@ -1784,6 +1847,10 @@ mod tests {
                 "Talleres Navales del Golfo, S.A. de C.V.",
                 "Pinewood Freight LLC"
             ]
+        );
+        assert_eq!(
+            names_of("jet engines from Deccan Avionics Limited (DAL) and Vaal Rail Pty"),
+            ["Deccan Avionics Limited", "Vaal Rail Pty"]
         );
         assert_eq!(
             names_of("shares of Servicios Portuarios del Sur, S. de R.L. de C.V. rose"),

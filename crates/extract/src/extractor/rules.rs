@@ -91,6 +91,12 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:,\s*(?:or\s+)?(?:the\s+)?|\(\s*)$").expect("static regex")
 });
 
+/// Between a name and its translation in brackets after its acronym: "Ministerio Público
+/// (MP, Public Prosecutor's Office)", "(SSPC, Security and Citizen Protection Secretariat)".
+static ACRONYM_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\(\s*\p{Lu}[\p{Lu}\p{Ll}&./-]{1,11},\s*(?:the\s+)?$").expect("static regex")
+});
+
 static NAMED_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(programme|program|initiative|plan|agreement|treaty|accord|partnership|operation)s?,?\s+(?:called\s+|known as\s+|named\s+|dubbed\s+)?((?:\p{Lu}[\p{L}'’\-]*)(?:\s+\p{Lu}[\p{L}'’\-]*){0,4})(?:[.,;:)]|$)").expect("static regex")
 });
@@ -547,6 +553,16 @@ impl Extractor {
             let verb = GLOSS_VERB.is_match(between);
             let foreign_pair =
                 is_foreign(&mentions[i].value.name) != is_foreign(&mentions[j].value.name);
+            // "Ministerio de Gobernación (MINGOB, Ministry of the Interior)": the bracket's
+            // translation names the body before it, whatever other country's ministry of that
+            // English name the gazetteer holds.
+            if ACRONYM_GLOSS.is_match(between) && foreign_pair {
+                let head_name = self.canonical_name(&mentions[i]);
+                let head_gaz = mentions[i].value.gazetteer_id.clone();
+                mentions[j].value.gazetteer_id = head_gaz;
+                mentions[j].value.same_as = Some(head_name);
+                continue;
+            }
             if !(verb || (APPOSITION.is_match(between) && foreign_pair)) {
                 continue;
             }
@@ -1033,6 +1049,8 @@ impl Extractor {
                     text[..s.start].ends_with(['"', '“']) || text[s.end..].starts_with(['"', '”']);
                 let ok = !quoted
                     && (2..=5).contains(&words.len())
+                    // "for Canada, the …": an item that opens with a connector is a clause.
+                    && words[0].chars().next().is_some_and(char::is_uppercase)
                     && words.iter().all(|w| {
                         w.chars().next().is_some_and(char::is_uppercase)
                             || matches!(*w, "of" | "and" | "for" | "&")
@@ -1138,6 +1156,27 @@ mod tests {
             .filter(|m| m.entity_type == EntityType::Agency)
             .map(|m| (m.value.name, m.value.gazetteer_id))
             .collect()
+    }
+
+    #[test]
+    fn a_translation_after_the_acronym_names_the_body_before_it() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
+        let gazetteer = accord_gazetteer::Gazetteer::load(&dir).expect("bundled gazetteer");
+        let found = extract_paragraph(
+            &gazetteer,
+            "Honduras' lead body is the Ministerio de Seguridad Ciudadana y Convivencia (MSCC, Ministry of the Interior), which commands the police.",
+        );
+        let gloss = found
+            .iter()
+            .find(|m| m.value.name == "Ministry of the Interior")
+            .expect("the translation is a mention");
+        assert_eq!(
+            gloss.value.same_as.as_deref(),
+            Some("Ministerio de Seguridad Ciudadana y Convivencia"),
+            "{found:#?}"
+        );
+        // Another country's "Ministry of the Interior" in the gazetteer is not this body.
+        assert_eq!(gloss.value.gazetteer_id, None);
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub(crate) struct TextPatterns {
     pub(crate) page_number: Regex,
     /// A table or figure caption: `Table 1.`, `Figure 2:`.
     pub(crate) caption: Regex,
+    /// A memorandum's header field opening a line: `TO:`, `FROM:`, `MEMORANDUM FOR:`,
+    /// `SUBJECT:`, `DATE:` (one to three words in capitals, a colon, then space).
+    pub(crate) memo_field: Regex,
 }
 
 impl TextPatterns {
@@ -47,6 +50,7 @@ impl TextPatterns {
             caption: Regex::new(
                 r"^(?:Table|Figure|Chart|Exhibit|Map|Box|Graph)\s+[0-9A-Z][0-9.]*[.:]",
             )?,
+            memo_field: Regex::new(r"^[A-Z]{2,}(?: [A-Z]{2,}){0,2}:\s")?,
         })
     }
 }
@@ -289,6 +293,20 @@ fn classify(paragraphs: &[&[&str]], ctx: &mut Ctx<'_>) -> Vec<Unit> {
                 }
                 zone = Zone::Body;
                 if title_like(lines, ctx) {
+                    // A title over a second line in another case ("OFFICE OF THE INSPECTOR
+                    // GENERAL" over "Department of Labor"): two lines of a letterhead, each its
+                    // own block, not one name.
+                    let caps = |l: &&str| all_caps(l.trim());
+                    let split = lines
+                        .iter()
+                        .position(|l| caps(l) != caps(&lines[0]))
+                        .filter(|_| lines.len() >= 2);
+                    if let Some(at) = split {
+                        units.push(Unit::new(Kind::Title, reflow(&lines[..at], ctx)));
+                        units.push(Unit::new(Kind::Heading, reflow(&lines[at..], ctx)));
+                        zone = Zone::AfterTitle;
+                        continue;
+                    }
                     units.push(Unit::new(Kind::Title, reflow(lines, ctx)));
                     zone = Zone::AfterTitle;
                     continue;
@@ -342,6 +360,15 @@ fn body(
             let mut unit = Unit::new(Kind::Footnote, reflow(&owned, ctx));
             unit.label = Some(label);
             units.push(unit);
+        }
+        return;
+    }
+    // A memorandum's header ("TO: … / FROM: … / DATE: …" on consecutive lines): each field
+    // is a paragraph of its own, so that no name runs from one field into the next.
+    let field = |line: &str| ctx.pats.memo_field.is_match(line.trim_start());
+    if lines.len() >= 2 && field(first) && lines[1..].iter().any(|l| field(l)) {
+        for group in split_where(lines, |line, _| field(line)) {
+            units.push(Unit::new(Kind::Paragraph, reflow(group, ctx)));
         }
         return;
     }
@@ -653,6 +680,38 @@ mod tests {
                 "paragraph: The first paragraph starts here and goes on.",
                 "heading: A Section Heading",
                 "paragraph: More text.",
+            ]
+        );
+    }
+
+    #[test]
+    fn memo_header_fields_are_blocks_of_their_own() {
+        let got = blocks(
+            "MEMORANDUM\n\nTO:      Members, Subcommittee on Transport,\n         Housing and Urban Affairs\nFROM:    Committee Staff\nDATE:    May 2, 2025\n\nThe request follows.",
+        );
+        assert_eq!(
+            got,
+            [
+                "heading: MEMORANDUM",
+                "paragraph: TO: Members, Subcommittee on Transport, Housing and Urban Affairs",
+                "paragraph: FROM: Committee Staff",
+                "paragraph: DATE: May 2, 2025",
+                "paragraph: The request follows.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_letterhead_in_two_cases_is_two_blocks() {
+        let got = blocks(
+            "          OFFICE OF THE INSPECTOR GENERAL\n              Department of Labor\n\nThe audit found gaps.",
+        );
+        assert_eq!(
+            got,
+            [
+                "heading: OFFICE OF THE INSPECTOR GENERAL",
+                "heading: Department of Labor",
+                "paragraph: The audit found gaps.",
             ]
         );
     }

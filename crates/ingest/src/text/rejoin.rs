@@ -148,6 +148,13 @@ fn decide(prev: &Unit, next: &Unit, ctx: &Ctx<'_>) -> Option<Seam> {
     if !matches!(prev.kind, Kind::Paragraph | Kind::ListItem | Kind::Footnote) {
         return None;
     }
+    // A memorandum's header field ("FROM: …") neither continues nor is continued.
+    if [prev, next]
+        .iter()
+        .any(|u| ctx.pats.memo_field.is_match(u.text.trim_start()))
+    {
+        return None;
+    }
     let tail = tail(&prev.text, ctx);
     let head = head(&next.text, ctx);
     if ends_with_word_hyphen(&tail) {
