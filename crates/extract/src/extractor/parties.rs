@@ -22,7 +22,14 @@ use std::sync::LazyLock;
 
 /// Words after which a list of countries is the parties.
 static PARTY_LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:signed|concluded|ratified|adopted|agreed)\s+by\s+(?:the\s+)?|\b(?:between|among)\s+(?:the\s+)?")
+    Regex::new(r"\b(?:signed|concluded|ratified|adopted|agreed|launched|founded|established|created)\s+(?:in\s+\d{4}\s+)?by\s+(?:the\s+)?|\b(?:between|among)\s+(?:the\s+)?")
+        .expect("static regex")
+});
+
+/// Right after a list of countries that is the subject: a verb of concluding. "Chile, Peru
+/// and Bolivia agreed in 2016 on the …", "Ghana and Togo have signed the …".
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:have\s+|had\s+|jointly\s+)?(?:agreed|signed|concluded|launched|adopted|established|founded|set\s+up)\b")
         .expect("static regex")
 });
 
@@ -53,7 +60,7 @@ impl Extractor {
         let text = &document.text;
         if let Some(s) = sentence {
             let sent = &text[s.start..s.end];
-            let listing = PARTY_LIST_CUE.is_match(sent);
+            let listing = PARTY_LIST_CUE.is_match(sent) || SUBJECT_CUE.is_match(sent);
             let naming = names_parties(sent);
             // One country scan of the sentence, and only where a cue needs it.
             if listing || naming {
@@ -62,6 +69,11 @@ impl Extractor {
                     listed_parties(text, s, &hits)
                 } else {
                     Vec::new()
+                };
+                let listed = if listed.is_empty() {
+                    subject_parties(text, &hits, c.span.start)
+                } else {
+                    listed
                 };
                 if !listed.is_empty() {
                     return listed;
@@ -129,6 +141,44 @@ fn listed_parties(text: &str, sentence: Span, hits: &[(Span, String)]) -> Vec<St
         if codes.len() >= 2 {
             return codes;
         }
+    }
+    Vec::new()
+}
+
+/// Any of [`SUBJECT_VERB`]'s verbs in a sentence: the cheap test before the country scan.
+static SUBJECT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:agreed|signed|concluded|launched|adopted|established|founded|set\s+up)\b")
+        .expect("static regex")
+});
+
+/// "Indonesia, Malaysia and the Philippines agreed in 2016 on the X": two or more countries
+/// listed (commas, "and", "the" between them) right before a verb of concluding, with the
+/// agreement (starting at byte `agreement`) after them. `hits` are the sentence's country
+/// names.
+fn subject_parties(text: &str, hits: &[(Span, String)], agreement: usize) -> Vec<String> {
+    let mut i = 0;
+    while i < hits.len() {
+        let mut j = i;
+        while j + 1 < hits.len() {
+            let gap = text[hits[j].0.end..hits[j + 1].0.start].trim();
+            let joins = gap
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .all(|w| matches!(w, "" | "and" | "the"));
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        let end = hits[j].0.end;
+        if j > i && end <= agreement && SUBJECT_VERB.is_match(&text[end..agreement]) {
+            let mut codes: Vec<String> = hits[i..=j].iter().map(|(_, c)| c.clone()).collect();
+            codes.sort();
+            codes.dedup();
+            if codes.len() >= 2 {
+                return codes;
+            }
+        }
+        i = j + 1;
     }
     Vec::new()
 }
@@ -215,6 +265,25 @@ mod tests {
 
     fn codes(list: &[&str]) -> Vec<String> {
         list.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_list_of_countries_that_concludes_it_is_the_parties() {
+        let found = parties(
+            "Further east, Chile, Peru and Bolivia agreed in 2016 on the Coastal Patrol Arrangement for the Pacific.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "Coastal Patrol Arrangement for the Pacific".to_owned(),
+                codes(&["BOL", "CHL", "PER"])
+            )]
+        );
+        let found = parties("It joined the Lima Initiative, launched in 2017 by Chile and Peru.");
+        assert_eq!(
+            found,
+            [("Lima Initiative".to_owned(), codes(&["CHL", "PER"]))]
+        );
     }
 
     #[test]

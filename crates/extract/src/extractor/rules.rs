@@ -688,7 +688,10 @@ impl Extractor {
             c.rule = Rule::AcronymHead;
         }
         let compound = self.name_compound(&p.name);
-        if let (EntityType::Agreement, Some(parties)) = (p.entity_type, compound.clone()) {
+        if let (EntityType::Agreement, Some(parties)) = (
+            p.entity_type,
+            compound.clone().or_else(|| self.inner_compound(&p.name)),
+        ) {
             c.parties = parties;
         }
         // "U.S.-Mexico Joint Committee": a meeting head opened by a country compound is a
@@ -737,6 +740,24 @@ impl Extractor {
         }
         let second = words.next()?;
         self.countries.compound(&format!("{first} {second}"))
+    }
+
+    /// A country compound of two or more countries anywhere in an agreement's name, of one to
+    /// three words ("Roadmap for U.S.-India Defense Industrial Cooperation", "Papua New
+    /// Guinea–Australia Bilateral Security Agreement"): its parties, sorted codes.
+    pub(super) fn inner_compound(&self, name: &str) -> Option<Vec<String>> {
+        if !name.contains(['-', '–', '—', '/']) {
+            return None;
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (0..words.len()).find_map(|i| {
+            (1..=3).rev().find_map(|n| {
+                let phrase = words.get(i..i + n)?.join(" ");
+                self.countries
+                    .compound(&phrase)
+                    .filter(|codes| codes.len() >= 2)
+            })
+        })
     }
 
     /// "the Canada-U.S. border accord", "the U.S.-Mexican version of the treaty": an
@@ -1156,6 +1177,32 @@ mod tests {
             .filter(|m| m.entity_type == EntityType::Agency)
             .map(|m| (m.value.name, m.value.gazetteer_id))
             .collect()
+    }
+
+    #[test]
+    fn a_country_pair_inside_an_agreements_name_gives_its_parties() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
+        let gazetteer = accord_gazetteer::Gazetteer::load(&dir).expect("bundled gazetteer");
+        for (text, name, parties) in [
+            (
+                "They adopted the Roadmap for U.S.-India Defense Industrial Cooperation last year.",
+                "Roadmap for U.S.-India Defense Industrial Cooperation",
+                ["IND", "USA"],
+            ),
+            (
+                "The Papua New Guinea–Australia Bilateral Security Agreement entered into force.",
+                "Papua New Guinea–Australia Bilateral Security Agreement",
+                ["AUS", "PNG"],
+            ),
+        ] {
+            let found = extract_paragraph(&gazetteer, text);
+            let agreement = found
+                .iter()
+                .find(|m| m.entity_type == EntityType::Agreement)
+                .unwrap_or_else(|| panic!("no agreement in {text:?}: {found:#?}"));
+            assert_eq!(agreement.value.name, name);
+            assert_eq!(agreement.value.parties, parties, "{text:?}");
+        }
     }
 
     #[test]

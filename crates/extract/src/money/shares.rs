@@ -213,10 +213,10 @@ pub(super) fn add_shares(
                 let Some(phrase) = phrases.next() else { break };
                 if phrase.of_next {
                     // The base is the figure the phrase runs into; it is output next.
-                    if let (Some(next), Some(ratio)) = (figures_iter.peek(), phrase.ratio) {
-                        if next.first >= phrase.last {
-                            out.push(share_of(toks, next, &phrase, ratio, true));
-                        }
+                    if let (Some(next), Some(ratio)) = (figures_iter.peek(), phrase.ratio)
+                        && next.first >= phrase.last
+                    {
+                        out.push(share_of(toks, next, &phrase, ratio, true));
                     }
                     continue;
                 }
