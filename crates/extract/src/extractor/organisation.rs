@@ -5,12 +5,52 @@
 
 use super::{AgencyKind, Extractor};
 
-/// The kind an organisation's name implies by its words (lower-cased substrings, the first
-/// group that matches wins: intelligence, border, law enforcement, military, legislature,
-/// ministry, think tank, business association, executive office), else `Other`.
+/// Legal forms that close a company's name ("Deccan Avionics Limited", "Pinewood Freight,
+/// LLC").
+const LEGAL_FORM_ENDINGS: &[&str] = &[
+    "Inc", "LLC", "L.L.C", "Ltd", "Limited", "Corp", "plc", "PLC", "GmbH", "S.A", "N.V", "B.V",
+    "S.p.A", "ASA", "Pty", "C.V",
+];
+
+/// The kind an organisation's name implies by its words, else `Other`. In order: a legal form
+/// at the end (company); a portfolio head, "Ministry of …", "Department of …", "Secretariat
+/// of …", "Ministerio …" (ministry: CODING.md's "departments, ministries and secretariats",
+/// whatever their portfolio: defence, public security, justice); then lower-cased substrings,
+/// the first group that matches winning: intelligence, border, law enforcement (police,
+/// prosecutors, sheriffs), military, legislature, ministry, think tank, business association,
+/// executive office.
 pub(super) fn agency_kind_from_name(name: &str) -> AgencyKind {
     let n = name.to_lowercase();
     let has = |w: &[&str]| w.iter().any(|x| n.contains(x));
+    let last = name
+        .split_whitespace()
+        .last()
+        .map(|w| w.trim_end_matches('.'));
+    if last.is_some_and(|w| LEGAL_FORM_ENDINGS.contains(&w)) {
+        return AgencyKind::Company;
+    }
+    // "Ministerio Público" is the public prosecutor, no ministry.
+    let prosecutor = has(&[
+        "ministerio público",
+        "ministerio publico",
+        "fiscalía",
+        "prosecut",
+    ]);
+    if !prosecutor
+        && has(&[
+            "ministry of",
+            "ministry for",
+            "department of",
+            "secretariat of",
+            "secretariat for",
+            "ministerio de",
+            "ministère",
+            "secretaría de",
+        ])
+        && !has(&["police department", "sheriff"])
+    {
+        return AgencyKind::Ministry;
+    }
     if has(&["intelligence", "security intelligence", "investigaci"]) {
         AgencyKind::Intelligence
     } else if has(&["border", "customs", "immigration", "aduana", "migraci"]) {
@@ -34,6 +74,11 @@ pub(super) fn agency_kind_from_name(name: &str) -> AgencyKind {
         "crime unit",
         "transnational crime",
         "public security",
+        "sheriff",
+        "prosecut",
+        "fiscalía",
+        "ministerio público",
+        "ministerio publico",
     ]) {
         AgencyKind::LawEnforcement
     } else if has(&[
@@ -156,6 +201,27 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
         let gazetteer = accord_gazetteer::Gazetteer::load(&dir).expect("bundled gazetteer");
         Extractor::new(&Config::default(), &gazetteer).expect("extractor")
+    }
+
+    #[test]
+    fn kinds_by_name() {
+        use super::agency_kind_from_name as kind;
+        use accord_core::AgencyKind as K;
+        for (name, expected) in [
+            ("Deccan Avionics Limited", K::Company),
+            ("Pinewood Freight, LLC", K::Company),
+            ("Indian Ministry of Defence", K::Ministry),
+            ("Ministry of Justice and Public Security", K::Ministry),
+            ("Department of Defence Production", K::Ministry),
+            ("Ministerio de la Defensa Nacional", K::Ministry),
+            ("Ministerio Público", K::LawEnforcement),
+            ("Luna County Sheriff's Office", K::LawEnforcement),
+            ("Harbour Police Department", K::LawEnforcement),
+            ("Joint Arctic Command", K::Military),
+            ("National Border Service", K::Border),
+        ] {
+            assert_eq!(kind(name), expected, "{name}");
+        }
     }
 
     #[test]
