@@ -1131,6 +1131,26 @@ impl Extractor {
                 }
             }
         }
+        // "the Australian Federal Police (AFP) … The AFP will deploy": an acronym the
+        // document defines names the defined body wherever the text writes it alone, even
+        // where the gazetteer knows another body by it (the news agency AFP).
+        for o in cands.iter_mut().filter(|o| o.acronym.is_none()) {
+            let written = &text[o.span.start..o.span.end];
+            let Some(d) = defined
+                .get(written)
+                .and_then(|defs| defs.iter().find(|d| d.entity_type == o.entity_type))
+            else {
+                continue;
+            };
+            if d.gaz != o.gaz && d.span != o.span {
+                o.gaz.clone_from(&d.gaz);
+                o.name.clone_from(&d.name);
+                o.acronym.clone_from(&d.acronym);
+                o.kind = d.kind;
+                o.parties.clone_from(&d.parties);
+                o.rule = Rule::Acronym;
+            }
+        }
         let cand_spans = SpanIndex::new(cands.iter().map(|c| c.span));
         let inside_cand = |t: Span| cand_spans.covers(t);
         let mut added = Vec::new();
@@ -1203,6 +1223,27 @@ mod tests {
             assert_eq!(agreement.value.name, name);
             assert_eq!(agreement.value.parties, parties, "{text:?}");
         }
+    }
+
+    #[test]
+    fn an_acronym_the_text_defines_beats_the_gazetteers_body_of_that_acronym() {
+        // AFP is a news agency in the bundled gazetteer.
+        let found = agencies(
+            "Officers of the Australian Federal Police (AFP) met their counterparts. The AFP will deploy 40 officers.",
+        );
+        let afp: Vec<&(String, Option<String>)> = found
+            .iter()
+            .filter(|(_, id)| id.as_deref() == Some("afp"))
+            .collect();
+        assert!(afp.is_empty(), "{found:?}");
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(name, _)| name == "Australian Federal Police")
+                .count(),
+            2,
+            "{found:?}"
+        );
     }
 
     #[test]
