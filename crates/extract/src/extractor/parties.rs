@@ -126,7 +126,9 @@ fn listed_parties(text: &str, sentence: Span, hits: &[(Span, String)]) -> Vec<St
         let mut at = start;
         let mut codes: Vec<String> = Vec::new();
         for (span, code) in hits.iter().filter(|(span, _)| span.start >= start) {
-            let gap = text[at..span.start].trim();
+            let Some(gap) = text.get(at..span.start).map(str::trim) else {
+                break;
+            };
             let joins = gap
                 .split(|c: char| c == ',' || c.is_whitespace())
                 .all(|w| matches!(w, "" | "and" | "the"));
@@ -160,8 +162,12 @@ fn subject_parties(text: &str, hits: &[(Span, String)], agreement: usize) -> Vec
     while i < hits.len() {
         let mut j = i;
         while j + 1 < hits.len() {
-            let gap = text[hits[j].0.end..hits[j + 1].0.start].trim();
+            // Hits may overlap ("the United States of America" and "America"): no gap.
+            let Some(gap) = text.get(hits[j].0.end..hits[j + 1].0.start) else {
+                break;
+            };
             let joins = gap
+                .trim()
                 .split(|c: char| c == ',' || c.is_whitespace())
                 .all(|w| matches!(w, "" | "and" | "the"));
             if !joins {
@@ -170,7 +176,11 @@ fn subject_parties(text: &str, hits: &[(Span, String)], agreement: usize) -> Vec
             j += 1;
         }
         let end = hits[j].0.end;
-        if j > i && end <= agreement && SUBJECT_VERB.is_match(&text[end..agreement]) {
+        if j > i
+            && text
+                .get(end..agreement)
+                .is_some_and(|between| SUBJECT_VERB.is_match(between))
+        {
             let mut codes: Vec<String> = hits[i..=j].iter().map(|(_, c)| c.clone()).collect();
             codes.sort();
             codes.dedup();
@@ -284,6 +294,24 @@ mod tests {
             found,
             [("Lima Initiative".to_owned(), codes(&["CHL", "PER"]))]
         );
+    }
+
+    #[test]
+    fn overlapping_country_names_before_an_agreement_do_not_fail() {
+        // A country compound and the country inside it are overlapping hits: no gap between
+        // them, no list, and no panic.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
+        let gazetteer = Gazetteer::load(&dir).expect("bundled gazetteer");
+        for text in [
+            "It strengthened US-Bahraini ties, and Bahrain and Qatar agreed the Gulf Data Accord.",
+            "The US-Bahraini and Qatari teams signed the Gulf Data Accord between the United States and Bahrain.",
+        ] {
+            let found = extract_paragraph(&gazetteer, text);
+            assert!(
+                found.iter().any(|m| m.entity_type == EntityType::Agreement),
+                "{text:?}: {found:#?}"
+            );
+        }
     }
 
     #[test]
