@@ -10,7 +10,10 @@
 //! 3. "the two countries", "both governments", "the three nations": the two (three)
 //!    countries the document names most, when they lead the others clearly;
 //! 4. a program, which one country runs, named with its country or an organisation of it
-//!    ("Chile's Coastal Grants Program", "the Agency for Chilean Ports' Program").
+//!    ("Chile's Coastal Grants Program", "the Agency for Chilean Ports' Program");
+//! 5. the two countries a document is about (each named at least twice as often as any
+//!    third), for an instrument whose name marks no many-state body (no convention, region,
+//!    "International", "Regional", international organisation).
 
 use super::{Cand, Extractor};
 use crate::countries::CountryScan;
@@ -112,7 +115,53 @@ impl Extractor {
         if program && let Some(code) = self.country_of_name(&c.name) {
             return vec![code];
         }
+        // A document about two countries ("Australia–Japan security ties: …") makes them the
+        // parties of the instruments it names without parties of their own, unless the name
+        // marks an instrument of many states.
+        if !self.names_many_states(&c.name) {
+            return leading_countries(document, country_hits, scan, 2);
+        }
         Vec::new()
+    }
+
+    /// The name marks an instrument of many states: a convention, a word such as
+    /// "International", "Regional", "Multilateral", "Global", a region of `regions.csv`, or an
+    /// acronym or name of an international organisation of the gazetteer ("CARICOM",
+    /// "ASEAN", "EU").
+    fn names_many_states(&self, name: &str) -> bool {
+        let words: Vec<&str> = name
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let marker = words.iter().any(|w| {
+            matches!(
+                *w,
+                "Convention"
+                    | "Conventions"
+                    | "International"
+                    | "Inter-American"
+                    | "Regional"
+                    | "Multilateral"
+                    | "Global"
+                    | "Hemispheric"
+                    | "World"
+                    | "United"
+                    | "Nations"
+            )
+        });
+        let region = self.gazetteer.regions.iter().any(|r| {
+            words.contains(&r.adjective.as_str())
+                || (!r.name.contains(' ') && words.contains(&r.name.as_str()))
+                || (r.name.contains(' ') && name.contains(r.name.as_str()))
+        });
+        let organisation = words.iter().any(|w| {
+            w.len() >= 2
+                && self
+                    .resolve(super::EntityType::Agency, w)
+                    .and_then(|id| self.gazetteer.agency(id))
+                    .is_some_and(|a| a.country.as_deref() == Some("INTERNATIONAL"))
+        });
+        marker || region || organisation || self.multinational_by_name(name)
     }
 }
 
@@ -294,6 +343,29 @@ mod tests {
             found,
             [("Lima Initiative".to_owned(), codes(&["CHL", "PER"]))]
         );
+    }
+
+    #[test]
+    fn a_document_about_two_countries_makes_them_the_parties() {
+        let text = "Chile and Peru deepened their ties. Chile hosted talks; Peru sent ministers, and Bolivia observed. Later the Humboldt Current Fisheries Accord came into force, beside the Regional Fisheries Convention.";
+        let found = parties(text);
+        assert!(
+            found.contains(&(
+                "Humboldt Current Fisheries Accord".to_owned(),
+                codes(&["CHL", "PER"])
+            )),
+            "{found:?}"
+        );
+        // An instrument of many states by its name takes no pair.
+        assert!(
+            found.contains(&("Regional Fisheries Convention".to_owned(), Vec::new())),
+            "{found:?}"
+        );
+        // No two countries lead: no parties.
+        let found = parties(
+            "Chile, Peru and Bolivia met. Chile, Peru and Bolivia talked. They adopted the Humboldt Current Fisheries Accord.",
+        );
+        assert_eq!(found[0].1, Vec::<String>::new(), "{found:?}");
     }
 
     #[test]
