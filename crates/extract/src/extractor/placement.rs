@@ -402,15 +402,28 @@ static REPORTS_TO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// "… report to it", "reporting to them": the pronoun stands for the body named last before.
+static REPORTS_TO_IT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:reports?|reporting|reported|accountable|answerable)\s+to\s+(?:it|them)\b")
+        .expect("static regex")
+});
+
 /// The working-group mention (index into `mentions`) inside `scope` that the text says
-/// other bodies report to, other than `body` itself.
+/// other bodies report to, other than `body` itself: named right after "report to", or the
+/// last one named before "report to it".
 fn reports_to(text: &str, mentions: &[Mention], scope: Span, body: &Mention) -> Option<usize> {
-    (0..mentions.len()).find(|&j| {
-        let o = &mentions[j];
-        o.entity_type == EntityType::WorkingGroup
-            && scope.contains(o.span)
-            && !same_body(o, body)
-            && REPORTS_TO.is_match(tail(text, scope.start, o.span.start, 40))
+    let is_other_group = |o: &Mention| {
+        o.entity_type == EntityType::WorkingGroup && scope.contains(o.span) && !same_body(o, body)
+    };
+    let named = (0..mentions.len()).find(|&j| {
+        is_other_group(&mentions[j])
+            && REPORTS_TO.is_match(tail(text, scope.start, mentions[j].span.start, 40))
+    });
+    named.or_else(|| {
+        let at = scope.start + REPORTS_TO_IT.find(&text[scope.start..scope.end])?.start();
+        (0..mentions.len())
+            .filter(|&j| is_other_group(&mentions[j]) && mentions[j].span.end <= at)
+            .last()
     })
 }
 
@@ -1204,6 +1217,32 @@ mod tests {
                 "{wg}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn bodies_reporting_to_it_sit_where_the_body_named_before_sits() {
+        let found = placed(
+            None,
+            &[
+                (
+                    P,
+                    "The Lakeshore Energy Transition Partnership (LETP) was agreed in May.",
+                ),
+                (
+                    P,
+                    "It is overseen by the LETP Steering Committee, which meets twice a year. Two working groups will report to it:",
+                ),
+                (BlockKind::ListItem, "the Grid Codes Working Group;"),
+                (BlockKind::ListItem, "the Skills Working Group."),
+            ],
+        );
+        assert!(
+            found.contains(&(
+                "Skills Working Group".to_owned(),
+                Some("Lakeshore Energy Transition Partnership".to_owned())
+            )),
+            "{found:?}"
+        );
     }
 
     #[test]
