@@ -44,11 +44,17 @@ impl Extractor {
         budget: &super::Budget<'_>,
     ) -> crate::Result<Vec<Mention>> {
         let text = &document.text;
+        // "All figures are in Australian dollars": the adjective's currency of that noun
+        // (accord_core::CURRENCY_NAMES); "U.S." and "American" dollars are USD.
         let default_currency = currency_note(text)
-            .map(|c| match c[1].to_lowercase().as_str() {
-                "canadian" => "CAD".to_owned(),
-                "mexican" => "MXN".to_owned(),
-                _ => "USD".to_owned(),
+            .and_then(|c| {
+                let adjective = c[1].to_lowercase();
+                let noun = c[2].to_lowercase();
+                let last = adjective.rsplit(' ').next().unwrap_or_default().to_owned();
+                if adjective.starts_with('u') && adjective.contains('s') && adjective.len() <= 4 {
+                    return Some("USD".to_owned());
+                }
+                accord_core::currency_of_name(&last, &noun).map(str::to_owned)
             })
             .or_else(|| Self::canadian_document(document, scan, mentions).then(|| "CAD".to_owned()))
             .or_else(|| self.config.default_currency.clone());
@@ -109,6 +115,9 @@ impl Extractor {
             let row_currency = (block.kind == BlockKind::TableCell)
                 .then(|| row_currency(document, bi))
                 .flatten();
+            // A row that states its currency in a cell of its own ("USD | 2,750,000") prices
+            // its bare numbers in units when the table states no scale.
+            let table_scale = table_scale.or(row_currency.as_ref().map(|_| 1.0));
             let options = MoneyOptions {
                 default_currency: row_currency
                     .or(table_currency)
@@ -616,6 +625,25 @@ mod tests {
             got.contains(&("$12 million".into(), Some("CAD".into()))),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_currency_note_names_the_bare_dollars_currency() {
+        for (note, code) in [
+            (
+                "All figures are in Australian dollars unless stated otherwise.",
+                "AUD",
+            ),
+            ("Amounts are in New Zealand dollars.", "NZD"),
+            ("All amounts are in U.S. dollars.", "USD"),
+            ("Amounts are in Philippine pesos.", "PHP"),
+        ] {
+            let got = currencies(&format!("{note} The program cost $12 million."));
+            assert!(
+                got.contains(&("$12 million".into(), Some(code.into()))),
+                "{note}: {got:?}"
+            );
+        }
     }
 
     #[test]

@@ -244,15 +244,14 @@ fn is_foreign(name: &str) -> bool {
 }
 
 static CURRENCY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:all )?(?:amounts|figures|dollars?)\b[^.]{0,40}\b(?:are )?in (canadian|u\.?s\.?|american|mexican) (?:dollars|pesos)").expect("static regex")
+    Regex::new(r"(?i)\b(?:all )?(?:amounts|figures|dollars?)\b[^.]{0,40}\b(?:are )?in (u\.?s\.?|[a-z]+(?: [a-z]+)?) (dollars|pesos)").expect("static regex")
 });
 
 /// The end of every [`CURRENCY_NOTE`] match, alone: no Unicode word boundary, so the fast
 /// lazy DFA runs it over any text, where the note's `\b` sends non-ASCII text to the slow
 /// engine. A text without it holds no note.
 static CURRENCY_NOTE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)in (?:canadian|u\.?s\.?|american|mexican) (?:dollars|pesos)")
-        .expect("static regex")
+    Regex::new(r"(?i)in (?:u\.?s\.?|[a-z]+(?: [a-z]+)?) (?:dollars|pesos)").expect("static regex")
 });
 
 /// The first currency note of `text` ("all amounts are in Canadian dollars"): its

@@ -68,6 +68,7 @@ const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("AU", "AUD"),
     ("NZ", "NZD"),
     ("S", "SGD"),
+    ("EC", "XCD"),
     ("HK", "HKD"),
     ("NT", "TWD"),
     ("R", "BRL"),
@@ -272,6 +273,14 @@ fn currency_prefix(toks: &[Tok<'_>], i: usize) -> Option<(Cur, usize)> {
         .filter(|&(_, j)| j >= i + 2 && toks.get(j).is_some_and(|n| n.kind == Kind::Num))
     {
         return Some((cur, j));
+    }
+    // A code that is also a word ("COP", "TOP", "ALL") names money before a number only with
+    // a scale word after it: "COP 48.2 trillion", not "COP 28".
+    if WORD_LIKE_CODES.contains(&t.text)
+        && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num)
+        && scale_at(toks, i + 2).0 != Scale::None
+    {
+        return accord_core::iso_4217(t.text).map(|code| (Cur::Code(code), i + 1));
     }
     if let Some(code) = iso_code(t.text) {
         // "USD$5 million" writes the currency twice.
@@ -790,6 +799,17 @@ mod tests {
             assert_eq!(money.amount, Some(amount), "{text:?}");
             assert_eq!(money.currency.as_deref(), Some(currency), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_code_that_is_a_word_needs_a_scale() {
+        let money = only("about COP 48.2 trillion in 2024");
+        assert_eq!(money.amount, Some(4.82e13));
+        assert_eq!(money.currency.as_deref(), Some("COP"));
+        let money = only("an EC$5.4 million grant");
+        assert_eq!(money.currency.as_deref(), Some("XCD"));
+        // The climate conference is no money.
+        assert!(find("Delegates met at COP 28 in Dubai.").is_empty());
     }
 
     #[test]
