@@ -422,8 +422,8 @@ fn reports_to(text: &str, mentions: &[Mention], scope: Span, body: &Mention) -> 
     named.or_else(|| {
         let at = scope.start + REPORTS_TO_IT.find(&text[scope.start..scope.end])?.start();
         (0..mentions.len())
-            .filter(|&j| is_other_group(&mentions[j]) && mentions[j].span.end <= at)
-            .last()
+            .rev()
+            .find(|&j| is_other_group(&mentions[j]) && mentions[j].span.end <= at)
     })
 }
 
