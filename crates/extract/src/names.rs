@@ -150,6 +150,81 @@ const PORTFOLIO_HEADS: &[&str] = &[
     "Committee",
 ];
 
+/// Words before "Facility" that make it a building, a plant or a site, not a funding
+/// instrument.
+const PHYSICAL_FACILITY_WORDS: &[&str] = &[
+    "Detention",
+    "Correctional",
+    "Holding",
+    "Processing",
+    "Training",
+    "Storage",
+    "Production",
+    "Research",
+    "Test",
+    "Testing",
+    "Manufacturing",
+    "Fabrication",
+    "Assembly",
+    "Nuclear",
+    "Enrichment",
+    "Reprocessing",
+    "Medical",
+    "Health",
+    "Treatment",
+    "Port",
+    "Launch",
+    "Reception",
+    "Inspection",
+    "Border",
+    "Maintenance",
+    "Logistics",
+    "Naval",
+    "Military",
+    "Airport",
+    "Laboratory",
+    "Data",
+    "Computing",
+    "Energy",
+    "Power",
+    "Gas",
+    "LNG",
+    "Water",
+    "Waste",
+];
+
+/// Words of which one, among the four before "Facility", makes it a funding instrument
+/// ("European Peace Facility", "Rapid Financing Facility", "Support Facility").
+const FUNDING_FACILITY_WORDS: &[&str] = &[
+    "Finance",
+    "Financing",
+    "Financial",
+    "Fund",
+    "Investment",
+    "Infrastructure",
+    "Peace",
+    "Resilience",
+    "Growth",
+    "Support",
+    "Credit",
+    "Lending",
+    "Loan",
+    "Grant",
+    "Guarantee",
+    "Insurance",
+    "Recovery",
+    "Transition",
+    "Neighbourhood",
+    "Neighborhood",
+    "Concessional",
+    "Catalytic",
+    "Climate",
+    "Liquidity",
+    "Assistance",
+    "Capital",
+    "Security",
+];
+
 /// Connectors allowed inside a name.
 const CONNECTORS: &[&str] = &[
     "of", "and", "for", "on", "the", "de", "del", "la", "las", "los", "y", "des", "du", "et", "&",
@@ -548,6 +623,24 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
     }
     if t == "Roadmap" {
         return Some((EntityType::Agreement, 1, Some("plan")));
+    }
+    // "Liptako-Gourma Charter", "Charter of the Organization of American States".
+    if t == "Charter" && i > 0 && is_name_word(&tokens[i - 1])
+        || t == "Charter" && tokens.get(i + 1).is_some_and(|n| n.text == "of")
+    {
+        return Some((EntityType::Agreement, 1, Some("agreement")));
+    }
+    // "European Peace Facility", "Reform and Growth Facility for Moldova": a funding
+    // instrument; a building ("Detention Facility", "Assembly and Test Facility") is not.
+    if t == "Facility"
+        && i > 0
+        && is_name_word(&tokens[i - 1])
+        && !PHYSICAL_FACILITY_WORDS.contains(&tokens[i - 1].text)
+        && tokens[i.saturating_sub(4)..i]
+            .iter()
+            .any(|w| FUNDING_FACILITY_WORDS.contains(&w.text))
+    {
+        return Some((EntityType::Agreement, 1, Some("program")));
     }
     if t == "Memorandum"
         && tokens.get(i + 1).is_some_and(|n| n.text == "of")
@@ -1816,6 +1909,24 @@ mod tests {
         assert_eq!(
             names_of("the Boundary Waters Commission 2019 meeting"),
             ["Boundary Waters Commission"]
+        );
+    }
+
+    #[test]
+    fn a_facility_that_pays_and_a_charter_are_instruments_a_building_is_not() {
+        assert_eq!(
+            names_of(
+                "The Lakeshore Peace Facility paid for kit, and the Reform and Growth Facility for Moldova lends."
+            ),
+            [
+                "Lakeshore Peace Facility",
+                "Reform and Growth Facility for Moldova"
+            ]
+        );
+        assert!(names_of("Detainees stayed at the Adelanto Detention Facility.").is_empty());
+        assert_eq!(
+            names_of("Three states signed the Liptako-Gourma Charter in 1970."),
+            ["Liptako-Gourma Charter"]
         );
     }
 
