@@ -77,8 +77,14 @@ fn majority<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
 /// clusters it could shorten instead of comparing against every other cluster.
 fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazetteer: &Gazetteer) {
     let mut keys: BTreeMap<usize, (BTreeSet<String>, BTreeSet<&str>, bool)> = BTreeMap::new();
+    // The acronyms each cluster's mentions define: two names with acronyms of their own
+    // ("ASEAN Maritime Forum (AMF)", "Expanded ASEAN Maritime Forum (EAMF)") are two bodies.
+    let mut acronyms: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for &i in idx {
         let m = items[i].mention;
+        if let Some(a) = m.value.acronym.as_deref() {
+            acronyms.entry(uf.find(i)).or_default().insert(a);
+        }
         let entry = keys.entry(uf.find(i)).or_default();
         entry.0.insert(normalize_key(&m.value.name));
         if let Some(name) = m.value.gazetteer_id.as_deref().and_then(|id| {
@@ -115,7 +121,12 @@ fn merge_short_forms(items: &[Item<'_>], idx: &[usize], uf: &mut Clusters, gazet
         let mut longer: BTreeSet<usize> = BTreeSet::new();
         for s in own.iter().filter(|s| s.split(' ').count() >= 2) {
             for &o in shortened.get(s.as_str()).into_iter().flatten() {
-                if o != r && !longer.contains(&o) && !keys[&o].1.is_disjoint(docs) {
+                let own_acronyms = match (acronyms.get(&r), acronyms.get(&o)) {
+                    (Some(a), Some(b)) => a.is_disjoint(b),
+                    _ => false,
+                };
+                if o != r && !longer.contains(&o) && !keys[&o].1.is_disjoint(docs) && !own_acronyms
+                {
                     longer.insert(o);
                 }
             }

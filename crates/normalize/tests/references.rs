@@ -77,3 +77,20 @@ fn a_generic_reference_joins_the_fullest_of_nested_names() {
         Some("Chile-Peru Coastal Waters Action Plan")
     );
 }
+
+#[test]
+fn a_longer_name_with_an_acronym_of_its_own_is_another_body() {
+    let ds = normalize(&[(
+        "d",
+        "Talks take place in the Andean River Forum (ARF) and in the Expanded Andean River \
+         Forum (EARF), which adds the partners. The ARF meets yearly.",
+    )]);
+    let mut names: Vec<&str> = ds.working_groups.iter().map(|w| w.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        ["Andean River Forum", "Expanded Andean River Forum"],
+        "{:#?}",
+        ds.working_groups
+    );
+}
