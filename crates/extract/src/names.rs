@@ -961,7 +961,12 @@ fn complement_end(text: &str, tokens: &[Token<'_>], after: usize, lists: bool) -
                     | "In"
                     | "on"
             ) && tokens.get(k + 1).is_some_and(|n| {
-                (is_name_word(n) && head_at(tokens, k + 1).is_none() || n.text == "International")
+                (is_name_word(n) && head_at(tokens, k + 1).is_none()
+                    || n.text == "International"
+                    // "Commissioners of Police", "Chiefs of Police": the office, not a body.
+                    || (n.text == "Police"
+                        && t.text == "of"
+                        && matches!(tokens[k - 1].text, "Commissioners" | "Chiefs" | "Chief")))
                     && !n.text.ends_with("'s")
                     && !n.text.ends_with("’s")
             }) && gap_is_space(text, t, &tokens[k + 1])

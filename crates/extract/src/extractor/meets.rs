@@ -28,6 +28,21 @@ const MEETING_HEADS: &[&str] = &[
     "Panel",
 ];
 
+/// Office-holders in the plural after "of" in a body's name: its members are the states'
+/// counterparts ("Committee of Heads of Customs", "Conference of Chiefs of Police").
+const OFFICE_HOLDERS: &[&str] = &[
+    "Heads",
+    "Chiefs",
+    "Commissioners",
+    "Ministers",
+    "Directors",
+    "Directors-General",
+    "Governors",
+    "Commanders",
+    "Prosecutors",
+    "Attorneys-General",
+];
+
 /// Words before the head that make a body one country's own: legislatures, cabinets and
 /// national or sub-national levels of government.
 const DOMESTIC_MARKERS: &[&str] = &[
@@ -124,6 +139,28 @@ impl Extractor {
         let task_force = head == "Force" && before_head.last() == Some(&"Task");
         if !MEETING_HEADS.contains(&head) && !task_force {
             return false;
+        }
+        // "Standing Committee of Heads of Customs", "Conference of Chiefs of Defence": a body
+        // of office-holders in the plural gathers each state's counterpart, whatever word
+        // ("Standing") opens it; a country in the name keeps it one state's.
+        let national = c
+            .name
+            .split_whitespace()
+            .any(|w| self.countries.lookup(w).is_some());
+        // The office-holders follow "of" at once or after one word ("of Military Chiefs"),
+        // never after "the" (the "Committee of the … Governors Association" is another
+        // body's).
+        let words: Vec<&str> = c.name.split_whitespace().collect();
+        let of_office_holders = matches!(head, "Committee" | "Conference" | "Group")
+            && words.iter().position(|w| *w == "of").is_some_and(|at| {
+                words[at + 1..]
+                    .iter()
+                    .take(2)
+                    .take_while(|w| **w != "the")
+                    .any(|w| OFFICE_HOLDERS.contains(w))
+            });
+        if of_office_holders && !national {
+            return true;
         }
         let domestic = before_head
             .iter()
@@ -230,6 +267,22 @@ mod tests {
         );
         // One country's network stays an organisation.
         assert!(groups("Training runs through the Kenyan Customs Academies Network.").is_empty());
+    }
+
+    #[test]
+    fn a_committee_of_office_holders_is_a_working_group() {
+        let found = groups(
+            "Two bodies report to it: the Standing Committee of Heads of Customs and the Standing Committee of Military Chiefs.",
+        );
+        assert_eq!(
+            found,
+            [
+                "Standing Committee of Heads of Customs",
+                "Standing Committee of Military Chiefs"
+            ]
+        );
+        // One country's committee of its own office-holders stays an organisation.
+        assert!(groups("The Kenyan Committee of Heads of Customs met.").is_empty());
     }
 
     #[test]
