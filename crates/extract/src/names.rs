@@ -625,8 +625,9 @@ fn head_at(tokens: &[Token<'_>], i: usize) -> Option<(EntityType, usize, Option<
         return Some((EntityType::Agreement, 1, Some("plan")));
     }
     // "Liptako-Gourma Charter", "Charter of the Organization of American States".
-    if t == "Charter" && i > 0 && is_name_word(&tokens[i - 1])
-        || t == "Charter" && tokens.get(i + 1).is_some_and(|n| n.text == "of")
+    if t == "Charter"
+        && ((i > 0 && is_name_word(&tokens[i - 1]))
+            || tokens.get(i + 1).is_some_and(|n| n.text == "of"))
     {
         return Some((EntityType::Agreement, 1, Some("agreement")));
     }

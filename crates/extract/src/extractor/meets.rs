@@ -246,8 +246,7 @@ mod tests {
     use accord_core::EntityType;
 
     fn groups(text: &str) -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
-        let gazetteer = accord_gazetteer::Gazetteer::load(&dir).expect("bundled gazetteer");
+        let gazetteer = super::super::test_support::bundled_gazetteer();
         extract_paragraph(&gazetteer, text)
             .into_iter()
             .filter(|m| m.entity_type == EntityType::WorkingGroup)

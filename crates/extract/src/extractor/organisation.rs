@@ -198,8 +198,7 @@ mod tests {
     use crate::{Config, Extractor};
 
     fn extractor() -> Extractor {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
-        let gazetteer = accord_gazetteer::Gazetteer::load(&dir).expect("bundled gazetteer");
+        let gazetteer = super::super::test_support::bundled_gazetteer();
         Extractor::new(&Config::default(), &gazetteer).expect("extractor")
     }
 

@@ -175,13 +175,10 @@ fn listed_parties(text: &str, sentence: Span, hits: &[(Span, String)]) -> Vec<St
         let mut at = start;
         let mut codes: Vec<String> = Vec::new();
         for (span, code) in hits.iter().filter(|(span, _)| span.start >= start) {
-            let Some(gap) = text.get(at..span.start).map(str::trim) else {
+            let Some(gap) = text.get(at..span.start) else {
                 break;
             };
-            let joins = gap
-                .split(|c: char| c == ',' || c.is_whitespace())
-                .all(|w| matches!(w, "" | "and" | "the"));
-            if !joins {
+            if !joins_a_list(gap) {
                 break;
             }
             codes.push(code.clone());
@@ -194,6 +191,12 @@ fn listed_parties(text: &str, sentence: Span, hits: &[(Span, String)]) -> Vec<St
         }
     }
     Vec::new()
+}
+
+/// The text between two countries of one list: only commas, "and" and "the".
+fn joins_a_list(gap: &str) -> bool {
+    gap.split(|c: char| c == ',' || c.is_whitespace())
+        .all(|w| matches!(w, "" | "and" | "the"))
 }
 
 /// Any of [`SUBJECT_VERB`]'s verbs in a sentence: the cheap test before the country scan.
@@ -215,11 +218,7 @@ fn subject_parties(text: &str, hits: &[(Span, String)], agreement: usize) -> Vec
             let Some(gap) = text.get(hits[j].0.end..hits[j + 1].0.start) else {
                 break;
             };
-            let joins = gap
-                .trim()
-                .split(|c: char| c == ',' || c.is_whitespace())
-                .all(|w| matches!(w, "" | "and" | "the"));
-            if !joins {
+            if !joins_a_list(gap) {
                 break;
             }
             j += 1;
@@ -372,8 +371,7 @@ mod tests {
     fn overlapping_country_names_before_an_agreement_do_not_fail() {
         // A country compound and the country inside it are overlapping hits: no gap between
         // them, no list, and no panic.
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
-        let gazetteer = Gazetteer::load(&dir).expect("bundled gazetteer");
+        let gazetteer = super::super::test_support::bundled_gazetteer();
         for text in [
             "It strengthened US-Bahraini ties, and Bahrain and Qatar agreed the Gulf Data Accord.",
             "The US-Bahraini and Qatari teams signed the Gulf Data Accord between the United States and Bahrain.",

@@ -1190,8 +1190,7 @@ mod tests {
     use accord_core::EntityType;
 
     fn agencies(text: &str) -> Vec<(String, Option<String>)> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
-        let gazetteer = accord_gazetteer::Gazetteer::load(&dir).expect("bundled gazetteer");
+        let gazetteer = super::super::test_support::bundled_gazetteer();
         extract_paragraph(&gazetteer, text)
             .into_iter()
             .filter(|m| m.entity_type == EntityType::Agency)
@@ -1201,8 +1200,7 @@ mod tests {
 
     #[test]
     fn a_country_pair_inside_an_agreements_name_gives_its_parties() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
-        let gazetteer = accord_gazetteer::Gazetteer::load(&dir).expect("bundled gazetteer");
+        let gazetteer = super::super::test_support::bundled_gazetteer();
         for (text, name, parties) in [
             (
                 "They adopted the Roadmap for U.S.-India Defense Industrial Cooperation last year.",
@@ -1248,8 +1246,7 @@ mod tests {
 
     #[test]
     fn a_translation_after_the_acronym_names_the_body_before_it() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
-        let gazetteer = accord_gazetteer::Gazetteer::load(&dir).expect("bundled gazetteer");
+        let gazetteer = super::super::test_support::bundled_gazetteer();
         let found = extract_paragraph(
             &gazetteer,
             "Honduras' lead body is the Ministerio de Seguridad Ciudadana y Convivencia (MSCC, Ministry of the Interior), which commands the police.",

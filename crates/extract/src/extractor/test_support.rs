@@ -53,3 +53,10 @@ pub(super) fn extract_blocks(
     };
     extractor.extract(&doc)
 }
+
+/// The gazetteer bundled in `data/gazetteers`, as the tests of rules that need real
+/// countries, regions and organisations load it.
+pub(super) fn bundled_gazetteer() -> Gazetteer {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteers");
+    Gazetteer::load(&dir).expect("bundled gazetteer")
+}
