@@ -58,7 +58,11 @@ impl Extractor {
             })
             .or_else(|| Self::canadian_document(document, scan, mentions).then(|| "CAD".to_owned()))
             .or_else(|| self.config.default_currency.clone());
-        let topic = self.title_topic(document);
+        // The instrument the document is about: the gazetteer agreement its title names, else
+        // the one agreement its title zone mentions (`topic`).
+        let topic = self.title_topic(document).or_else(|| {
+            super::topic::document_topic(document, mentions).map(|i| self.entity_name(&mentions[i]))
+        });
         let mut out = Vec::new();
         for (bi, block) in document.blocks.iter().enumerate() {
             if block.kind == BlockKind::Furniture

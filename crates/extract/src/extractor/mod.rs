@@ -32,6 +32,7 @@ mod span_index;
 mod tables;
 mod title;
 mod titled;
+mod topic;
 
 #[cfg(test)]
 mod test_support;
