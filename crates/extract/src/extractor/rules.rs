@@ -79,6 +79,24 @@ const NOT_MODIFIED: &[&str] = &[
     "so",
 ];
 
+/// A lower-case instrument noun right after an acronym's closing parenthesis: "(BSA)
+/// program", "(CRF) fund", "(IIP) initiative". Budget documents name programs and accounts so.
+static LOWER_INSTRUMENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:program|programme|initiative|fund|account|partnership|plan)(?-u:\b)")
+        .expect("static regex")
+});
+
+/// The agreement kind (`AgreementKind` spelling) a lower-case instrument noun implies:
+/// a fund or an account is a program, as `eval/CODING.md` codes appropriations accounts.
+fn lower_instrument_kind(noun: &str) -> &'static str {
+    match noun {
+        "initiative" => "initiative",
+        "partnership" => "partnership",
+        "plan" => "plan",
+        _ => "program",
+    }
+}
+
 static GLOSS_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*,?\s*(?:which is\s+|is\s+)?(?:usually|often|commonly|variously|also|sometimes|generally)?\s*(?:rendered|translated|called|known|glossed|referred to|styled)\s+(?:in English\s+)?(?:as\s+)?(?:the\s+)?$").expect("static regex")
 });
@@ -914,11 +932,28 @@ impl Extractor {
                     t.text,
                     true,
                 );
+                let span = Span::new(first.span.start, t.span.end + 1);
                 if let Some((ty, gaz)) = typed {
-                    let span = Span::new(first.span.start, t.span.end + 1);
                     let mut c = Cand::new(ty, span, long.to_owned(), Rule::AcronymDefinition);
                     c.acronym = Some(t.text.to_owned());
                     c.gaz = gaz;
+                    out.push(c);
+                } else if let Some(head) = LOWER_INSTRUMENT_HEAD.find(&after[1..]) {
+                    // "the Border Safety Assistance (BSA) program": a lower-case instrument
+                    // noun after the definition heads the long form, and the acronym is
+                    // defined, so that its uses elsewhere (a table row "NADR - BSA", even
+                    // before the definition) name the program. The mention runs through
+                    // the noun: the same span as the "(BSA) program" phrase it merges with.
+                    let noun = head.as_str().trim();
+                    let through = t.span.end + 1 + head.end();
+                    let mut c = Cand::new(
+                        EntityType::Agreement,
+                        Span::new(span.start, through),
+                        long.to_owned(),
+                        Rule::AcronymDefinition,
+                    );
+                    c.acronym = Some(t.text.to_owned());
+                    c.kind = Some(lower_instrument_kind(noun));
                     out.push(c);
                 }
                 break;
@@ -1242,6 +1277,39 @@ mod tests {
             2,
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_lower_case_instrument_noun_after_a_definition_makes_it_a_program() {
+        use accord_core::AgreementKind;
+        let g = accord_gazetteer::Gazetteer::default();
+        let programs = |text: &str| -> Vec<(String, Option<String>, Option<AgreementKind>)> {
+            extract_paragraph(&g, text)
+                .into_iter()
+                .filter(|m| m.entity_type == EntityType::Agreement)
+                .map(|m| (m.value.name, m.value.acronym, m.value.agreement_kind))
+                .collect()
+        };
+        let got = programs(
+            "The table lists RBSA first. The line funds the River Border Safety Assistance \
+             (RBSA) program of the ministry, and the Coastal Recovery (CORE) fund pays for boats.",
+        );
+        // The acronym is defined: its use before the definition names the program too.
+        let rbsa = got
+            .iter()
+            .filter(|(_, a, k)| a.as_deref() == Some("RBSA") && *k == Some(AgreementKind::Program))
+            .count();
+        assert_eq!(rbsa, 2, "{got:?}");
+        assert!(
+            got.contains(&(
+                "Coastal Recovery".to_owned(),
+                Some("CORE".to_owned()),
+                Some(AgreementKind::Program)
+            )),
+            "{got:?}"
+        );
+        // No instrument noun after the definition: no agreement.
+        assert!(programs("The River Border Safety Assistance (RBSA) staff met in May.").is_empty());
     }
 
     #[test]
